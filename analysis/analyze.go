@@ -1,0 +1,126 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the largest input Analyze accepts unless
+// Options.MaxBytes says otherwise.
+const DefaultMaxBytes = 10 << 20
+
+// Options tune Analyze. The zero value analyses everything with the
+// built-in lexicon.
+type Options struct {
+	// Kinds, when not empty, keeps only findings of these kinds.
+	Kinds []string
+	// MinSeverity, when set, drops findings below it ("warning" drops info).
+	MinSeverity string
+	// Lexicon replaces the built-in lexicon (see Builtin and Extend).
+	Lexicon *Lexicon
+	// MaxBytes is the largest input analysed; 0 means DefaultMaxBytes.
+	MaxBytes int
+}
+
+// Analyze checks text and returns the report. It never panics on any
+// input: text that cannot be analysed yields a report whose Error says why.
+// Invalid UTF-8 is analysed as if each bad byte were a symbol; no span in
+// the report splits a rune.
+func Analyze(text string, opts Options) (rep Report) {
+	rep = Report{Version: ReportVersion, Sentences: []SentenceScore{}, Quantities: []Quantity{}, Findings: []Finding{}}
+	rep.Stats.Bytes = len(text)
+	defer func() {
+		if p := recover(); p != nil {
+			rep = Report{Version: ReportVersion, Sentences: []SentenceScore{}, Quantities: []Quantity{}, Findings: []Finding{},
+				Stats: Stats{Bytes: len(text)}, Error: fmt.Sprintf("internal error: %v", p)}
+		}
+	}()
+	max := opts.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if len(text) > max {
+		rep.Error = fmt.Sprintf("the text is %s; plumbline analyses at most %s at a time", humanBytes(len(text)), humanBytes(max))
+		return rep
+	}
+	lex := opts.Lexicon
+	if lex == nil {
+		var err error
+		if lex, err = Builtin(); err != nil {
+			rep.Error = "built-in lexicon: " + err.Error()
+			return rep
+		}
+	}
+
+	// segment → stem → match → checks → score → report
+	doc := &Document{Text: text}
+	doc.Tokens, doc.Sentences = Segment(text)
+	NewStemmer().StemTokens(doc.Tokens)
+	doc.Matches = lex.Find(text, doc.Tokens)
+	for _, c := range checks {
+		if wanted(opts.Kinds, c.Kinds) {
+			c.Run(doc, &rep)
+		}
+	}
+	rep.Findings = filterFindings(rep.Findings, opts)
+	sortFindings(rep.Findings)
+	Score(doc, &rep)
+	return rep
+}
+
+func wanted(want, have []string) bool {
+	if len(want) == 0 {
+		return true
+	}
+	for _, w := range want {
+		for _, h := range have {
+			if w == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func filterFindings(fs []Finding, opts Options) []Finding {
+	min := severityRank(opts.MinSeverity)
+	out := fs[:0]
+	for _, f := range fs {
+		if (len(opts.Kinds) == 0 || wanted(opts.Kinds, []string{f.Kind})) && severityRank(f.Severity) >= min {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// sortFindings orders findings by start, then longer first, then kind and
+// message, so that reports are deterministic.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		switch {
+		case a.Start != b.Start:
+			return a.Start < b.Start
+		case a.End != b.End:
+			return a.End > b.End
+		case a.Kind != b.Kind:
+			return a.Kind < b.Kind
+		}
+		return a.Message < b.Message
+	})
+}
+
+func humanBytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ValidUTF8 reports whether text is valid UTF-8; callers that want to
+// refuse invalid input rather than analyse around it can use it.
+func ValidUTF8(text string) bool { return utf8.ValidString(text) }

@@ -1,0 +1,56 @@
+package analysis
+
+// Document is the segmented, stemmed and matched text that every check
+// reads. Checks must not modify it.
+type Document struct {
+	Text      string
+	Tokens    []Token
+	Sentences []Sentence
+	// Matches are the lexicon matches, sorted by position.
+	Matches []Match
+}
+
+// Span returns the span of the input from byte start to byte end.
+func (d *Document) Span(start, end int) Span {
+	return Span{Start: start, End: end, Text: d.Text[start:end]}
+}
+
+// TokenText returns the exact input text of token i.
+func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// Check is one stage of the checks: it reads the document and adds its
+// findings (and, for numbers, quantities) to the report.
+type Check struct {
+	// Name is the check's name; Options.Kinds can select checks by the
+	// kinds of findings they produce.
+	Name string
+	// Kinds lists the finding kinds the check produces.
+	Kinds []string
+	Run   func(d *Document, r *Report)
+}
+
+// checks run in this order; their findings are sorted afterwards.
+var checks = []Check{
+	{Name: "loaded", Kinds: []string{KindLoaded}, Run: checkLoaded},
+	{Name: "hedging", Kinds: []string{KindHedge, KindBooster, KindAttribution}, Run: checkHedging},
+}
+
+// lexiconFinding turns a lexicon match into a finding.
+func lexiconFinding(d *Document, m Match) Finding {
+	e := m.Entry
+	f := Finding{
+		Kind: e.Kind, Category: e.Category, Severity: SeverityWarning,
+		Start: m.Start, End: m.End, Text: d.Text[m.Start:m.End],
+		Message: e.Message, Suggestion: e.Suggestion, Related: []Span{},
+		Weight: e.Weight, Quoted: d.Tokens[m.First].Quoted, Sentence: d.Tokens[m.First].Sentence,
+		Rule: e.Term,
+	}
+	if e.Weight < 1 {
+		f.Severity = SeverityInfo
+	}
+	if f.Quoted { // the speaker's words, not the author's
+		f.Severity = SeverityInfo
+		f.Weight *= 0.5
+	}
+	return f
+}

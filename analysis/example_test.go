@@ -1,0 +1,20 @@
+package analysis_test
+
+import (
+	"fmt"
+
+	"github.com/plumbline/plumbline/analysis"
+)
+
+// Analyze a short text and print each finding with its kind and category.
+func ExampleAnalyze() {
+	text := "Officials said the militants, perhaps hundreds, caused chaos."
+	rep := analysis.Analyze(text, analysis.Options{})
+	for _, f := range rep.Findings {
+		fmt.Printf("%s %s %q at %d-%d\n", f.Kind, f.Category, f.Text, f.Start, f.End)
+	}
+	// Output:
+	// loaded violence-label "militants" at 19-28
+	// hedge hedge "perhaps" at 30-37
+	// loaded catastrophe "chaos" at 55-60
+}

@@ -1,0 +1,246 @@
+package analysis
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// KindIgnore marks a lexicon entry that matches a neutral sense ("heart
+// attack", "attack on the problem"): any other match it overlaps is dropped.
+const KindIgnore = "ignore"
+
+// Limits on lexicon entries, so that a user file cannot make matching slow.
+const (
+	maxTermBytes    = 200
+	maxTermElements = 12
+	maxEntries      = 20000
+)
+
+// Entry is one lexicon entry: a term pattern and what a match of it means.
+//
+// Term syntax: words separated by spaces, each matched by its snowball stem
+// ("terrorists" matches "terrorist"), case-insensitive. Hyphens and spaces
+// are interchangeable ("so-called" matches "so called"). Per word:
+//
+//	word?      optional
+//	a|b|c      any of these words
+//	=word      the exact word, not its stem
+//	*          any one word (not first)
+type Entry struct {
+	Term       string  `json:"term"`
+	Kind       string  `json:"kind"`
+	Category   string  `json:"category"`
+	Weight     float64 `json:"weight"`
+	Message    string  `json:"message"`
+	Suggestion string  `json:"suggestion,omitempty"`
+	// Disable, in a user lexicon, removes the built-in entry with the same
+	// term and kind instead of adding one.
+	Disable bool `json:"disable,omitempty"`
+	// Source says where the entry was defined ("loaded.tsv:12",
+	// "user.json entry 3"), for error messages.
+	Source string `json:"-"`
+}
+
+// LexiconError tells which entry of which file is wrong and why.
+type LexiconError struct {
+	Source string // "loaded.tsv:12", "my.json entry 3 (term \"x\")"
+	Msg    string
+}
+
+func (e *LexiconError) Error() string { return "lexicon " + e.Source + ": " + e.Msg }
+
+// Lexicon is a compiled, validated set of entries, ready for matching. It
+// is immutable and safe for concurrent use.
+type Lexicon struct {
+	entries  []Entry
+	patterns []*pattern
+	index    map[string][]*pattern // first possible key → patterns
+}
+
+//go:embed lexicons/*.tsv
+var builtinFS embed.FS
+
+var (
+	builtinOnce sync.Once
+	builtinLex  *Lexicon
+	builtinErr  error
+)
+
+// Builtin returns the lexicon embedded in the binary (lexicons/*.tsv).
+func Builtin() (*Lexicon, error) {
+	builtinOnce.Do(func() {
+		files, err := builtinFS.ReadDir("lexicons")
+		if err != nil {
+			builtinErr = err
+			return
+		}
+		var all []Entry
+		for _, f := range files {
+			data, err := builtinFS.ReadFile("lexicons/" + f.Name())
+			if err != nil {
+				builtinErr = err
+				return
+			}
+			entries, err := ParseTSV(f.Name(), string(data))
+			if err != nil {
+				builtinErr = err
+				return
+			}
+			all = append(all, entries...)
+		}
+		builtinLex, builtinErr = NewLexicon(all)
+	})
+	return builtinLex, builtinErr
+}
+
+// Entries returns a copy of the lexicon's entries.
+func (l *Lexicon) Entries() []Entry { return append([]Entry(nil), l.entries...) }
+
+// ParseTSV reads entries from tab-separated lines:
+//
+//	kind  category  weight  term  message  suggestion
+//
+// Blank lines and lines starting with "#" are skipped; the suggestion
+// column may be empty or absent. Errors name the source and line.
+func ParseTSV(source, data string) ([]Entry, error) {
+	var out []Entry
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		where := source + ":" + strconv.Itoa(n+1)
+		f := strings.Split(line, "\t")
+		if len(f) < 5 || len(f) > 6 {
+			return nil, &LexiconError{where, fmt.Sprintf("want 5 or 6 tab-separated fields (kind, category, weight, term, message[, suggestion]), got %d", len(f))}
+		}
+		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
+		if err != nil {
+			return nil, &LexiconError{where, fmt.Sprintf("weight %q is not a number", f[2])}
+		}
+		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
+			Term: strings.TrimSpace(f[3]), Message: strings.TrimSpace(f[4]), Source: where}
+		if len(f) == 6 {
+			e.Suggestion = strings.TrimSpace(f[5])
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+var validKinds = map[string]bool{KindLoaded: true, KindHedge: true, KindBooster: true, KindAttribution: true, KindIgnore: true}
+
+// Validate checks one entry on its own (not against others).
+func (e *Entry) Validate() error {
+	where := e.Source
+	if where == "" {
+		where = fmt.Sprintf("entry %q", e.Term)
+	}
+	switch {
+	case strings.TrimSpace(e.Term) == "":
+		return &LexiconError{where, "empty term"}
+	case len(e.Term) > maxTermBytes:
+		return &LexiconError{where, fmt.Sprintf("term is %d bytes; at most %d", len(e.Term), maxTermBytes)}
+	case !validKinds[e.Kind]:
+		return &LexiconError{where, fmt.Sprintf("kind %q is not one of loaded, hedge, booster, attribution, ignore", e.Kind)}
+	case e.Disable:
+		return nil
+	case e.Kind != KindIgnore && strings.TrimSpace(e.Category) == "":
+		return &LexiconError{where, "empty category"}
+	case e.Kind != KindIgnore && strings.TrimSpace(e.Message) == "":
+		return &LexiconError{where, "empty message"}
+	case !(e.Weight >= 0 && e.Weight <= 5): // also rejects NaN
+		return &LexiconError{where, fmt.Sprintf("weight %v is outside 0..5", e.Weight)}
+	}
+	if _, err := compilePattern(e); err != nil {
+		return &LexiconError{where, err.Error()}
+	}
+	return nil
+}
+
+func entryKey(e *Entry) string {
+	return e.Kind + "\x00" + strings.Join(strings.Fields(strings.ToLower(e.Term)), " ")
+}
+
+// NewLexicon validates and compiles entries. Two entries with the same kind
+// and term are an error naming both.
+func NewLexicon(entries []Entry) (*Lexicon, error) {
+	if len(entries) > maxEntries {
+		return nil, &LexiconError{"", fmt.Sprintf("%d entries; at most %d", len(entries), maxEntries)}
+	}
+	l := &Lexicon{index: make(map[string][]*pattern, len(entries))}
+	seen := make(map[string]string, len(entries))
+	for i := range entries {
+		e := entries[i]
+		if e.Disable {
+			return nil, &LexiconError{e.Source, "disable is only allowed when extending a lexicon"}
+		}
+		if err := e.Validate(); err != nil {
+			return nil, err
+		}
+		k := entryKey(&e)
+		if prev, dup := seen[k]; dup {
+			return nil, &LexiconError{e.Source, fmt.Sprintf("duplicate of %s (%s %q)", prev, e.Kind, e.Term)}
+		}
+		seen[k] = e.Source
+		l.entries = append(l.entries, e)
+	}
+	for i := range l.entries {
+		p, _ := compilePattern(&l.entries[i])
+		l.patterns = append(l.patterns, p)
+		for _, key := range p.firstKeys() {
+			l.index[key] = append(l.index[key], p)
+		}
+	}
+	for _, ps := range l.index { // longest first, then file order: deterministic
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
+	}
+	return l, nil
+}
+
+// Extend returns a new lexicon with the user's entries applied on top of
+// l: an entry with the same kind and term as an existing one replaces it,
+// an entry with Disable removes it, any other entry is added.
+func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
+	byKey := make(map[string]int, len(l.entries))
+	merged := append([]Entry(nil), l.entries...)
+	for i := range merged {
+		byKey[entryKey(&merged[i])] = i
+	}
+	removed := make(map[int]bool)
+	userSeen := make(map[string]string)
+	for _, e := range user {
+		if err := e.Validate(); err != nil {
+			return nil, err
+		}
+		k := entryKey(&e)
+		if prev, dup := userSeen[k]; dup {
+			return nil, &LexiconError{e.Source, fmt.Sprintf("duplicate of %s (%s %q)", prev, e.Kind, e.Term)}
+		}
+		userSeen[k] = e.Source
+		i, exists := byKey[k]
+		switch {
+		case e.Disable && !exists:
+			return nil, &LexiconError{e.Source, fmt.Sprintf("cannot disable %s %q: no such entry", e.Kind, e.Term)}
+		case e.Disable:
+			removed[i] = true
+		case exists:
+			merged[i] = e
+			delete(removed, i)
+		default:
+			byKey[k] = len(merged)
+			merged = append(merged, e)
+		}
+	}
+	kept := merged[:0]
+	for i, e := range merged {
+		if !removed[i] {
+			kept = append(kept, e)
+		}
+	}
+	return NewLexicon(kept)
+}

@@ -1,0 +1,104 @@
+package analysis
+
+import "math"
+
+// How the scores are computed (each is explainable from its findings):
+//
+//   - a finding's points are its Weight (halved inside quotations) for
+//     loaded, hedge, booster and attribution findings, and 0 / 1 / 2 for an
+//     info / warning / error number or name finding;
+//   - a kind's score saturates its points per 100 words:
+//     100 × (1 − e^(−density/scale)), so one mild word in a long article
+//     scores low and a loaded word in every sentence approaches 100;
+//   - numbers and names saturate their plain points: two warnings ≈ 63;
+//   - overall is a weighted mean: loaded 0.5, hedging 0.25, numbers 0.15,
+//     names 0.10;
+//   - a sentence's score saturates the points of the findings in it.
+const (
+	densityScale  = 4.0 // points per 100 words that score 63
+	pointsScale   = 2.0 // number/name points that score 63
+	sentenceScale = 3.0 // points in one sentence that score 63
+)
+
+// Points is what one finding contributes to the scores.
+func Points(f *Finding) float64 {
+	switch f.Kind {
+	case KindNumber, KindName:
+		return float64(severityRank(f.Severity))
+	}
+	return f.Weight
+}
+
+func saturate(x, scale float64) float64 {
+	return math.Round(1000*(1-math.Exp(-x/scale))) / 10
+}
+
+// Score fills the report's stats, scores, per-sentence scores and summary
+// from the document and the findings already in the report.
+func Score(d *Document, r *Report) {
+	words := 0
+	for i := range d.Tokens {
+		if d.Tokens[i].Kind != Punct {
+			words++
+		}
+	}
+	r.Stats = Stats{Bytes: len(d.Text), Words: words, Sentences: len(d.Sentences)}
+	per100 := 0.0
+	if words > 0 {
+		per100 = 100 / float64(words)
+	}
+
+	sentencePoints := make([]float64, len(d.Sentences))
+	var loaded, hedging, numbers, names float64
+	r.Summary = Summary{ByKind: map[string]int{}, ByCategory: map[string]int{}}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		p := Points(f)
+		switch f.Kind {
+		case KindLoaded:
+			loaded += p
+		case KindHedge, KindBooster, KindAttribution:
+			hedging += p
+		case KindNumber:
+			numbers += p
+		case KindName:
+			names += p
+		}
+		if f.Sentence >= 0 && f.Sentence < len(sentencePoints) {
+			sentencePoints[f.Sentence] += p
+		}
+		r.Summary.ByKind[f.Kind]++
+		r.Summary.ByCategory[f.Kind+"/"+f.Category]++
+		if f.Kind == KindAttribution {
+			if f.Category == "named" {
+				r.Summary.NamedSources++
+			} else {
+				r.Summary.AnonymousSources++
+			}
+		}
+	}
+	r.Scores = Scores{
+		Loaded:  saturate(loaded*per100, densityScale),
+		Hedging: saturate(hedging*per100, densityScale),
+		Numbers: saturate(numbers, pointsScale),
+		Names:   saturate(names, pointsScale),
+	}
+	r.Scores.Overall = math.Round(10*(0.5*r.Scores.Loaded+0.25*r.Scores.Hedging+0.15*r.Scores.Numbers+0.10*r.Scores.Names)) / 10
+	r.Sentences = make([]SentenceScore, len(d.Sentences))
+	for i, s := range d.Sentences {
+		r.Sentences[i] = SentenceScore{Start: s.Start, End: s.End, Score: saturate(sentencePoints[i], sentenceScale)}
+	}
+	r.Summary.Verdict = verdict(r.Scores.Overall)
+}
+
+func verdict(overall float64) string {
+	switch {
+	case overall < 10:
+		return "Plumb: neutral wording, sourced claims and consistent numbers."
+	case overall < 25:
+		return "Mostly plumb: a few words or claims to look at."
+	case overall < 50:
+		return "Leaning: loaded wording or unsourced claims colour the text."
+	}
+	return "Far from plumb: the wording tells the reader what to feel."
+}

@@ -1,0 +1,354 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind tells words, numbers and punctuation apart.
+type TokenKind uint8
+
+const (
+	// Word is a run of letters (with inner apostrophes, e.g. "don't"),
+	// or a dotted acronym such as "U.S.".
+	Word TokenKind = iota
+	// Number is a run of digits with inner thousands separators or a
+	// decimal point ("3.5", "200,000").
+	Number
+	// Punct is one punctuation or symbol rune, or a possessive "'s".
+	Punct
+)
+
+// Token is one word, number or punctuation mark of the input.
+type Token struct {
+	// Start and End are half-open byte offsets into the input.
+	Start, End int
+	Kind       TokenKind
+	// Lower is the token lower-cased, with curly apostrophes straightened
+	// (words and numbers; for punctuation it is the text itself).
+	Lower string
+	// Stem is the snowball stem of Lower (words only; set by Stem).
+	Stem string
+	// Sentence is the index of the sentence the token belongs to.
+	Sentence int
+	// Quoted is true inside a direct quotation ("...", “...”).
+	Quoted bool
+}
+
+// Sentence is a half-open byte range of the input and the half-open
+// range of tokens it holds.
+type Sentence struct {
+	Start, End           int
+	FirstToken, EndToken int
+}
+
+// abbreviations never end a sentence when followed by a period.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"jr": true, "sr": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"capt": true, "cpt": true, "maj": true, "adm": true, "gov": true, "sen": true,
+	"rep": true, "pres": true, "rev": true, "hon": true, "no": true, "nos": true,
+	"vs": true, "etc": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mt": true, "ft": true, "approx": true, "dept": true, "est": true, "fig": true,
+	"vol": true, "art": true, "para": true, "cf": true, "al": true,
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+
+// Segment splits text into tokens and sentences. It never fails: invalid
+// UTF-8 bytes are treated as symbols and no span ever splits a rune.
+func Segment(text string) ([]Token, []Sentence) {
+	tokens := tokenize(text)
+	sentences := splitSentences(text, tokens)
+	markQuotes(text, tokens)
+	return tokens, sentences
+}
+
+func tokenize(text string) []Token {
+	tokens := make([]Token, 0, len(text)/5+1)
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r < utf8.RuneSelf && (r == ' ' || r == '\n' || r == '\t' || r == '\r') || unicode.IsSpace(r):
+			i += w
+		case isWordRune(r):
+			end := scanWord(text, i)
+			if n := acronymEnd(text, i, end); n > end {
+				tokens = append(tokens, Token{Start: i, End: n, Kind: Word})
+				i = n
+				continue
+			}
+			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
+			if p := possessiveStart(text, i, end); p > i {
+				tokens = append(tokens, Token{Start: i, End: p, Kind: Word}, Token{Start: p, End: end, Kind: Punct})
+			} else {
+				tokens = append(tokens, Token{Start: i, End: end, Kind: Word})
+			}
+			i = end
+		case r >= '0' && r <= '9' || unicode.IsDigit(r):
+			end := scanNumber(text, i)
+			tokens = append(tokens, Token{Start: i, End: end, Kind: Number})
+			i = end
+		default:
+			tokens = append(tokens, Token{Start: i, End: i + w, Kind: Punct})
+			i += w
+		}
+	}
+	for k := range tokens {
+		tokens[k].Lower = normalize(text[tokens[k].Start:tokens[k].End])
+	}
+	return tokens
+}
+
+// scanWord returns the end of the word starting at i: letters, marks and
+// digits, with apostrophes allowed between letters.
+func scanWord(text string, i int) int {
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) || unicode.IsDigit(r) {
+			i += w
+			continue
+		}
+		if isApostrophe(r) && i+w < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
+				i += w
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// acronymEnd extends a one-letter word into a dotted acronym ("U.S.",
+// "e.g."), returning the new end, or end when there is none.
+func acronymEnd(text string, start, end int) int {
+	if utf8.RuneCountInString(text[start:end]) != 1 {
+		return end
+	}
+	i, letters := end, 1
+	for i+1 < len(text) && text[i] == '.' {
+		r, w := utf8.DecodeRuneInString(text[i+1:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j := i + 1 + w
+		if j < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r2) {
+				break // "A.Word" is not an acronym
+			}
+		}
+		i = j
+		letters++
+	}
+	if letters < 2 {
+		return end
+	}
+	if i < len(text) && text[i] == '.' {
+		i++
+	}
+	return i
+}
+
+// possessiveStart returns where a trailing "'s" or "’s" starts, or start.
+func possessiveStart(text string, start, end int) int {
+	if end-start < 3 || (text[end-1] != 's' && text[end-1] != 'S') {
+		return start
+	}
+	if text[end-2] == '\'' {
+		return end - 2
+	}
+	if end-start > 4 && strings.HasSuffix(text[start:end-1], "’") {
+		return end - 1 - len("’")
+	}
+	return start
+}
+
+// scanNumber returns the end of the number starting at i: digits with
+// inner "," or "." followed by a digit.
+func scanNumber(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			i++
+			continue
+		}
+		if (c == ',' || c == '.') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			if r, w := utf8.DecodeRuneInString(text[i:]); unicode.IsDigit(r) {
+				i += w
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// normalize lower-cases s and straightens curly apostrophes. It returns s
+// itself, without allocating, when s is already lower-case ASCII.
+func normalize(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	s = strings.ToLower(s)
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
+
+func isTerminal(s string) bool { return s == "." || s == "!" || s == "?" || s == "…" }
+
+func isClosing(s string) bool {
+	switch s {
+	case "\"", "”", "’", "'", ")", "]", "»":
+		return true
+	}
+	return false
+}
+
+func isOpeningQuote(s string) bool {
+	switch s {
+	case "\"", "“", "«", "(", "[", "'", "‘":
+		return true
+	}
+	return false
+}
+
+// startsUpper reports whether the token begins with an upper-case letter,
+// a digit or an opening quote: the things a new sentence starts with.
+func startsUpper(text string, t Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.Start:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r) || isOpeningQuote(text[t.Start:t.End])
+}
+
+// splitSentences groups tokens into sentences: after ".", "!", "?" or "…"
+// (and any closing quotes) when the next word starts a sentence and the
+// period does not end an abbreviation or an initial; at blank lines; and at
+// a line break before a capitalised line (a headline above its text).
+func splitSentences(text string, tokens []Token) []Sentence {
+	var out []Sentence
+	first := 0
+	cut := func(end int) { // tokens[first:end] form a sentence
+		if end <= first {
+			return
+		}
+		for k := first; k < end; k++ {
+			tokens[k].Sentence = len(out)
+		}
+		out = append(out, Sentence{Start: tokens[first].Start, End: tokens[end-1].End, FirstToken: first, EndToken: end})
+		first = end
+	}
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if i+1 < len(tokens) {
+			gap := text[t.End:tokens[i+1].Start]
+			if nl := strings.Count(gap, "\n"); nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
+				cut(i + 1)
+				continue
+			}
+		}
+		if t.Kind != Punct || !isTerminal(t.Lower) {
+			if t.Kind == Word && strings.HasSuffix(t.Lower, ".") && i+1 < len(tokens) && endsWithAcronym(text, tokens, i) {
+				cut(i + 1)
+			}
+			continue
+		}
+		j := i + 1
+		for j < len(tokens) && tokens[j].Kind == Punct && (isClosing(tokens[j].Lower) || isTerminal(tokens[j].Lower)) && tokens[j].Start == tokens[j-1].End {
+			j++
+		}
+		if j >= len(tokens) {
+			continue
+		}
+		if tokens[j].Start == tokens[j-1].End { // "3.5", "a.m" or ".com": no space, no break
+			continue
+		}
+		if !startsUpper(text, tokens[j]) {
+			continue
+		}
+		if t.Lower == "." && i > 0 && tokens[i-1].End == t.Start && tokens[i-1].Kind == Word {
+			prev := tokens[i-1].Lower
+			if abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && isUpperInitial(text, tokens[i-1])) {
+				continue
+			}
+		}
+		cut(j)
+		i = j - 1
+	}
+	cut(len(tokens))
+	return out
+}
+
+// endsWithAcronym decides whether a dotted acronym ("U.S.") ends its
+// sentence: only when a common sentence opener follows it.
+func endsWithAcronym(text string, tokens []Token, i int) bool {
+	next := tokens[i+1]
+	if !startsUpper(text, next) {
+		return false
+	}
+	switch next.Lower {
+	case "the", "it", "he", "she", "they", "we", "i", "this", "that", "but", "in", "a", "an", "there", "his", "her", "their":
+		return true
+	}
+	return false
+}
+
+// isContinuation reports words after which a line break cannot end a
+// sentence (a hard-wrapped line that stops on a function word).
+func isContinuation(lower string) bool {
+	switch lower {
+	case ",", "-", "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from":
+		return true
+	}
+	return false
+}
+
+func isUpperInitial(text string, t Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// markQuotes sets Token.Quoted for tokens between double quotation marks
+// ("...", “...”, «...»). An unclosed quotation ends at a blank line.
+func markQuotes(text string, tokens []Token) {
+	open := false
+	for i := range tokens {
+		t := &tokens[i]
+		if i > 0 && strings.Contains(text[tokens[i-1].End:t.Start], "\n\n") {
+			open = false
+		}
+		if t.Kind == Punct {
+			switch t.Lower {
+			case "“", "«":
+				open = true
+				continue
+			case "”", "»":
+				open = false
+				continue
+			case "\"":
+				open = !open
+				continue
+			}
+		}
+		t.Quoted = open
+	}
+}
