@@ -1,0 +1,53 @@
+# plumbline — see README.md. Two commands matter: `make serve` and `make test`.
+GO       ?= go
+NPM      ?= npm
+ADDR     ?= 127.0.0.1:8080
+WASM_DIR := $(shell $(GO) env GOROOT)/lib/wasm
+GOFILES  := $(shell find analysis wasm cmd -name '*.go' -o -name '*.tsv' -o -name '*.txt' 2>/dev/null)
+
+.PHONY: all build wasm cli serve test test-go test-wasm test-browser eval bench clean
+
+all: build
+
+build: wasm cli
+
+wasm: web/plumbline.wasm web/wasm_exec.js
+
+# -s -w -trimpath: no symbol table or DWARF, no local paths (see README: size)
+web/plumbline.wasm: $(GOFILES) go.mod go.sum
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./wasm
+
+web/wasm_exec.js: $(WASM_DIR)/wasm_exec.js
+	cp $< $@
+
+cli: bin/plumbline
+
+bin/plumbline: $(GOFILES) go.mod go.sum
+	$(GO) build -trimpath -o $@ ./cmd/plumbline
+
+serve: build
+	./bin/plumbline serve -addr $(ADDR) -dir web
+
+test: test-go test-wasm test-browser
+
+test-go:
+	@unformatted=$$(gofmt -l analysis wasm cmd); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# the same tests compiled to wasm and run under Node
+test-wasm:
+	PATH="$$PATH:$(WASM_DIR)" GOOS=js GOARCH=wasm $(GO) test ./analysis/ ./wasm/
+
+node_modules/.installed: package.json
+	$(NPM) install --no-audit --no-fund
+	touch $@
+
+test-browser: build node_modules/.installed
+	node --test e2e/
+
+eval:
+	$(GO) run ./cmd/eval -shared ../shared
+
+clean:
+	rm -rf bin web/plumbline.wasm web/wasm_exec.js
