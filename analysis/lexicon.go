@@ -15,7 +15,7 @@ const KindIgnore = "ignore"
 
 // Limits on lexicon entries, so that a user file cannot make matching slow.
 const (
-	maxTermBytes    = 200
+	maxTermBytes    = 500
 	maxTermElements = 12
 	maxEntries      = 20000
 )
@@ -30,6 +30,23 @@ const (
 //	a|b|c      any of these words
 //	=word      the exact word, not its stem
 //	*          any one word (not first)
+//
+// Curly and straight apostrophes are the same ("coup d’état" matches
+// "coup d'état"). A term cannot start with "*" and cannot be all optional.
+//
+// Context, when set, limits where the term counts: space-separated
+// conditions that must all hold, each a kind and words in the term syntax
+// above (stems, or =exact words):
+//
+//	near:a|b   one of the words is in the same or a neighbouring sentence
+//	doc:a|b    one of the words is anywhere in the text
+//	prev:a|b   the word right before the match is one of them
+//	next:a|b   the word right after the match is one of them
+//	!near:a|b  (and !doc:, !prev:, !next:) the opposite
+//
+// For example "attack" with context "near:riot|unrest|protest" flags
+// "attack" only in talk of unrest, and "disaster" with "!prev:natural"
+// leaves "natural disaster" alone.
 type Entry struct {
 	Term       string  `json:"term"`
 	Kind       string  `json:"kind"`
@@ -37,6 +54,8 @@ type Entry struct {
 	Weight     float64 `json:"weight"`
 	Message    string  `json:"message"`
 	Suggestion string  `json:"suggestion,omitempty"`
+	// Context lists conditions under which the term counts (see above).
+	Context string `json:"context,omitempty"`
 	// Disable, in a user lexicon, removes the built-in entry with the same
 	// term and kind instead of adding one.
 	Disable bool `json:"disable,omitempty"`
@@ -102,10 +121,10 @@ func (l *Lexicon) Entries() []Entry { return append([]Entry(nil), l.entries...) 
 
 // ParseTSV reads entries from tab-separated lines:
 //
-//	kind  category  weight  term  message  suggestion
+//	kind  category  weight  term  message  [suggestion  [context]]
 //
-// Blank lines and lines starting with "#" are skipped; the suggestion
-// column may be empty or absent. Errors name the source and line.
+// Blank lines and lines starting with "#" are skipped; the suggestion and
+// context columns may be empty or absent. Errors name the source and line.
 func ParseTSV(source, data string) ([]Entry, error) {
 	var out []Entry
 	for n, line := range strings.Split(data, "\n") {
@@ -115,8 +134,8 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		}
 		where := source + ":" + strconv.Itoa(n+1)
 		f := strings.Split(line, "\t")
-		if len(f) < 5 || len(f) > 6 {
-			return nil, &LexiconError{where, fmt.Sprintf("want 5 or 6 tab-separated fields (kind, category, weight, term, message[, suggestion]), got %d", len(f))}
+		if len(f) < 5 || len(f) > 7 {
+			return nil, &LexiconError{where, fmt.Sprintf("want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got %d", len(f))}
 		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
 		if err != nil {
@@ -124,8 +143,11 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		}
 		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
 			Term: strings.TrimSpace(f[3]), Message: strings.TrimSpace(f[4]), Source: where}
-		if len(f) == 6 {
+		if len(f) >= 6 {
 			e.Suggestion = strings.TrimSpace(f[5])
+		}
+		if len(f) == 7 {
+			e.Context = strings.TrimSpace(f[6])
 		}
 		out = append(out, e)
 	}
