@@ -227,9 +227,17 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 // Extend returns a new lexicon with the user's entries applied on top of
 // l: an entry with the same kind and term as an existing one replaces it,
 // an entry with Disable removes it, any other entry is added.
+//
+// Every user entry is validated; errors name the entry by its Source (set
+// by ParseLexiconJSON) or, when that is empty, by its term. Extend does not
+// change l. A nil l is an empty lexicon.
 func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
-	byKey := make(map[string]int, len(l.entries))
-	merged := append([]Entry(nil), l.entries...)
+	var base []Entry
+	if l != nil {
+		base = l.entries
+	}
+	byKey := make(map[string]int, len(base))
+	merged := append([]Entry(nil), base...)
 	for i := range merged {
 		byKey[entryKey(&merged[i])] = i
 	}

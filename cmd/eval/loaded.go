@@ -103,8 +103,10 @@ func evalPTC(dir string) error {
 		return err
 	}
 	sort.Strings(articles)
-	var halves [2]prf
+	var halves, warn [2]prf
+	var quoted, unquoted ruleStat
 	cats := map[string]*ruleStat{}
+	catsHeld := map[string]*ruleStat{}
 	rules := map[string]*ruleStat{}
 	var misses []string
 	for _, path := range articles {
@@ -126,28 +128,49 @@ func evalPTC(dir string) error {
 		ro := runeOffsets(text)
 		spans := gold[id]
 		covered := make([]bool, len(spans))
+		coveredWarn := make([]bool, len(spans))
 		for _, f := range rep.Findings {
 			s, e := ro[f.Start], ro[f.End]
 			hit := false
+			isWarn := f.Severity != analysis.SeverityInfo || f.Quoted
 			for k, g := range spans {
 				if s < g.end && g.start < e {
 					hit, covered[k] = true, true
+					if isWarn {
+						coveredWarn[k] = true
+					}
 				}
 			}
 			halves[h].findings++
 			if hit {
 				halves[h].hits++
 			}
-			if h == 0 {
-				for _, key := range []string{f.Category} {
-					if cats[key] == nil {
-						cats[key] = &ruleStat{}
-					}
-					cats[key].n++
-					if hit {
-						cats[key].hit++
-					}
+			if isWarn {
+				warn[h].findings++
+				if hit {
+					warn[h].hits++
 				}
+			}
+			qs := &unquoted
+			if f.Quoted {
+				qs = &quoted
+			}
+			qs.n++
+			if hit {
+				qs.hit++
+			}
+			cm := cats
+			if h == 1 {
+				cm = catsHeld
+			}
+			if cm[f.Category] == nil {
+				cm[f.Category] = &ruleStat{}
+			}
+			cm[f.Category].n++
+			if hit {
+				cm[f.Category].hit++
+			}
+			if h == 0 {
 				key := f.Rule + " \t[" + strings.ToLower(f.Text) + "]"
 				if rules[f.Rule] == nil {
 					rules[f.Rule] = &ruleStat{}
@@ -160,6 +183,12 @@ func evalPTC(dir string) error {
 			}
 		}
 		halves[h].gold += len(spans)
+		warn[h].gold += len(spans)
+		for _, c := range coveredWarn {
+			if c {
+				warn[h].found++
+			}
+		}
 		for k, c := range covered {
 			if c {
 				halves[h].found++
@@ -175,7 +204,13 @@ func evalPTC(dir string) error {
 	fmt.Printf("ptc all:                 %s\n", all)
 	fmt.Println("  (a finding is a hit when it overlaps a Loaded_Language or Name_Calling,Labeling span by >= 1 code point;")
 	fmt.Println("   a gold span is found when >= 1 finding overlaps it; identical spans with both labels count once)")
+	fmt.Printf("without info-level terms (weight < 1, e.g. \"regime\"; quoted speech kept):\n")
+	fmt.Printf("ptc tune (even ids):     %s\n", warn[0])
+	fmt.Printf("ptc held-out (odd ids):  %s\n", warn[1])
+	fmt.Printf("all findings by voice: author's own words P %.2f (%d), inside quotations P %.2f (%d)\n",
+		ratio(unquoted.hit, unquoted.n), unquoted.n, ratio(quoted.hit, quoted.n), quoted.n)
 	printStats("tune precision by category", cats, 0)
+	printStats("held-out precision by category", catsHeld, 0)
 	if *loadedVerbose {
 		printStats("tune precision by rule", rules, 1)
 		counts := map[string]int{}
