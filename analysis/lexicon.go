@@ -77,7 +77,8 @@ func (e *LexiconError) Error() string { return "lexicon " + e.Source + ": " + e.
 type Lexicon struct {
 	entries  []Entry
 	patterns []*pattern
-	index    map[string][]*pattern // first possible key → patterns
+	index    map[string][]*pattern // first possible stem → patterns
+	exact    map[string][]*pattern // first possible exact word → patterns
 }
 
 //go:embed lexicons/*.tsv
@@ -194,7 +195,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 	if len(entries) > maxEntries {
 		return nil, &LexiconError{"", fmt.Sprintf("%d entries; at most %d", len(entries), maxEntries)}
 	}
-	l := &Lexicon{index: make(map[string][]*pattern, len(entries))}
+	l := &Lexicon{index: make(map[string][]*pattern, len(entries)), exact: map[string][]*pattern{}}
 	seen := make(map[string]string, len(entries))
 	for i := range entries {
 		e := entries[i]
@@ -215,11 +216,17 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		p, _ := compilePattern(&l.entries[i])
 		l.patterns = append(l.patterns, p)
 		for _, key := range p.firstKeys() {
-			l.index[key] = append(l.index[key], p)
+			if key[0] == '=' {
+				l.exact[key[1:]] = append(l.exact[key[1:]], p)
+			} else {
+				l.index[key] = append(l.index[key], p)
+			}
 		}
 	}
-	for _, ps := range l.index { // longest first, then file order: deterministic
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
+	for _, m := range []map[string][]*pattern{l.index, l.exact} {
+		for _, ps := range m { // longest first, then file order: deterministic
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
+		}
 	}
 	return l, nil
 }

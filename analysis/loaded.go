@@ -11,9 +11,9 @@ package analysis
 //   - quoted speech: a term inside a direct quotation is reported with
 //     severity info and half its weight, and the message says it is the
 //     speaker's word, not the author's;
-//   - scare quotes: a quotation of at most three words ("so-called
-//     'terrorists'") is the author's own label, not reported speech: it
-//     keeps its full weight;
+//   - scare quotes: a quotation of one or two words (the "terrorists") is
+//     the author's own label, not reported speech: it keeps its full
+//     weight;
 //   - fixed neutral senses ("heart attack", "regime change", "natural
 //     disaster") are "ignore" entries of the lexicon, and narrower senses
 //     are entry contexts (see Entry.Context), both applied by Find.
@@ -80,7 +80,7 @@ func negated(tokens []Token, first int) bool {
 }
 
 // scareQuoted reports whether tokens [first, end) lie in a quotation of at
-// most three words: a label in scare quotes rather than quoted speech.
+// most two words: a label in scare quotes rather than quoted speech.
 func scareQuoted(tokens []Token, first, end int) bool {
 	words := 0
 	for i := first; i >= 0 && tokens[i].Quoted; i-- {
@@ -93,5 +93,5 @@ func scareQuoted(tokens []Token, first, end int) bool {
 			words++
 		}
 	}
-	return words <= 3
+	return words <= 2
 }

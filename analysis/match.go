@@ -310,9 +310,9 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 		if t.Kind == Punct {
 			continue
 		}
-		all = l.appendMatches(all, text, tokens, i, t.Stem, &docStems)
+		all = l.appendMatches(all, tokens, i, l.index[t.Stem], &docStems)
 		if t.Kind == Word {
-			all = l.appendMatches(all, text, tokens, i, "="+t.Lower, &docStems)
+			all = l.appendMatches(all, tokens, i, l.exact[t.Lower], &docStems)
 		}
 	}
 	sort.SliceStable(all, func(a, b int) bool {
@@ -343,8 +343,8 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 	return out
 }
 
-func (l *Lexicon) appendMatches(all []Match, text string, tokens []Token, i int, key string, docStems *map[string]bool) []Match {
-	for _, p := range l.index[key] {
+func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates []*pattern, docStems *map[string]bool) []Match {
+	for _, p := range candidates {
 		end := matchAt(tokens, p.elems, 0, i)
 		for end > i+1 && tokens[end-1].Kind == Punct { // a trailing hyphen
 			end--
