@@ -104,7 +104,9 @@ func evalPTC(dir string) error {
 	}
 	sort.Strings(articles)
 	var halves, warn [2]prf
-	var quoted, unquoted ruleStat
+	thresholds := []float64{1.5, 2}
+	byWeight := make([][2]prf, len(thresholds))
+	var quoted, unquoted, firstUse, repeatUse ruleStat
 	cats := map[string]*ruleStat{}
 	catsHeld := map[string]*ruleStat{}
 	rules := map[string]*ruleStat{}
@@ -127,17 +129,39 @@ func evalPTC(dir string) error {
 		}
 		ro := runeOffsets(text)
 		spans := gold[id]
+		seenRule := map[string]bool{}
+		coveredW := make([][]bool, len(thresholds))
+		for k := range coveredW {
+			coveredW[k] = make([]bool, len(spans))
+		}
 		covered := make([]bool, len(spans))
 		coveredWarn := make([]bool, len(spans))
 		for _, f := range rep.Findings {
 			s, e := ro[f.Start], ro[f.End]
 			hit := false
 			isWarn := f.Severity != analysis.SeverityInfo || f.Quoted
+			w := f.Weight
+			if f.Quoted {
+				w *= 2 // the entry's own weight
+			}
 			for k, g := range spans {
 				if s < g.end && g.start < e {
 					hit, covered[k] = true, true
 					if isWarn {
 						coveredWarn[k] = true
+					}
+					for t, min := range thresholds {
+						if w >= min {
+							coveredW[t][k] = true
+						}
+					}
+				}
+			}
+			for t, min := range thresholds {
+				if w >= min {
+					byWeight[t][h].findings++
+					if hit {
+						byWeight[t][h].hits++
 					}
 				}
 			}
@@ -158,6 +182,15 @@ func evalPTC(dir string) error {
 			qs.n++
 			if hit {
 				qs.hit++
+			}
+			us := &firstUse
+			if seenRule[f.Rule] {
+				us = &repeatUse
+			}
+			seenRule[f.Rule] = true
+			us.n++
+			if hit {
+				us.hit++
 			}
 			cm := cats
 			if h == 1 {
@@ -184,6 +217,14 @@ func evalPTC(dir string) error {
 		}
 		halves[h].gold += len(spans)
 		warn[h].gold += len(spans)
+		for t := range thresholds {
+			byWeight[t][h].gold += len(spans)
+			for _, c := range coveredW[t] {
+				if c {
+					byWeight[t][h].found++
+				}
+			}
+		}
 		for _, c := range coveredWarn {
 			if c {
 				warn[h].found++
@@ -207,8 +248,15 @@ func evalPTC(dir string) error {
 	fmt.Printf("without info-level terms (weight < 1, e.g. \"regime\"; quoted speech kept):\n")
 	fmt.Printf("ptc tune (even ids):     %s\n", warn[0])
 	fmt.Printf("ptc held-out (odd ids):  %s\n", warn[1])
+	for t, min := range thresholds {
+		fmt.Printf("only entries of weight >= %.1f:\n", min)
+		fmt.Printf("ptc tune (even ids):     %s\n", byWeight[t][0])
+		fmt.Printf("ptc held-out (odd ids):  %s\n", byWeight[t][1])
+	}
 	fmt.Printf("all findings by voice: author's own words P %.2f (%d), inside quotations P %.2f (%d)\n",
 		ratio(unquoted.hit, unquoted.n), unquoted.n, ratio(quoted.hit, quoted.n), quoted.n)
+	fmt.Printf("all findings by use: first use of a term in its article P %.2f (%d), repeated use P %.2f (%d)\n",
+		ratio(firstUse.hit, firstUse.n), firstUse.n, ratio(repeatUse.hit, repeatUse.n), repeatUse.n)
 	printStats("tune precision by category", cats, 0)
 	printStats("held-out precision by category", catsHeld, 0)
 	if *loadedVerbose {
@@ -303,29 +351,52 @@ func evalWNC(dir string) error {
 	if len(a) != len(b) {
 		return fmt.Errorf("wnc: %d before lines, %d after lines", len(a), len(b))
 	}
-	higher, equal, lower, flagged := 0, 0, 0, 0
+	// Each pair is compared twice: by the sentence score (the report's
+	// per-sentence score: saturated loaded points, independent of length)
+	// and by the document's loaded score (points per 100 words, so a shorter
+	// "after" sentence with the same findings scores higher).
+	var sent, dens [3]int // higher, equal, lower
+	flagged := 0
 	opts := analysis.Options{Kinds: []string{analysis.KindLoaded}}
 	for i := range a {
 		ra, rb := analysis.Analyze(a[i], opts), analysis.Analyze(b[i], opts)
 		if len(ra.Findings) > 0 {
 			flagged++
 		}
-		switch sa, sb := ra.Scores.Loaded, rb.Scores.Loaded; {
-		case sa > sb:
-			higher++
-		case sa == sb:
-			equal++
-		default:
-			lower++
-		}
+		sent[compare(maxSentence(ra), maxSentence(rb))]++
+		dens[compare(ra.Scores.Loaded, rb.Scores.Loaded)]++
 	}
 	n := float64(len(a))
-	fmt.Printf("wnc: %d pairs: before scores higher %.1f%% (%d), equal %.1f%% (%d), lower %.1f%% (%d); before has a loaded finding in %d\n",
-		len(a), 100*float64(higher)/n, higher, 100*float64(equal)/n, equal, 100*float64(lower)/n, lower, flagged)
-	if higher+lower > 0 {
-		fmt.Printf("     of the pairs whose scores differ, before is higher in %.1f%%\n", 100*float64(higher)/float64(higher+lower))
+	for _, x := range []struct {
+		name string
+		c    [3]int
+	}{{"sentence score", sent}, {"loaded score", dens}} {
+		fmt.Printf("wnc %s: %d pairs: before higher %.1f%% (%d), equal %.1f%% (%d), lower %.1f%% (%d); of the pairs that differ, before higher in %.1f%%\n",
+			x.name, len(a), 100*float64(x.c[0])/n, x.c[0], 100*float64(x.c[1])/n, x.c[1], 100*float64(x.c[2])/n, x.c[2],
+			100*ratio(x.c[0], x.c[0]+x.c[2]))
 	}
+	fmt.Printf("wnc: the before sentence has a loaded finding in %d pairs\n", flagged)
 	return nil
+}
+
+// compare returns 0 when a > b, 1 when equal, 2 when a < b.
+func compare(a, b float64) int {
+	switch {
+	case a > b:
+		return 0
+	case a == b:
+		return 1
+	}
+	return 2
+}
+
+// maxSentence is the highest sentence score of a report.
+func maxSentence(r analysis.Report) float64 {
+	m := 0.0
+	for _, s := range r.Sentences {
+		m = max(m, s.Score)
+	}
+	return m
 }
 
 // evalSample checks the expected loaded terms of the sample article.
