@@ -177,3 +177,41 @@ func TestSampleArticleLoaded(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadedScoreExplainable recomputes the loaded score and the sentence
+// scores from the findings alone, as score.go documents.
+func TestLoadedScoreExplainable(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want float64 // the loaded score
+	}{
+		{"plain text", "The council met on Monday and approved the budget.", 0},
+		{"one word in a headline counts as in 50 words", "Regime falls", 22.1}, // 0.5 points → 1 per 100 words
+		{"quoted speech counts half", `"It was a tragedy," he said.`, 22.1},    // weight 1 halved: 0.5 points
+		{"denser is higher", "Chaos. Tragedy. Catastrophe. Hoax. Sham.", 95},   // 6 points → 12 per 100 words
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Analyze(tt.text, Options{Kinds: []string{KindLoaded}})
+			points := 0.0
+			perSentence := make([]float64, len(rep.Sentences))
+			for i := range rep.Findings {
+				points += Points(&rep.Findings[i])
+				perSentence[rep.Findings[i].Sentence] += Points(&rep.Findings[i])
+			}
+			recomputed := saturate(points*100/float64(max(rep.Stats.Words, 50)), densityScale)
+			if rep.Scores.Loaded != recomputed {
+				t.Errorf("loaded score %v, recomputed from findings %v", rep.Scores.Loaded, recomputed)
+			}
+			if rep.Scores.Loaded != tt.want {
+				t.Errorf("loaded score %v, want %v (findings %+v)", rep.Scores.Loaded, tt.want, rep.Findings)
+			}
+			for i, s := range rep.Sentences {
+				if want := saturate(perSentence[i], sentenceScale); s.Score != want {
+					t.Errorf("sentence %d scores %v, recomputed %v", i, s.Score, want)
+				}
+			}
+		})
+	}
+}
