@@ -50,6 +50,7 @@ func TestFind(t *testing.T) {
 			"crush protests/crush the? protests crushed the protests/crush the? protests"},
 		{"wildcard", []string{"war * terror"}, "the war on terror", "war on terror/war * terror"},
 		{"hyphen or space", []string{"so-called"}, "so called and so-called", "so called/so-called so-called/so-called"},
+		{"exact hyphenated word", []string{"=so-called"}, "so call off; so-called; So Called", "so-called/=so-called so called/=so-called"},
 		{"spaced hyphen is not a joint", []string{"well-coordinated"}, "as well - coordinated", ""},
 		{"non-breaking hyphen", []string{"well-coordinated"}, "well\u2011coordinated", "well\u2011coordinated/well-coordinated"},
 		{"multi-word alternative", []string{"far-left|ultra-left activists"}, "ultra-left activists", "ultra-left activists/far-left|ultra-left activists"},
