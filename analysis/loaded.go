@@ -4,7 +4,7 @@ package analysis
 // what to feel (lexicons/loaded.tsv). The lexicon match is the candidate;
 // the context rules here decide whether and how it is reported:
 //
-//   - negated: a term right after a negation ("not a tragedy", "no chaos",
+//   - negated: a term right after a negation ("not a tragedy", "was no chaos",
 //     "never been a terrorist", "non-violent"), with at most two filler
 //     words between (articles, "really", "any"...), is not reported: the
 //     author denies the label rather than applies it;
@@ -40,10 +40,18 @@ func checkLoaded(d *Document, r *Report) {
 	}
 }
 
-// negators deny what follows them.
+// negators deny what follows them. "no" is handled apart: it denies only
+// after a form of "be" or "have" ("there was no chaos", "has no regime"),
+// not as a quantifier ("no terrorist will escape" still applies the label).
 var negators = map[string]bool{
-	"not": true, "no": true, "never": true, "without": true, "nor": true, "neither": true,
+	"not": true, "never": true, "without": true, "nor": true, "neither": true,
 	"non": true, "hardly": true, "cannot": true,
+}
+
+// denyingNo lists the words after which "no" denies what follows.
+var denyingNo = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"'s": true, "’s": true, "has": true, "have": true, "had": true, "with": true, "there": true,
 }
 
 // negationFillers may stand between a negator and the term it denies.
@@ -53,9 +61,10 @@ var negationFillers = map[string]bool{
 }
 
 // negated reports whether the term starting at token first is denied by a
-// negation just before it, in the same sentence: "not", "no", "never",
-// "without", "nor", "non-", or a contraction ending in "n't", with at most
-// two filler words between ("not a", "never been a").
+// negation just before it, in the same sentence: "not", "never",
+// "without", "nor", "non-", a contraction ending in "n't", or "no" after
+// "be" or "have", with at most two filler words between ("not a", "never
+// been a").
 func negated(tokens []Token, first int) bool {
 	s := tokens[first].Sentence
 	fillers := 0
@@ -70,6 +79,9 @@ func negated(tokens []Token, first int) bool {
 		}
 		if negators[t.Lower] || (len(t.Lower) > 3 && t.Lower[len(t.Lower)-3:] == "n't") {
 			return true
+		}
+		if t.Lower == "no" {
+			return i > 0 && tokens[i-1].Sentence == s && denyingNo[tokens[i-1].Lower]
 		}
 		if !negationFillers[t.Lower] || fillers == 2 {
 			return false

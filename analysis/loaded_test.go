@@ -49,6 +49,8 @@ func TestCheckLoaded(t *testing.T) {
 		// context rules
 		{"negation: not", "This is not a tragedy.", ""},
 		{"negation: no", "There was no chaos.", ""},
+		{"negation: has no", "The plan has no sinister agenda.", ""},
+		{"quantifier no is not a denial", "No terrorist will escape, he said of the rioters.", "terrorist/violence-label/warning"},
 		{"negation: contraction", "It wasn't a catastrophe.", ""},
 		{"negation: never been", "He has never been a traitor.", ""},
 		{"negation: non-", "It was a non-violent, not brutal, protest.", ""},
