@@ -70,7 +70,12 @@ type LexiconError struct {
 	Msg    string
 }
 
-func (e *LexiconError) Error() string { return "lexicon " + e.Source + ": " + e.Msg }
+func (e *LexiconError) Error() string {
+	if e.Source == "" {
+		return "lexicon: " + e.Msg
+	}
+	return "lexicon " + e.Source + ": " + e.Msg
+}
 
 // Lexicon is a compiled, validated set of entries, ready for matching. It
 // is immutable and safe for concurrent use.
@@ -236,8 +241,8 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 // an entry with Disable removes it, any other entry is added.
 //
 // Every user entry is validated; errors name the entry by its Source (set
-// by ParseLexiconJSON) or, when that is empty, by its term. Extend does not
-// change l. A nil l is an empty lexicon.
+// by ParseLexiconJSON) or, when that is empty, as `user entry 3 (term "x")`.
+// Extend does not change l. A nil l is an empty lexicon.
 func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
 	var base []Entry
 	if l != nil {
@@ -250,7 +255,10 @@ func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
 	}
 	removed := make(map[int]bool)
 	userSeen := make(map[string]string)
-	for _, e := range user {
+	for n, e := range user {
+		if e.Source == "" { // entries built in code or passed from JavaScript
+			e.Source = fmt.Sprintf("user entry %d (term %q)", n+1, e.Term)
+		}
 		if err := e.Validate(); err != nil {
 			return nil, err
 		}

@@ -117,36 +117,6 @@ func TestCompilePatternErrors(t *testing.T) {
 	}
 }
 
-func TestParseTSV(t *testing.T) {
-	entries, err := ParseTSV("x.tsv", "# comment\n\nloaded\tc\t1.5\tterm\tmsg\n"+
-		"loaded\tc\t2\tterm two\tmsg\tsuggestion\r\n"+
-		"loaded\tc\t1\tterm three\tmsg\t\tnear:a|b\n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Entry{
-		{Kind: "loaded", Category: "c", Weight: 1.5, Term: "term", Message: "msg", Source: "x.tsv:3"},
-		{Kind: "loaded", Category: "c", Weight: 2, Term: "term two", Message: "msg", Suggestion: "suggestion", Source: "x.tsv:4"},
-		{Kind: "loaded", Category: "c", Weight: 1, Term: "term three", Message: "msg", Context: "near:a|b", Source: "x.tsv:5"},
-	}
-	if len(entries) != len(want) {
-		t.Fatalf("got %d entries, want %d", len(entries), len(want))
-	}
-	for i := range want {
-		if entries[i] != want[i] {
-			t.Errorf("entry %d:\n got %+v\nwant %+v", i, entries[i], want[i])
-		}
-	}
-	for _, bad := range []struct{ in, want string }{
-		{"loaded\tc\t1\tterm", "lexicon x.tsv:1: want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got 4"},
-		{"\nloaded\tc\theavy\tterm\tmsg", `lexicon x.tsv:2: weight "heavy" is not a number`},
-	} {
-		if _, err := ParseTSV("x.tsv", bad.in); err == nil || err.Error() != bad.want {
-			t.Errorf("ParseTSV(%q): error %v, want %q", bad.in, err, bad.want)
-		}
-	}
-}
-
 // FuzzLexiconTerm checks that no term or context makes compiling or
 // matching panic, and that every match is a valid span of the text.
 func FuzzLexiconTerm(f *testing.F) {
