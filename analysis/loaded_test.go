@@ -217,3 +217,25 @@ func TestLoadedScoreExplainable(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCheckLoaded checks that the loaded check never fails on any text and
+// that every finding is a valid span of it.
+func FuzzCheckLoaded(f *testing.F) {
+	for _, s := range []string{
+		`The "terrorists" were not a tragedy; non-violent chaos — “a huge flock of hyenas”.`,
+		"no\u2011chaos - well-\n-coordinated \"\" “", "\xff\xfe terror\xc3", "isn't n't non-",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rep := Analyze(text, Options{Kinds: []string{KindLoaded}})
+		if rep.Error != "" {
+			t.Fatalf("error: %s", rep.Error)
+		}
+		for _, x := range rep.Findings {
+			if x.Start < 0 || x.End > len(text) || x.Start >= x.End || x.Text != text[x.Start:x.End] {
+				t.Fatalf("bad finding %+v", x)
+			}
+		}
+	})
+}
