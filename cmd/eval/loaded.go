@@ -45,23 +45,23 @@ var loadedVerbose = flag.Bool("loaded-v", false, "loaded: list per-rule precisio
 func init() { register("loaded", 10, runLoaded) }
 
 func runLoaded(shared string) error {
-	if err := evalPTC(filepath.Join(shared, "corpora", "ptc-train")); err != nil {
+	if err := evalLoadedPTC(filepath.Join(shared, "corpora", "ptc-train")); err != nil {
 		return err
 	}
-	if err := evalWNC(filepath.Join(shared, "corpora", "wnc-sample")); err != nil {
+	if err := evalLoadedWNC(filepath.Join(shared, "corpora", "wnc-sample")); err != nil {
 		return err
 	}
-	return evalSample(filepath.Join(shared, "examples"))
+	return evalLoadedSample(filepath.Join(shared, "examples"))
 }
 
-type goldSpan struct{ start, end int }
+type ptcSpan struct{ start, end int }
 
-type prf struct {
+type spanPRF struct {
 	findings, hits, gold, found int
 }
 
-func (p prf) String() string {
-	prec, rec := ratio(p.hits, p.findings), ratio(p.found, p.gold)
+func (p spanPRF) String() string {
+	prec, rec := frac(p.hits, p.findings), frac(p.found, p.gold)
 	f1 := 0.0
 	if prec+rec > 0 {
 		f1 = 2 * prec * rec / (prec + rec)
@@ -69,15 +69,15 @@ func (p prf) String() string {
 	return fmt.Sprintf("P %.3f (%d/%d)  R %.3f (%d/%d)  F1 %.3f", prec, p.hits, p.findings, rec, p.found, p.gold, f1)
 }
 
-func ratio(a, b int) float64 {
+func frac(a, b int) float64 {
 	if b == 0 {
 		return 0
 	}
 	return float64(a) / float64(b)
 }
 
-// runeOffsets maps every byte offset of s to its code point offset.
-func runeOffsets(s string) []int {
+// byteToRune maps every byte offset of s to its code point offset.
+func byteToRune(s string) []int {
 	m := make([]int, len(s)+1)
 	n := 0
 	for i := range s {
@@ -90,26 +90,26 @@ func runeOffsets(s string) []int {
 	return m
 }
 
-type ruleStat struct{ n, hit int }
+type hitStat struct{ n, hit int }
 
-func evalPTC(dir string) error {
+func evalLoadedPTC(dir string) error {
 	articles, err := filepath.Glob(filepath.Join(dir, "train-articles", "article*.txt"))
 	if err != nil || len(articles) == 0 {
 		fmt.Printf("ptc: no articles in %s; skipped\n", dir)
 		return nil
 	}
-	gold, err := readPTCLabels(filepath.Join(dir, "train-task2-TC.labels"))
+	gold, err := readPTCLoadedSpans(filepath.Join(dir, "train-task2-TC.labels"))
 	if err != nil {
 		return err
 	}
 	sort.Strings(articles)
-	var halves, warn [2]prf
+	var halves, warn [2]spanPRF
 	thresholds := []float64{1.5, 2}
-	byWeight := make([][2]prf, len(thresholds))
-	var quoted, unquoted, firstUse, repeatUse ruleStat
-	cats := map[string]*ruleStat{}
-	catsHeld := map[string]*ruleStat{}
-	rules := map[string]*ruleStat{}
+	byWeight := make([][2]spanPRF, len(thresholds))
+	var quoted, unquoted, firstUse, repeatUse hitStat
+	cats := map[string]*hitStat{}
+	catsHeld := map[string]*hitStat{}
+	rules := map[string]*hitStat{}
 	var misses []string
 	for _, path := range articles {
 		id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "article"), ".txt")
@@ -127,7 +127,7 @@ func evalPTC(dir string) error {
 		if rep.Error != "" {
 			return fmt.Errorf("article %s: %s", id, rep.Error)
 		}
-		ro := runeOffsets(text)
+		ro := byteToRune(text)
 		spans := gold[id]
 		seenRule := map[string]bool{}
 		coveredW := make([][]bool, len(thresholds))
@@ -197,7 +197,7 @@ func evalPTC(dir string) error {
 				cm = catsHeld
 			}
 			if cm[f.Category] == nil {
-				cm[f.Category] = &ruleStat{}
+				cm[f.Category] = &hitStat{}
 			}
 			cm[f.Category].n++
 			if hit {
@@ -206,7 +206,7 @@ func evalPTC(dir string) error {
 			if h == 0 {
 				key := f.Rule + " \t[" + strings.ToLower(f.Text) + "]"
 				if rules[f.Rule] == nil {
-					rules[f.Rule] = &ruleStat{}
+					rules[f.Rule] = &hitStat{}
 				}
 				_ = key
 				rules[f.Rule].n++
@@ -241,7 +241,7 @@ func evalPTC(dir string) error {
 	}
 	fmt.Printf("ptc tune (even ids):     %s\n", halves[0])
 	fmt.Printf("ptc held-out (odd ids):  %s\n", halves[1])
-	all := prf{halves[0].findings + halves[1].findings, halves[0].hits + halves[1].hits, halves[0].gold + halves[1].gold, halves[0].found + halves[1].found}
+	all := spanPRF{halves[0].findings + halves[1].findings, halves[0].hits + halves[1].hits, halves[0].gold + halves[1].gold, halves[0].found + halves[1].found}
 	fmt.Printf("ptc all:                 %s\n", all)
 	fmt.Println("  (a finding is a hit when it overlaps a Loaded_Language or Name_Calling,Labeling span by >= 1 code point;")
 	fmt.Println("   a gold span is found when >= 1 finding overlaps it; identical spans with both labels count once)")
@@ -254,13 +254,13 @@ func evalPTC(dir string) error {
 		fmt.Printf("ptc held-out (odd ids):  %s\n", byWeight[t][1])
 	}
 	fmt.Printf("all findings by voice: author's own words P %.2f (%d), inside quotations P %.2f (%d)\n",
-		ratio(unquoted.hit, unquoted.n), unquoted.n, ratio(quoted.hit, quoted.n), quoted.n)
+		frac(unquoted.hit, unquoted.n), unquoted.n, frac(quoted.hit, quoted.n), quoted.n)
 	fmt.Printf("all findings by use: first use of a term in its article P %.2f (%d), repeated use P %.2f (%d)\n",
-		ratio(firstUse.hit, firstUse.n), firstUse.n, ratio(repeatUse.hit, repeatUse.n), repeatUse.n)
-	printStats("tune precision by category", cats, 0)
-	printStats("held-out precision by category", catsHeld, 0)
+		frac(firstUse.hit, firstUse.n), firstUse.n, frac(repeatUse.hit, repeatUse.n), repeatUse.n)
+	printHitStats("tune precision by category", cats, 0)
+	printHitStats("held-out precision by category", catsHeld, 0)
 	if *loadedVerbose {
-		printStats("tune precision by rule", rules, 1)
+		printHitStats("tune precision by rule", rules, 1)
 		counts := map[string]int{}
 		for _, m := range misses {
 			if len(strings.Fields(m)) <= 3 {
@@ -287,7 +287,7 @@ func evalPTC(dir string) error {
 	return nil
 }
 
-func printStats(title string, m map[string]*ruleStat, min int) {
+func printHitStats(title string, m map[string]*hitStat, min int) {
 	fmt.Println(title + ":")
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -303,20 +303,20 @@ func printStats(title string, m map[string]*ruleStat, min int) {
 	for _, k := range keys {
 		s := m[k]
 		if s.n >= min {
-			fmt.Printf("  %-28s %4d findings  P %.2f\n", k, s.n, ratio(s.hit, s.n))
+			fmt.Printf("  %-28s %4d findings  P %.2f\n", k, s.n, frac(s.hit, s.n))
 		}
 	}
 }
 
-// readPTCLabels reads the Loaded_Language and Name_Calling,Labeling spans
+// readPTCLoadedSpans reads the Loaded_Language and Name_Calling,Labeling spans
 // per article id, each distinct (start, end) once.
-func readPTCLabels(path string) (map[string][]goldSpan, error) {
+func readPTCLoadedSpans(path string) (map[string][]ptcSpan, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	out := map[string][]goldSpan{}
+	out := map[string][]ptcSpan{}
 	seen := map[string]bool{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -334,12 +334,12 @@ func readPTCLabels(path string) (map[string][]goldSpan, error) {
 			continue
 		}
 		seen[k] = true
-		out[c[0]] = append(out[c[0]], goldSpan{s, e})
+		out[c[0]] = append(out[c[0]], ptcSpan{s, e})
 	}
 	return out, sc.Err()
 }
 
-func evalWNC(dir string) error {
+func evalLoadedWNC(dir string) error {
 	pre, err1 := os.ReadFile(filepath.Join(dir, "pre.train"))
 	post, err2 := os.ReadFile(filepath.Join(dir, "post.train"))
 	if err1 != nil || err2 != nil {
@@ -363,8 +363,8 @@ func evalWNC(dir string) error {
 		if len(ra.Findings) > 0 {
 			flagged++
 		}
-		sent[compare(maxSentence(ra), maxSentence(rb))]++
-		dens[compare(ra.Scores.Loaded, rb.Scores.Loaded)]++
+		sent[cmpScores(maxSentenceScore(ra), maxSentenceScore(rb))]++
+		dens[cmpScores(ra.Scores.Loaded, rb.Scores.Loaded)]++
 	}
 	n := float64(len(a))
 	for _, x := range []struct {
@@ -373,14 +373,14 @@ func evalWNC(dir string) error {
 	}{{"sentence score", sent}, {"loaded score", dens}} {
 		fmt.Printf("wnc %s: %d pairs: before higher %.1f%% (%d), equal %.1f%% (%d), lower %.1f%% (%d); of the pairs that differ, before higher in %.1f%%\n",
 			x.name, len(a), 100*float64(x.c[0])/n, x.c[0], 100*float64(x.c[1])/n, x.c[1], 100*float64(x.c[2])/n, x.c[2],
-			100*ratio(x.c[0], x.c[0]+x.c[2]))
+			100*frac(x.c[0], x.c[0]+x.c[2]))
 	}
 	fmt.Printf("wnc: the before sentence has a loaded finding in %d pairs\n", flagged)
 	return nil
 }
 
 // compare returns 0 when a > b, 1 when equal, 2 when a < b.
-func compare(a, b float64) int {
+func cmpScores(a, b float64) int {
 	switch {
 	case a > b:
 		return 0
@@ -391,7 +391,7 @@ func compare(a, b float64) int {
 }
 
 // maxSentence is the highest sentence score of a report.
-func maxSentence(r analysis.Report) float64 {
+func maxSentenceScore(r analysis.Report) float64 {
 	m := 0.0
 	for _, s := range r.Sentences {
 		m = max(m, s.Score)
@@ -399,8 +399,8 @@ func maxSentence(r analysis.Report) float64 {
 	return m
 }
 
-// evalSample checks the expected loaded terms of the sample article.
-func evalSample(dir string) error {
+// evalLoadedSample checks the expected loaded terms of the sample article.
+func evalLoadedSample(dir string) error {
 	txt, err1 := os.ReadFile(filepath.Join(dir, "kazakhstan-riots-2022.txt"))
 	exp, err2 := os.ReadFile(filepath.Join(dir, "kazakhstan-riots-2022.expected.md"))
 	if err1 != nil || err2 != nil {
@@ -408,7 +408,7 @@ func evalSample(dir string) error {
 		return nil
 	}
 	text := string(txt)
-	terms := expectedLoaded(string(exp))
+	terms := expectedLoadedTerms(string(exp))
 	rep := analysis.Analyze(text, analysis.Options{})
 	lower := strings.ToLower(text)
 	used := make([]bool, len(rep.Findings))
@@ -451,9 +451,9 @@ func evalSample(dir string) error {
 	return nil
 }
 
-// expectedLoaded returns the quoted terms of the "Loaded terms" and
+// expectedLoadedTerms returns the quoted terms of the "Loaded terms" and
 // "Praise/boosters" paragraphs of an expected-findings file.
-func expectedLoaded(md string) []string {
+func expectedLoadedTerms(md string) []string {
 	var out []string
 	in := false
 	for _, line := range strings.Split(md, "\n") {
