@@ -16,7 +16,11 @@ package analysis
 //     weight;
 //   - fixed neutral senses ("heart attack", "regime change", "natural
 //     disaster") are "ignore" entries of the lexicon, and narrower senses
-//     are entry contexts (see Entry.Context), both applied by Find.
+//     are entry contexts (see Entry.Context), both applied by Find. The
+//     violence labels "terrorist", "militant", "extremist", "coup" and
+//     "attack" carry the context "near: protest|riot|unrest|...": in talk
+//     of unrest they label protesters and protests, elsewhere they are
+//     often the plain word of wire-service reporting.
 func checkLoaded(d *Document, r *Report) {
 	for _, m := range d.Matches {
 		if m.Entry.Kind != KindLoaded || negated(d.Tokens, m.First) {
