@@ -8,7 +8,7 @@ import (
 
 // Analyze a short text and print each finding with its kind and category.
 func ExampleAnalyze() {
-	text := "Officials said the militants, perhaps hundreds, caused chaos."
+	text := "Officials said the militants, perhaps hundreds, caused chaos at the protest."
 	rep := analysis.Analyze(text, analysis.Options{})
 	for _, f := range rep.Findings {
 		fmt.Printf("%s %s %q at %d-%d\n", f.Kind, f.Category, f.Text, f.Start, f.End)

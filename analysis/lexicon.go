@@ -15,7 +15,7 @@ const KindIgnore = "ignore"
 
 // Limits on lexicon entries, so that a user file cannot make matching slow.
 const (
-	maxTermBytes    = 200
+	maxTermBytes    = 500
 	maxTermElements = 12
 	maxEntries      = 20000
 )
@@ -30,6 +30,23 @@ const (
 //	a|b|c      any of these words
 //	=word      the exact word, not its stem
 //	*          any one word (not first)
+//
+// Curly and straight apostrophes are the same ("coup d’état" matches
+// "coup d'état"). A term cannot start with "*" and cannot be all optional.
+//
+// Context, when set, limits where the term counts: space-separated
+// conditions that must all hold, each a kind and words in the term syntax
+// above (stems, or =exact words):
+//
+//	near:a|b   one of the words is in the same or a neighbouring sentence
+//	doc:a|b    one of the words is anywhere in the text
+//	prev:a|b   the word right before the match is one of them
+//	next:a|b   the word right after the match is one of them
+//	!near:a|b  (and !doc:, !prev:, !next:) the opposite
+//
+// For example "attack" with context "near:riot|unrest|protest" flags
+// "attack" only in talk of unrest, and "disaster" with "!prev:natural"
+// leaves "natural disaster" alone.
 type Entry struct {
 	Term       string  `json:"term"`
 	Kind       string  `json:"kind"`
@@ -37,6 +54,8 @@ type Entry struct {
 	Weight     float64 `json:"weight"`
 	Message    string  `json:"message"`
 	Suggestion string  `json:"suggestion,omitempty"`
+	// Context lists conditions under which the term counts (see above).
+	Context string `json:"context,omitempty"`
 	// Disable, in a user lexicon, removes the built-in entry with the same
 	// term and kind instead of adding one.
 	Disable bool `json:"disable,omitempty"`
@@ -51,14 +70,20 @@ type LexiconError struct {
 	Msg    string
 }
 
-func (e *LexiconError) Error() string { return "lexicon " + e.Source + ": " + e.Msg }
+func (e *LexiconError) Error() string {
+	if e.Source == "" {
+		return "lexicon: " + e.Msg
+	}
+	return "lexicon " + e.Source + ": " + e.Msg
+}
 
 // Lexicon is a compiled, validated set of entries, ready for matching. It
 // is immutable and safe for concurrent use.
 type Lexicon struct {
 	entries  []Entry
 	patterns []*pattern
-	index    map[string][]*pattern // first possible key → patterns
+	index    map[string][]*pattern // first possible stem → patterns
+	exact    map[string][]*pattern // first possible exact word → patterns
 }
 
 //go:embed lexicons/*.tsv
@@ -102,10 +127,10 @@ func (l *Lexicon) Entries() []Entry { return append([]Entry(nil), l.entries...) 
 
 // ParseTSV reads entries from tab-separated lines:
 //
-//	kind  category  weight  term  message  suggestion
+//	kind  category  weight  term  message  [suggestion  [context]]
 //
-// Blank lines and lines starting with "#" are skipped; the suggestion
-// column may be empty or absent. Errors name the source and line.
+// Blank lines and lines starting with "#" are skipped; the suggestion and
+// context columns may be empty or absent. Errors name the source and line.
 func ParseTSV(source, data string) ([]Entry, error) {
 	var out []Entry
 	for n, line := range strings.Split(data, "\n") {
@@ -115,8 +140,8 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		}
 		where := source + ":" + strconv.Itoa(n+1)
 		f := strings.Split(line, "\t")
-		if len(f) < 5 || len(f) > 6 {
-			return nil, &LexiconError{where, fmt.Sprintf("want 5 or 6 tab-separated fields (kind, category, weight, term, message[, suggestion]), got %d", len(f))}
+		if len(f) < 5 || len(f) > 7 {
+			return nil, &LexiconError{where, fmt.Sprintf("want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got %d", len(f))}
 		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
 		if err != nil {
@@ -124,8 +149,11 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		}
 		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
 			Term: strings.TrimSpace(f[3]), Message: strings.TrimSpace(f[4]), Source: where}
-		if len(f) == 6 {
+		if len(f) >= 6 {
 			e.Suggestion = strings.TrimSpace(f[5])
+		}
+		if len(f) == 7 {
+			e.Context = strings.TrimSpace(f[6])
 		}
 		out = append(out, e)
 	}
@@ -172,7 +200,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 	if len(entries) > maxEntries {
 		return nil, &LexiconError{"", fmt.Sprintf("%d entries; at most %d", len(entries), maxEntries)}
 	}
-	l := &Lexicon{index: make(map[string][]*pattern, len(entries))}
+	l := &Lexicon{index: make(map[string][]*pattern, len(entries)), exact: map[string][]*pattern{}}
 	seen := make(map[string]string, len(entries))
 	for i := range entries {
 		e := entries[i]
@@ -193,11 +221,17 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		p, _ := compilePattern(&l.entries[i])
 		l.patterns = append(l.patterns, p)
 		for _, key := range p.firstKeys() {
-			l.index[key] = append(l.index[key], p)
+			if key[0] == '=' {
+				l.exact[key[1:]] = append(l.exact[key[1:]], p)
+			} else {
+				l.index[key] = append(l.index[key], p)
+			}
 		}
 	}
-	for _, ps := range l.index { // longest first, then file order: deterministic
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
+	for _, m := range []map[string][]*pattern{l.index, l.exact} {
+		for _, ps := range m { // longest first, then file order: deterministic
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
+		}
 	}
 	return l, nil
 }
@@ -205,15 +239,26 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 // Extend returns a new lexicon with the user's entries applied on top of
 // l: an entry with the same kind and term as an existing one replaces it,
 // an entry with Disable removes it, any other entry is added.
+//
+// Every user entry is validated; errors name the entry by its Source (set
+// by ParseLexiconJSON) or, when that is empty, as `user entry 3 (term "x")`.
+// Extend does not change l. A nil l is an empty lexicon.
 func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
-	byKey := make(map[string]int, len(l.entries))
-	merged := append([]Entry(nil), l.entries...)
+	var base []Entry
+	if l != nil {
+		base = l.entries
+	}
+	byKey := make(map[string]int, len(base))
+	merged := append([]Entry(nil), base...)
 	for i := range merged {
 		byKey[entryKey(&merged[i])] = i
 	}
 	removed := make(map[int]bool)
 	userSeen := make(map[string]string)
-	for _, e := range user {
+	for n, e := range user {
+		if e.Source == "" { // entries built in code or passed from JavaScript
+			e.Source = fmt.Sprintf("user entry %d (term %q)", n+1, e.Term)
+		}
 		if err := e.Validate(); err != nil {
 			return nil, err
 		}

@@ -6,23 +6,72 @@ import (
 	"strings"
 )
 
-// element is one word position of a compiled term pattern.
+// element is one word position of a compiled term pattern: one of its
+// alternatives, each a sequence of words (usually one; "far-left" is two).
 type element struct {
-	keys     []string // stems, or "="+word for exact words; empty for "*"
+	alts     [][]string // stems, or "="+word for exact words; empty for "*"
 	optional bool
 	any      bool
 }
+
+// maxAltWords limits the words of one alternative ("well-coordinated" is 2).
+const maxAltWords = 6
 
 // pattern is a compiled lexicon entry.
 type pattern struct {
 	entry *Entry
 	elems []element
+	conds []condition
+}
+
+// Context condition kinds (see Entry.Context).
+const (
+	condNear uint8 = iota // same or neighbouring sentence
+	condDoc               // anywhere in the text
+	condPrev              // the word right before the match
+	condNext              // the word right after the match
+)
+
+// condition is one compiled context condition of an entry.
+type condition struct {
+	kind   uint8
+	negate bool
+	keys   []string // stems, or "="+word for exact words
+}
+
+var condKinds = map[string]uint8{"near": condNear, "doc": condDoc, "prev": condPrev, "next": condNext}
+
+// compileContext parses an entry's context (see Entry.Context).
+func compileContext(ctx string) ([]condition, error) {
+	var out []condition
+	for _, field := range strings.Fields(ctx) {
+		c := condition{}
+		if strings.HasPrefix(field, "!") {
+			c.negate, field = true, field[1:]
+		}
+		name, words, ok := strings.Cut(field, ":")
+		kind, known := condKinds[name]
+		if !ok || !known {
+			return nil, errors.New("context condition " + quote(field) + " is not near:, doc:, prev: or next: followed by words (a|b|c), optionally after !")
+		}
+		c.kind = kind
+		for _, a := range strings.Split(words, "|") {
+			exact := strings.HasPrefix(a, "=")
+			ws := termWords(strings.TrimPrefix(a, "="))
+			if len(ws) != 1 {
+				return nil, errors.New("context word " + quote(a) + " in " + quote(field) + " must be one word")
+			}
+			c.keys = append(c.keys, termKey(ws[0], exact))
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // compilePattern parses an entry's term (see Entry for the syntax). Words
 // are segmented with the same tokenizer as the text, so "well-coordinated"
-// becomes the two elements "well" "coordinated" and "coup d'etat" keeps its
-// apostrophe.
+// is the word sequence "well" "coordinated" and "coup d'etat" keeps its
+// apostrophe; an alternative may be such a sequence ("far-left|ultra-left").
 func compilePattern(e *Entry) (*pattern, error) {
 	p := &pattern{entry: e}
 	for _, field := range strings.Fields(e.Term) {
@@ -32,27 +81,21 @@ func compilePattern(e *Entry) (*pattern, error) {
 			p.elems = append(p.elems, element{any: true, optional: optional})
 			continue
 		}
-		alts := strings.Split(field, "|")
-		if len(alts) == 1 {
-			// a plain word may be several tokens: "well-coordinated", "so-called"
-			exact := strings.HasPrefix(field, "=")
-			words := termWords(strings.TrimPrefix(field, "="))
-			if len(words) == 0 {
-				return nil, errors.New("term word " + quote(field) + " has no letters or digits")
-			}
-			for k, w := range words {
-				p.elems = append(p.elems, element{keys: []string{termKey(w, exact)}, optional: optional && k == 0 && len(words) == 1})
-			}
-			continue
-		}
 		el := element{optional: optional}
-		for _, a := range alts {
+		for _, a := range strings.Split(field, "|") {
 			exact := strings.HasPrefix(a, "=")
 			words := termWords(strings.TrimPrefix(a, "="))
-			if len(words) != 1 {
-				return nil, errors.New("each alternative in " + quote(field) + " must be one word")
+			switch {
+			case len(words) == 0:
+				return nil, errors.New("term word " + quote(a) + " has no letters or digits")
+			case len(words) > maxAltWords:
+				return nil, errors.New("term word " + quote(a) + " has more than 6 parts")
 			}
-			el.keys = append(el.keys, termKey(words[0], exact))
+			seq := make([]string, len(words))
+			for k, w := range words {
+				seq[k] = termKey(w, exact)
+			}
+			el.alts = append(el.alts, seq)
 		}
 		p.elems = append(p.elems, el)
 	}
@@ -74,6 +117,11 @@ func compilePattern(e *Entry) (*pattern, error) {
 	if !required {
 		return nil, errors.New("every word of the term is optional")
 	}
+	conds, err := compileContext(e.Context)
+	if err != nil {
+		return nil, err
+	}
+	p.conds = conds
 	return p, nil
 }
 
@@ -101,7 +149,9 @@ func termKey(word string, exact bool) string {
 func (p *pattern) firstKeys() []string {
 	var keys []string
 	for _, el := range p.elems {
-		keys = append(keys, el.keys...)
+		for _, alt := range el.alts {
+			keys = append(keys, alt[0])
+		}
 		if !el.optional {
 			break
 		}
@@ -118,52 +168,134 @@ type Match struct {
 	Start, End int
 }
 
-// elementMatches reports whether token t can fill element el.
-func elementMatches(el *element, t *Token) bool {
-	if t.Kind == Punct {
+// keyMatches reports whether token t has the key: a stem, or "="+word
+// for an exact word. Punctuation matches nothing.
+func keyMatches(key string, t *Token) bool {
+	if t.Kind == Punct || key == "" {
 		return false
 	}
-	if el.any {
-		return t.Kind == Word
+	if key[0] == '=' {
+		return key[1:] == t.Lower
 	}
-	for _, k := range el.keys {
-		if k[0] == '=' {
-			if k[1:] == t.Lower {
-				return true
-			}
-		} else if k == t.Stem {
+	return key == t.Stem
+}
+
+func anyKeyMatches(keys []string, t *Token) bool {
+	for _, k := range keys {
+		if keyMatches(k, t) {
 			return true
 		}
 	}
 	return false
 }
 
+// skipHyphen returns i+1 when tokens[i] is a hyphen written without spaces
+// between two tokens ("well-coordinated"), else i.
+func skipHyphen(tokens []Token, i int) int {
+	if i > 0 && i+1 < len(tokens) && isHyphen(tokens[i].Lower) &&
+		tokens[i].Start == tokens[i-1].End && tokens[i+1].Start == tokens[i].End {
+		return i + 1
+	}
+	return i
+}
+
+// matchSeq matches the words of one alternative from token i and returns
+// the token after them, or -1. A hyphen may join the words.
+func matchSeq(tokens []Token, seq []string, i int) int {
+	for n, key := range seq {
+		if n > 0 {
+			i = skipHyphen(tokens, i)
+		}
+		if i >= len(tokens) || !keyMatches(key, &tokens[i]) {
+			return -1
+		}
+		i++
+	}
+	return i
+}
+
 // matchAt tries to match elems[k:] starting at token i and returns the end
 // token (exclusive) of the longest match, or -1. Between two words only a
-// hyphen written without spaces may stand ("well-coordinated").
-func matchAt(text string, tokens []Token, elems []element, k, i int) int {
+// hyphen written without spaces may stand ("well-coordinated"); a match
+// may end on that hyphen, which the caller trims.
+func matchAt(tokens []Token, elems []element, k, i int) int {
 	if k == len(elems) {
 		return i
 	}
 	el := &elems[k]
 	best := -1
-	if i < len(tokens) && elementMatches(el, &tokens[i]) {
-		next := i + 1
-		if k+1 < len(elems) && next+1 < len(tokens) && tokens[next].Lower == "-" &&
-			tokens[next].Start == tokens[i].End && tokens[next+1].Start == tokens[next].End {
-			next++ // hyphen between words
+	if el.any {
+		if i < len(tokens) && tokens[i].Kind == Word {
+			best = matchAt(tokens, elems, k+1, skipHyphen(tokens, i+1))
 		}
-		if k+1 == len(elems) {
-			next = i + 1
+	} else {
+		for _, seq := range el.alts {
+			j := matchSeq(tokens, seq, i)
+			if j < 0 {
+				continue
+			}
+			if k+1 < len(elems) {
+				j = skipHyphen(tokens, j)
+			}
+			if end := matchAt(tokens, elems, k+1, j); end > best {
+				best = end
+			}
 		}
-		best = matchAt(text, tokens, elems, k+1, next)
 	}
 	if el.optional {
-		if alt := matchAt(text, tokens, elems, k+1, i); alt > best {
+		if alt := matchAt(tokens, elems, k+1, i); alt > best {
 			best = alt
 		}
 	}
 	return best
+}
+
+// isHyphen reports whether s is a hyphen that may join two words of a term
+// ("well-coordinated", "well‑coordinated" with a non-breaking hyphen).
+func isHyphen(s string) bool { return s == "-" || s == "\u2010" || s == "\u2011" }
+
+// contextHolds reports whether every context condition of p holds for the
+// match of tokens [first, end). docStems is filled on first use.
+func (p *pattern) contextHolds(tokens []Token, first, end int, docStems *map[string]bool) bool {
+	for i := range p.conds {
+		c := &p.conds[i]
+		var ok bool
+		switch c.kind {
+		case condPrev:
+			ok = first > 0 && anyKeyMatches(c.keys, &tokens[first-1])
+		case condNext:
+			ok = end < len(tokens) && anyKeyMatches(c.keys, &tokens[end])
+		case condNear:
+			s := tokens[first].Sentence
+			for j := first - 1; j >= 0 && tokens[j].Sentence >= s-1 && !ok; j-- {
+				ok = anyKeyMatches(c.keys, &tokens[j])
+			}
+			for j := end; j < len(tokens) && tokens[j].Sentence <= s+1 && !ok; j++ {
+				ok = anyKeyMatches(c.keys, &tokens[j])
+			}
+		case condDoc:
+			if *docStems == nil {
+				m := make(map[string]bool, len(tokens)/2)
+				for j := range tokens {
+					if tokens[j].Kind == Word {
+						m[tokens[j].Stem] = true
+						m["="+tokens[j].Lower] = true
+					}
+				}
+				*docStems = m
+			}
+			for _, k := range c.keys {
+				if (*docStems)[k] {
+					ok = true
+					break
+				}
+			}
+		}
+		if ok == c.negate {
+			return false
+		}
+	}
+	return true
 }
 
 // Find returns every match of the lexicon's entries in the tokens, sorted
@@ -172,14 +304,15 @@ func matchAt(text string, tokens []Token, elems []element, k, i int) int {
 // match it overlaps, and is not returned itself.
 func (l *Lexicon) Find(text string, tokens []Token) []Match {
 	var all []Match
+	var docStems map[string]bool
 	for i := range tokens {
 		t := &tokens[i]
 		if t.Kind == Punct {
 			continue
 		}
-		all = l.appendMatches(all, text, tokens, i, t.Stem)
+		all = l.appendMatches(all, tokens, i, l.index[t.Stem], &docStems)
 		if t.Kind == Word {
-			all = l.appendMatches(all, text, tokens, i, "="+t.Lower)
+			all = l.appendMatches(all, tokens, i, l.exact[t.Lower], &docStems)
 		}
 	}
 	sort.SliceStable(all, func(a, b int) bool {
@@ -210,10 +343,13 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 	return out
 }
 
-func (l *Lexicon) appendMatches(all []Match, text string, tokens []Token, i int, key string) []Match {
-	for _, p := range l.index[key] {
-		end := matchAt(text, tokens, p.elems, 0, i)
-		if end <= i {
+func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates []*pattern, docStems *map[string]bool) []Match {
+	for _, p := range candidates {
+		end := matchAt(tokens, p.elems, 0, i)
+		for end > i+1 && tokens[end-1].Kind == Punct { // a trailing hyphen
+			end--
+		}
+		if end <= i || (len(p.conds) > 0 && !p.contextHolds(tokens, i, end, docStems)) {
 			continue
 		}
 		// an optional first element can make the match start at i only if

@@ -78,7 +78,7 @@ func Score(d *Document, r *Report) {
 		}
 	}
 	r.Scores = Scores{
-		Loaded:  saturate(loaded*per100, densityScale),
+		Loaded:  saturate(loadedDensity(loaded, words), densityScale),
 		Hedging: saturate(hedging*per100, densityScale),
 		Numbers: saturate(numbers, pointsScale),
 		Names:   saturate(names, pointsScale),
@@ -101,4 +101,21 @@ func verdict(overall float64) string {
 		return "Leaning: loaded wording or unsourced claims colour the text."
 	}
 	return "Far from plumb: the wording tells the reader what to feel."
+}
+
+// minLoadedWords is the shortest text length the loaded score assumes: a
+// headline or a single sentence with one loaded word is scored as if it
+// stood in a 50-word text, so that one word does not score like a loaded
+// word in every sentence (a 5-word headline with "terrorists", weight 2,
+// scores 63, not 100).
+const minLoadedWords = 50
+
+// loadedDensity is the loaded score's density: the loaded findings' points
+// (each finding's weight, halved inside quotations) per 100 words of text,
+// counting at least minLoadedWords words. The loaded score is
+// 100 × (1 − e^(−density/4)): 1 point per 100 words scores 22, 4 score 63,
+// 8 score 86. Every point is a listed finding, so the score can be
+// recomputed from the findings and the word count in the stats.
+func loadedDensity(points float64, words int) float64 {
+	return points * 100 / float64(max(words, minLoadedWords))
 }

@@ -1,0 +1,159 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// lexiconOf builds a lexicon of loaded entries (and ignore entries, written
+// "ignore:term"), each with its term as category so tests can tell them
+// apart; a term may carry a context after " @ ".
+func lexiconOf(t testing.TB, terms ...string) *Lexicon {
+	t.Helper()
+	var entries []Entry
+	for i, term := range terms {
+		e := Entry{Kind: KindLoaded, Weight: 1, Message: "m", Source: "test:" + string(rune('a'+i))}
+		if rest, ok := strings.CutPrefix(term, "ignore:"); ok {
+			e.Kind, e.Weight, term = KindIgnore, 0, rest
+		}
+		term, e.Context, _ = strings.Cut(term, " @ ")
+		e.Term, e.Category = term, term
+		entries = append(entries, e)
+	}
+	lex, err := NewLexicon(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name  string
+		terms []string
+		text  string
+		want  string // "matched text/term" for each match, in order
+	}{
+		{"stem matches inflections", []string{"terrorist"}, "Terrorists and a TERRORIST.",
+			"terrorists/terrorist terrorist/terrorist"},
+		{"stem of a noun", []string{"provocation"}, "any provocations", "provocations/provocation"},
+		{"exact word does not stem", []string{"=lies"}, "He lies; it lied; lies.", "lies/=lies lies/=lies"},
+		{"phrase by stem sequence", []string{"act of aggression"}, "such acts of aggression", "acts of aggression/act of aggression"},
+		{"phrase needs its words in order", []string{"act of aggression"}, "aggression of acts", ""},
+		{"punctuation breaks a phrase", []string{"rock the boat"}, "rock, the boat", ""},
+		{"alternatives", []string{"flock|pack of hyenas|wolves"}, "a pack of wolves, a flock of hyenas",
+			"pack of wolves/flock|pack of hyenas|wolves flock of hyenas/flock|pack of hyenas|wolves"},
+		{"optional word, longest match", []string{"huge? flock of hyenas"}, "a huge flock of hyenas",
+			"huge flock of hyenas/huge? flock of hyenas"},
+		{"optional word absent", []string{"huge? flock of hyenas"}, "a flock of hyenas", "flock of hyenas/huge? flock of hyenas"},
+		{"optional inside", []string{"crush the? protests"}, "crush protests, crushed the protests",
+			"crush protests/crush the? protests crushed the protests/crush the? protests"},
+		{"wildcard", []string{"war * terror"}, "the war on terror", "war on terror/war * terror"},
+		{"hyphen or space", []string{"so-called"}, "so called and so-called", "so called/so-called so-called/so-called"},
+		{"exact hyphenated word", []string{"=so-called"}, "so call off; so-called; So Called", "so-called/=so-called so called/=so-called"},
+		{"spaced hyphen is not a joint", []string{"well-coordinated"}, "as well - coordinated", ""},
+		{"non-breaking hyphen", []string{"well-coordinated"}, "well\u2011coordinated", "well\u2011coordinated/well-coordinated"},
+		{"multi-word alternative", []string{"far-left|ultra-left activists"}, "ultra-left activists", "ultra-left activists/far-left|ultra-left activists"},
+		{"curly apostrophe", []string{"coup d'etat"}, "a coup d’etat", "coup d’etat/coup d'etat"},
+		{"case-insensitive exact", []string{"=illegals"}, "ILLEGALS", "illegals/=illegals"},
+		{"longest overlapping match wins", []string{"attack", "attack from outside"}, "an attack from outside",
+			"attack from outside/attack from outside"},
+		{"a match does not end on a hyphen", []string{"well-prepared and? coordinated?"}, "well-prepared-", "well-prepared/well-prepared and? coordinated?"},
+		{"ignore removes what it overlaps", []string{"attack", "ignore:heart attack"}, "a heart attack and an attack",
+			"attack/attack"},
+		{"near: holds in a neighbouring sentence", []string{"attack @ near:riot"}, "Riots began. It was an attack.",
+			"attack/attack"},
+		{"near: fails two sentences away", []string{"attack @ near:riot"}, "Riots began. Then calm. It was an attack.", ""},
+		{"!near:", []string{"blast @ !near:bomb"}, "A bomb blast. Later.\n\nHe blasted critics.", "blasted/blast"},
+		{"doc:", []string{"militant @ doc:protest"}, "Militants came.\n\nMuch later, protests.", "militants/militant"},
+		{"doc: fails", []string{"militant @ doc:protest"}, "Militants came.", ""},
+		{"prev:", []string{"animals @ prev:these|like"}, "farm animals; these animals; like animals",
+			"animals/animals animals/animals"},
+		{"!prev:", []string{"disaster @ !prev:natural"}, "a natural disaster, a disaster", "disaster/disaster"},
+		{"next:", []string{"stain @ next:on"}, "a stain on him, a stain remover", "stain/stain"},
+		{"!next:", []string{"toxic @ !next:waste"}, "toxic waste, toxic debate", "toxic/toxic"},
+		{"numbers are tokens", []string{"gang of 8|eight"}, "the gang of 8", "gang of 8/gang of 8|eight"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lex := lexiconOf(t, tt.terms...)
+			tokens, _ := Segment(tt.text)
+			NewStemmer().StemTokens(tokens)
+			var got []string
+			for _, m := range lex.Find(tt.text, tokens) {
+				if tt.text[m.Start:m.End] != tt.text[tokens[m.First].Start:tokens[m.EndToken-1].End] {
+					t.Errorf("match %+v: byte and token ranges disagree", m)
+				}
+				got = append(got, strings.ToLower(tt.text[m.Start:m.End])+"/"+m.Entry.Term)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, g, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompilePatternErrors(t *testing.T) {
+	tests := []struct{ term, context, want string }{
+		{"", "", "empty term"},
+		{"* x", "", "a term cannot start with *"},
+		{"a? b?", "", "every word of the term is optional"},
+		{"a ... b", "", `term word "..." has no letters or digits`},
+		{"a|-|b", "", `term word "-" has no letters or digits`},
+		{"a b c d e f g h i j k l m", "", "term has more than 12 words"},
+		{"a-b-c-d-e-f-g", "", `term word "a-b-c-d-e-f-g" has more than 6 parts`},
+		{"x", "near", `context condition "near" is not near:, doc:, prev: or next: followed by words (a|b|c), optionally after !`},
+		{"x", "close:y", `context condition "close:y" is not near:, doc:, prev: or next: followed by words (a|b|c), optionally after !`},
+		{"x", "near:a b", `context condition "b" is not near:, doc:, prev: or next: followed by words (a|b|c), optionally after !`},
+		{"x", "prev:two-words", `context word "two-words" in "prev:two-words" must be one word`},
+		{"x", "next:a||b", `context word "" in "next:a||b" must be one word`},
+	}
+	for _, tt := range tests {
+		e := Entry{Term: tt.term, Context: tt.context}
+		_, err := compilePattern(&e)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("compilePattern(%q, context %q): error %v, want %q", tt.term, tt.context, err, tt.want)
+		}
+	}
+}
+
+// FuzzLexiconTerm checks that no term or context makes compiling or
+// matching panic, and that every match is a valid span of the text.
+func FuzzLexiconTerm(f *testing.F) {
+	f.Add("huge? flock|pack of hyenas", "", "a huge flock of hyenas")
+	f.Add("so-called", "near:a|=b", "so-called a")
+	f.Add("well-coordinated and? *", "!prev:x doc:y", "well\u2011coordinated and more, y")
+	f.Add("a|b-c|=d? e", "next:e", "b-c e e")
+	f.Fuzz(func(t *testing.T, term, context, text string) {
+		lex, err := NewLexicon([]Entry{{Term: term, Kind: KindLoaded, Category: "c", Weight: 1, Message: "m", Context: context}})
+		if err != nil {
+			return
+		}
+		tokens, _ := Segment(text)
+		NewStemmer().StemTokens(tokens)
+		for _, m := range lex.Find(text, tokens) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || m.First >= m.EndToken {
+				t.Fatalf("bad match %+v for %q in %q", m, term, text)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	lex, err := Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	para := "Officials said the militants, perhaps hundreds, caused chaos during the protests on Monday. " +
+		"The so-called experts called it a tragedy and a well-coordinated attack from outside, while the " +
+		"minister praised the troops who acted swiftly and seamlessly. Prices rose by 3.5% in the region.\n\n"
+	text := strings.Repeat(para, 200) // about 60 KB
+	tokens, _ := Segment(text)
+	NewStemmer().StemTokens(tokens)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		lex.Find(text, tokens)
+	}
+}
