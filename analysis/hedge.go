@@ -1,12 +1,630 @@
 package analysis
 
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Hedging categories that checkHedging sets or resolves. The lexicon
+// (lexicons/hedges.tsv) gives most categories directly; three of its
+// categories are placeholders that context decides:
+//
+//   - attribution/reporting-verb ("said", "told", "stated"...) becomes
+//     named, anonymous or passive by its subject, or is dropped when the
+//     subject says nothing either way ("the doctor said");
+//   - attribution/source-follows ("according to X") becomes named or
+//     anonymous by X;
+//   - hedge/belief-verb ("believe", "considered", "suggests"...) becomes a
+//     passive or anonymous attribution ("is believed", "experts think") or
+//     a hedge/belief ("Smith believes").
+const (
+	CategoryNamed     = "named"
+	CategoryAnonymous = "anonymous"
+	CategoryPassive   = "passive"
+	CategoryBelief    = "belief"
+
+	categoryReportingVerb = "reporting-verb"
+	categorySourceFollows = "source-follows"
+	categoryBeliefVerb    = "belief-verb"
+)
+
+// namedWeight is the weight of an attribution to a named source: worth
+// showing (the reader sees who says so), not a problem.
+const namedWeight = 0.25
+
+const (
+	msgNamed       = "attributed to a named source"
+	sugNamed       = "" // nothing to fix
+	msgAnonymous   = "anonymous source: who says so?"
+	sugAnonymous   = "name the source, or say why it cannot be named"
+	msgPassive     = "passive attribution that hides the source"
+	sugPassive     = "name the source"
+	maxSubjectToks = 10
+)
+
 // checkHedging reports hedges, boosters and attributions
-// (lexicons/hedges.tsv).
+// (lexicons/hedges.tsv), after the context rules below: the month May, the
+// noun "might", "may" in legal text, attributions resolved to named or
+// anonymous sources by their subject. A hedge inside an attribution or a
+// booster ("it is believed", "no doubt") is reported once, as the larger.
 func checkHedging(d *Document, r *Report) {
+	var legal legalCache
+	first := len(r.Findings)
 	for _, m := range d.Matches {
-		switch m.Entry.Kind {
-		case KindHedge, KindBooster, KindAttribution:
-			r.Findings = append(r.Findings, lexiconFinding(d, m))
+		e := m.Entry
+		if e.Kind != KindHedge && e.Kind != KindBooster && e.Kind != KindAttribution {
+			continue
+		}
+		f := lexiconFinding(d, m)
+		keep := true
+		switch {
+		case e.Category == categoryReportingVerb:
+			keep = resolveReportingVerb(d, m, &f)
+		case e.Category == categorySourceFollows:
+			keep = resolveSourceFollows(d, m, &f)
+		case e.Category == categoryBeliefVerb:
+			keep = resolveBeliefVerb(d, m, &f)
+		case e.Kind == KindHedge && m.EndToken-m.First == 1:
+			keep = modalSense(d, m.First, &legal)
+		}
+		if keep {
+			r.Findings = append(r.Findings, f)
 		}
 	}
+	resolveOverlaps(r, first)
+}
+
+// resolveOverlaps keeps, among the findings from index first on, one
+// finding per overlapping group of the same kind (the earliest, then the
+// longest: "is widely regarded" over "widely regarded"), and drops hedges
+// that overlap an attribution or booster ("it is believed" is one passive
+// attribution, not also a belief; "no doubt" is a booster).
+func resolveOverlaps(r *Report, first int) {
+	fs := r.Findings[first:]
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Start != fs[j].Start {
+			return fs[i].Start < fs[j].Start
+		}
+		return fs[i].End > fs[j].End
+	})
+	out := fs[:0]
+	lastEnd := map[string]int{}
+	coverEnd := -1 // end of the last attribution or booster kept
+	for _, f := range fs {
+		if end, ok := lastEnd[f.Kind]; ok && f.Start < end {
+			continue
+		}
+		if f.Kind == KindHedge && f.Start < coverEnd {
+			continue
+		}
+		lastEnd[f.Kind] = f.End
+		if f.Kind != KindHedge && f.End > coverEnd {
+			coverEnd = f.End
+		}
+		out = append(out, f)
+	}
+	// a hedge kept before a longer attribution that starts inside it is
+	// rare ("perhaps it is believed" does not overlap); drop hedges that
+	// an attribution or booster kept later still covers
+	kept := out[:0]
+	var covers []Finding
+	for _, f := range out {
+		if f.Kind != KindHedge {
+			covers = append(covers, f)
+		}
+	}
+	c := 0
+	for _, f := range out {
+		if f.Kind == KindHedge {
+			for c < len(covers) && covers[c].End <= f.Start {
+				c++
+			}
+			if c < len(covers) && covers[c].Start < f.End {
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = r.Findings[:first+len(kept)]
+}
+
+// --- the modal verbs ------------------------------------------------------
+
+// modalSense reports whether the one-word hedge at token i is meant as a
+// hedge: "may" not the month (or a name), "might" not the noun, "may" not
+// a permission in legal text.
+func modalSense(d *Document, i int, legal *legalCache) bool {
+	switch d.Tokens[i].Lower {
+	case "may":
+		return !isMonthMay(d, i) && !legal.is(d, d.Tokens[i].Sentence)
+	case "might":
+		return !isNounMight(d, i)
+	}
+	return true
+}
+
+// monthPrepositions precede a month name: "in May", "since May".
+var monthPrepositions = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "of": true,
+	"early": true, "late": true, "mid": true, "last": true, "next": true, "this": true, "during": true,
+	"through": true, "before": true, "after": true, "throughout": true, "to": true, "and": true, "or": true,
+}
+
+// isMonthMay tells the month (or the name, "Theresa May") from the modal:
+// a "May" next to a number ("May 20", "20 May 2022"), after a month
+// preposition ("in May"), or capitalised inside a sentence that is not a
+// title-case headline.
+func isMonthMay(d *Document, i int) bool {
+	if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == Number {
+		return true
+	}
+	if i > 0 && d.Tokens[i-1].Kind == Number && d.Tokens[i-1].Sentence == d.Tokens[i].Sentence {
+		return true
+	}
+	if !capitalised(d, i) {
+		return false
+	}
+	if i > 0 && monthPrepositions[d.Tokens[i-1].Lower] {
+		return true
+	}
+	if sentenceInitial(d, i) {
+		// "May, the wettest month", "May was warm": a month opening a sentence
+		return i+1 < len(d.Tokens) && (d.Tokens[i+1].Lower == "," || d.Tokens[i+1].Lower == "was" || d.Tokens[i+1].Lower == "is")
+	}
+	return !titleCase(d, d.Tokens[i].Sentence)
+}
+
+// isNounMight tells "military might", "with all his might" from the modal.
+func isNounMight(d *Document, i int) bool {
+	if i > 0 {
+		switch d.Tokens[i-1].Lower {
+		case "the", "his", "her", "its", "their", "our", "my", "your", "all", "whose", "of",
+			"military", "economic", "naval", "industrial", "financial", "full", "great", "sheer", "main":
+			return true
+		}
+	}
+	if i+1 >= len(d.Tokens) {
+		return true
+	}
+	n := d.Tokens[i+1]
+	if n.Kind == Punct && n.Lower != "\"" && n.Lower != "’" && n.Lower != "”" {
+		return n.Lower != "," // "might, perhaps, be" keeps the modal
+	}
+	switch n.Lower {
+	case "and", "of", "is", "was", "makes", "made":
+		return true
+	}
+	return false
+}
+
+// legalCache remembers, per sentence, whether it is legal text; it is
+// filled only for sentences that hold a "may".
+type legalCache struct{ m map[int]bool }
+
+func (c *legalCache) is(d *Document, s int) bool {
+	if c.m == nil {
+		c.m = map[int]bool{}
+	}
+	v, ok := c.m[s]
+	if !ok {
+		v = legalSentence(d, s)
+		c.m[s] = v
+	}
+	return v
+}
+
+// legalNouns name legal texts; with a quotation they mark "may" as a
+// permission ("the court may order").
+var legalNouns = map[string]bool{
+	"law": true, "laws": true, "act": true, "statute": true, "constitution": true, "code": true,
+	"treaty": true, "regulation": true, "regulations": true, "decree": true, "charter": true,
+	"ordinance": true, "directive": true, "bill": true, "article": true, "section": true, "clause": true,
+	"paragraph": true, "court": true, "convention": true, "provision": true, "provisions": true,
+}
+
+// legalSentence reports whether sentence s reads as legal text, where
+// "may" grants a permission instead of hedging: it says "shall", cites an
+// article or section by number, or quotes a text and names a law.
+func legalSentence(d *Document, s int) bool {
+	if s < 0 || s >= len(d.Sentences) {
+		return false
+	}
+	sent := d.Sentences[s]
+	quoted, law := false, false
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		switch t.Lower {
+		case "shall", "hereby", "thereof", "herein", "pursuant", "notwithstanding":
+			return true
+		case "article", "section", "clause", "paragraph", "art.", "§", "chapter":
+			if k+1 < sent.EndToken && d.Tokens[k+1].Kind == Number {
+				return true
+			}
+		}
+		if t.Kind == Word && t.Quoted && t.Lower == "may" {
+			quoted = true
+		}
+		if legalNouns[t.Lower] {
+			law = true
+		}
+	}
+	return quoted && law
+}
+
+// --- attributions ---------------------------------------------------------
+
+// anonymousNouns are sources without a name: "officials said", "according
+// to witnesses", "experts believe".
+var anonymousNouns = map[string]bool{
+	"source": true, "sources": true, "official": true, "officials": true, "expert": true, "experts": true,
+	"analyst": true, "analysts": true, "observer": true, "observers": true, "critic": true, "critics": true,
+	"witness": true, "witnesses": true, "eyewitness": true, "eyewitnesses": true, "insider": true,
+	"insiders": true, "people": true, "residents": true, "locals": true, "some": true, "many": true,
+	"others": true, "someone": true, "somebody": true, "everyone": true, "everybody": true, "diplomats": true,
+	"commentators": true, "reports": true, "report": true, "rumours": true, "rumors": true, "media": true,
+	"authorities": true, "scientists": true, "researchers": true, "studies": true, "estimates": true,
+	"bloggers": true, "users": true, "onlookers": true, "unnamed": true, "anonymous": true,
+	"unidentified": true, "unconfirmed": true, "informed": true, "several": true, "most": true,
+}
+
+// institutionNouns name an accountable speaker even without a proper name:
+// "the ministry said", "the Russian president indicated".
+var institutionNouns = map[string]bool{
+	"government": true, "ministry": true, "police": true, "army": true, "military": true, "president": true,
+	"minister": true, "premier": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"service": true, "office": true, "agency": true, "embassy": true, "court": true, "prosecutor": true,
+	"prosecutors": true, "company": true, "statement": true, "department": true, "council": true,
+	"committee": true, "commission": true, "parliament": true, "senate": true, "governor": true,
+	"mayor": true, "chancellor": true, "secretary": true, "ambassador": true, "administration": true,
+	"ombudsman": true, "director": true, "chairman": true, "chairwoman": true, "chair": true, "ceo": true,
+	"king": true, "queen": true, "pope": true, "leader": true, "leadership": true, "kremlin": true,
+	"cabinet": true, "headquarters": true, "regulator": true, "union": true, "organization": true,
+	"organisation": true, "newspaper": true, "broadcaster": true, "coroner": true, "judge": true,
+}
+
+// subjectPronouns refer back to a speaker the text has named.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true,
+	"him": true, "her": true, "them": true, "us": true, "me": true}
+
+// skipBeforeVerb are adverbs and auxiliaries between a subject and its
+// reporting verb ("Putin also noted", "the ministry has said").
+var skipBeforeVerb = map[string]bool{
+	"also": true, "later": true, "earlier": true, "again": true, "then": true, "further": true,
+	"previously": true, "recently": true, "once": true, "repeatedly": true, "publicly": true,
+	"today": true, "yesterday": true, "separately": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "had've": true, "reportedly": true, "allegedly": true, "widely": true,
+	"generally": true, "commonly": true, "often": true, "frequently": true, "traditionally": true,
+	"largely": true, "usually": true, "long": true, "still": true, "now": true, "first": true,
+	"originally": true, "initially": true, "sometimes": true, "always": true, "privately": true,
+	"officially": true, "formally": true, "explicitly": true, "openly": true, "not": true, "never": true,
+	"n't": true, "did": true, "does": true, "do": true,
+}
+
+var beVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "'re": true}
+
+// clauseBoundary words end the search for a subject: the subject of
+// "said" in "the claim that officials said" starts after "that".
+var clauseBoundary = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "because": true, "when": true, "while": true,
+	"after": true, "before": true, "as": true, "if": true, "but": true, "although": true, "though": true,
+	"whereas": true, "since": true, "where": true, "so": true, "what": true, "how": true, "why": true,
+	"than": true, "until": true, "unless": true,
+}
+
+// determiners alone make no subject ("the reported death", "his noted").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+	"no": true, "any": true, "each": true, "every": true, "one": true,
+}
+
+// sourceKind classifies tokens [lo, hi) as the source of an attribution:
+// named (a proper name, an institution, a pronoun that refers back to
+// one), anonymous (unnamed officials, sources, experts, reports), or ""
+// when the words say nothing either way.
+func sourceKind(d *Document, lo, hi int) string {
+	anon, appositive, named := false, false, false
+	for k := lo; k < hi; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word {
+			continue
+		}
+		switch {
+		case anonymousNouns[t.Lower]:
+			anon = true
+			// "expert John Smith", "spokesman Dmitry Peskov": named after all
+			if k+1 < hi && d.Tokens[k+1].Kind == Word && capitalised(d, k+1) {
+				appositive = true
+			}
+		case institutionNouns[t.Lower]:
+			named = true
+		case subjectPronouns[t.Lower] && k == hi-1:
+			named = true
+		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower]:
+			named = true
+		}
+	}
+	switch {
+	case anon && !appositive:
+		return CategoryAnonymous
+	case named:
+		return CategoryNamed
+	}
+	return ""
+}
+
+// subjectBefore returns the token range [lo, hi) of the subject before the
+// verb at token v, within its sentence, and whether the verb is passive
+// ("was reported", "is said") or negated ("did not say").
+func subjectBefore(d *Document, v int) (lo, hi int, passive, negated bool) {
+	s := d.Sentences[d.Tokens[v].Sentence]
+	j := v - 1
+	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb[d.Tokens[j].Lower] || beVerbs[d.Tokens[j].Lower]) {
+		switch l := d.Tokens[j].Lower; {
+		case l == "not" || l == "never" || l == "n't":
+			negated = true
+		case beVerbs[l]:
+			passive = true
+		}
+		j--
+	}
+	if j >= s.FirstToken && d.Tokens[j].Lower == "'s" && j == v-1 { // "it's said"
+		passive = true
+		j--
+	}
+	hi = j + 1
+	k := j
+	for k >= s.FirstToken && hi-k <= maxSubjectToks {
+		t := &d.Tokens[k]
+		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
+			break
+		}
+		if t.Kind == Word && clauseBoundary[t.Lower] {
+			break
+		}
+		k--
+	}
+	return k + 1, hi, passive, negated
+}
+
+// phraseAfter returns the token range [lo, hi) of the words after token
+// end, up to punctuation or a clause boundary, within the sentence.
+func phraseAfter(d *Document, end int) (lo, hi int) {
+	if end >= len(d.Tokens) || end <= 0 {
+		return end, end
+	}
+	s := d.Sentences[d.Tokens[end-1].Sentence]
+	k := end
+	for k < s.EndToken && k-end < maxSubjectToks {
+		t := &d.Tokens[k]
+		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
+			break
+		}
+		if t.Kind == Word && clauseBoundary[t.Lower] && k > end {
+			break
+		}
+		k++
+	}
+	return end, k
+}
+
+// setAttribution turns f into an attribution of the given category
+// spanning tokens [lo, hi).
+func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
+	f.Kind = KindAttribution
+	f.Category = category
+	if lo < hi {
+		f.Start, f.End = d.Tokens[lo].Start, d.Tokens[hi-1].End
+		f.Text = d.Text[f.Start:f.End]
+		f.Sentence = d.Tokens[lo].Sentence
+	}
+	switch category {
+	case CategoryNamed:
+		f.Message, f.Suggestion, f.Weight = msgNamed, sugNamed, namedWeight
+	case CategoryAnonymous:
+		f.Message, f.Suggestion = msgAnonymous, sugAnonymous
+	case CategoryPassive:
+		f.Message, f.Suggestion = msgPassive, sugPassive
+	}
+	f.Severity = SeverityWarning
+	if f.Weight < 1 || f.Quoted {
+		f.Severity = SeverityInfo
+	}
+}
+
+// resolveReportingVerb classifies "said", "told", "stated"... by who says:
+// "the ministry said" (named), "officials said" (anonymous), "it was
+// reported" (passive, unless "by" a named source follows), "said Putin"
+// (the subject after the verb). It reports false when there is no claim
+// ("did not say") or the subject says nothing ("the doctor said").
+func resolveReportingVerb(d *Document, m Match, f *Finding) bool {
+	v := m.First
+	if capitalised(d, v) && !sentenceInitial(d, v) && !titleCase(d, d.Tokens[v].Sentence) {
+		return false // part of a name
+	}
+	lo, hi, passive, negated := subjectBefore(d, v)
+	if negated {
+		return false
+	}
+	if passive {
+		if m.EndToken < len(d.Tokens) && d.Tokens[m.EndToken].Lower == "to" && d.Tokens[v].Lower == "told" {
+			return false // "they were told to leave": an order, not a report
+		}
+		if alo, ahi := phraseAfter(d, m.EndToken); ahi > alo && d.Tokens[alo].Lower == "by" {
+			if sourceKind(d, alo+1, ahi) == CategoryNamed {
+				setAttribution(d, f, CategoryNamed, lo, ahi)
+				return true
+			}
+		}
+		start := hi - 1 // include the auxiliary: "was reported"
+		for start > lo && start > m.First-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) {
+			start--
+		}
+		if start < lo || start >= m.First {
+			start = m.First - 1
+		}
+		if start < 0 {
+			start = m.First
+		}
+		setAttribution(d, f, CategoryPassive, start, m.EndToken)
+		return true
+	}
+	if hi > lo {
+		if only := allDeterminers(d, lo, hi); only {
+			return false
+		}
+		kind := sourceKind(d, lo, hi)
+		if kind == "" {
+			return false
+		}
+		setAttribution(d, f, kind, lo, m.EndToken)
+		return true
+	}
+	// nothing before the verb: ", said the minister", "\" said Putin"
+	alo, ahi := phraseAfter(d, m.EndToken)
+	if ahi-alo > 6 {
+		ahi = alo + 6
+	}
+	kind := sourceKind(d, alo, ahi)
+	if kind == "" {
+		return false
+	}
+	setAttribution(d, f, kind, m.First, ahi)
+	return true
+}
+
+// resolveSourceFollows classifies "according to X" by X.
+func resolveSourceFollows(d *Document, m Match, f *Finding) bool {
+	lo, hi := phraseAfter(d, m.EndToken)
+	// "according to the President of Russia": keep to the noun phrase
+	if hi-lo > 6 {
+		hi = lo + 6
+	}
+	kind := sourceKind(d, lo, hi)
+	if kind == "" {
+		return false
+	}
+	// span: "according to" and the source's words up to the first
+	// lower-case word after a name ("According to Putin, one should")
+	setAttribution(d, f, kind, m.First, hi)
+	return true
+}
+
+// resolveBeliefVerb classifies "believe", "considered", "suggests"...:
+// passive ("is believed", "widely considered") and anonymous ("experts
+// think") beliefs are attributions that hide their holders; a named
+// holder's belief ("Smith suspects") stays a hedge/belief.
+func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
+	v := m.First
+	w := d.Tokens[v].Lower
+	if v > 0 && determiners[d.Tokens[v-1].Lower] && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
+		return false // a noun: "a thought", "the suspect", "no doubt"
+	}
+	lo, hi, passive, negated := subjectBefore(d, v)
+	if negated && !passive {
+		f.Category = CategoryBelief
+		return true // "does not believe" still hedges
+	}
+	if passive {
+		start := hi
+		for start > 0 && start > v-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
+			start--
+		}
+		if start > v-1 || start < 0 {
+			start = v
+		}
+		if start == hi && hi > lo && d.Tokens[hi-1].Lower == "it" {
+			start = hi - 1
+		}
+		setAttribution(d, f, CategoryPassive, start, m.EndToken)
+		f.Weight = 1.5
+		if f.Quoted {
+			f.Weight = 0.75
+			f.Severity = SeverityInfo
+		}
+		return true
+	}
+	if hi > lo && sourceKind(d, lo, hi) == CategoryAnonymous {
+		setAttribution(d, f, CategoryAnonymous, lo, m.EndToken)
+		f.Weight = 1.5
+		if f.Quoted {
+			f.Weight = 0.75
+			f.Severity = SeverityInfo
+		}
+		return true
+	}
+	switch w {
+	case "considered", "regarded", "assumed":
+		// active, transitive: "the board considered the plan", "assumed office"
+		if hi > lo && v+1 < len(d.Tokens) {
+			n := d.Tokens[v+1].Lower
+			if determiners[n] || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
+				return false
+			}
+		}
+	case "think":
+		if v+1 < len(d.Tokens) && (d.Tokens[v+1].Lower == "tank" || d.Tokens[v+1].Lower == "tanks") {
+			return false
+		}
+	}
+	f.Category = CategoryBelief
+	return true
+}
+
+func allDeterminers(d *Document, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if d.Tokens[k].Kind == Word && !determiners[d.Tokens[k].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// --- token shape ----------------------------------------------------------
+
+// capitalised reports whether token i starts with an upper-case letter.
+func capitalised(d *Document, i int) bool {
+	t := &d.Tokens[i]
+	if t.Kind != Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// sentenceInitial reports whether token i is the first word of its
+// sentence (after any opening quotes or dashes).
+func sentenceInitial(d *Document, i int) bool {
+	s := d.Tokens[i].Sentence
+	if s < 0 || s >= len(d.Sentences) {
+		return true
+	}
+	for k := i - 1; k >= d.Sentences[s].FirstToken; k-- {
+		if d.Tokens[k].Kind != Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase reports whether sentence s is a title-case headline: most of
+// its longer words are capitalised.
+func titleCase(d *Document, s int) bool {
+	if s < 0 || s >= len(d.Sentences) {
+		return false
+	}
+	sent := d.Sentences[s]
+	long, capped := 0, 0
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || len(t.Lower) < 4 {
+			continue
+		}
+		long++
+		if capitalised(d, k) {
+			capped++
+		}
+	}
+	return long >= 3 && capped*10 >= long*7
 }
