@@ -141,6 +141,12 @@ func modalSense(d *Document, i int, legal *legalCache) bool {
 	case "might":
 		return !isNounMight(d, i)
 	}
+	if f := &d.Tokens[i]; i > 0 && determiners[d.Tokens[i-1].Lower] && d.Tokens[i-1].Sentence == f.Sentence {
+		switch f.Lower {
+		case "accused", "alleged", "supposed", "purported": // "the accused": a noun; "the alleged attack" stays
+			return f.Lower != "accused"
+		}
+	}
 	return true
 }
 
@@ -298,7 +304,8 @@ var skipBeforeVerb = map[string]bool{
 	"largely": true, "usually": true, "long": true, "still": true, "now": true, "first": true,
 	"originally": true, "initially": true, "sometimes": true, "always": true, "privately": true,
 	"officially": true, "formally": true, "explicitly": true, "openly": true, "not": true, "never": true,
-	"n't": true, "did": true, "does": true, "do": true,
+	"n't": true, "did": true, "does": true, "do": true, "may": true, "might": true, "could": true,
+	"can": true, "should": true, "must": true, "shall": true,
 }
 
 var beVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "'re": true}
@@ -317,6 +324,18 @@ var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
 	"no": true, "any": true, "each": true, "every": true, "one": true,
+}
+
+// commonInitial are words that are capitalised only because they open a
+// sentence: "In 2008 police said" has no proper name.
+var commonInitial = map[string]bool{
+	"in": true, "on": true, "at": true, "for": true, "by": true, "with": true, "from": true, "after": true,
+	"before": true, "during": true, "however": true, "meanwhile": true, "also": true, "and": true, "yet": true,
+	"still": true, "then": true, "now": true, "today": true, "yesterday": true, "earlier": true, "later": true,
+	"last": true, "there": true, "here": true, "few": true, "all": true, "both": true, "moreover": true,
+	"furthermore": true, "instead": true, "thus": true, "therefore": true, "nevertheless": true, "indeed": true,
+	"only": true, "even": true, "such": true, "other": true, "another": true, "local": true, "senior": true,
+	"top": true, "western": true, "foreign": true, "independent": true, "military": true, "government": true,
 }
 
 // sourceKind classifies tokens [lo, hi) as the source of an attribution:
@@ -341,7 +360,8 @@ func sourceKind(d *Document, lo, hi int) string {
 			named = true
 		case subjectPronouns[t.Lower] && k == hi-1:
 			named = true
-		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower]:
+		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower] &&
+			!(commonInitial[t.Lower] && sentenceInitial(d, k)):
 			named = true
 		}
 	}
@@ -555,6 +575,8 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 		return true
 	}
 	switch w {
+	case "consider", "regard", "view", "deem":
+		return false // only "some consider", "is regarded": "we consider the case" deliberates
 	case "considered", "regarded", "assumed":
 		// active, transitive: "the board considered the plan", "assumed office"
 		if hi > lo && v+1 < len(d.Tokens) {
@@ -564,7 +586,35 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			}
 		}
 	case "think":
-		if v+1 < len(d.Tokens) && (d.Tokens[v+1].Lower == "tank" || d.Tokens[v+1].Lower == "tanks") {
+		if v+1 < len(d.Tokens) {
+			switch d.Tokens[v+1].Lower {
+			case "tank", "tanks", "of", "about", "twice":
+				return false // a noun, or "think of it as": imagining, not believing
+			}
+		}
+	case "thought":
+		// the noun: "modern thought", "thought, word and deed"
+		if v+1 >= len(d.Tokens) || d.Tokens[v+1].Kind == Punct {
+			return false
+		}
+		if v > 0 {
+			switch d.Tokens[v-1].Lower {
+			case "of", "and", "or", "in", "for", "with", "so", "free", "second", "much", "little", "careful", "political", "religious", "modern":
+				return false
+			}
+		}
+	case "fear", "fears", "doubt", "doubts":
+		// the noun: "fears of a war", "voters' fears"
+		if v+1 < len(d.Tokens) {
+			switch d.Tokens[v+1].Lower {
+			case "of", "about", "over", "from", "for", "and", "that":
+				if d.Tokens[v+1].Lower != "that" || (v > 0 && d.Tokens[v-1].Kind == Punct) {
+					return false
+				}
+			}
+		}
+		if v > 0 && d.Tokens[v-1].Kind == Punct && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence &&
+			(d.Tokens[v-1].Lower == "'" || d.Tokens[v-1].Lower == "'s" || d.Tokens[v-1].Lower == "’") {
 			return false
 		}
 	}

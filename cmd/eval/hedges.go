@@ -149,6 +149,9 @@ func szegedScores(docs [][]szegedSentence, missed, spurious map[string]int) (cue
 				} else {
 					cue.fp++
 					spurious[strings.ToLower(s.Text[p[0]:p[1]])]++
+					if dumpWord != "" && strings.EqualFold(s.Text[p[0]:p[1]], dumpWord) {
+						fmt.Printf("FP %q in: %s\n", s.Text[p[0]:p[1]], s.Text)
+					}
 				}
 			}
 			for _, g := range s.Cues {
@@ -157,6 +160,9 @@ func szegedScores(docs [][]szegedSentence, missed, spurious map[string]int) (cue
 				} else {
 					cue.fn++
 					missed[strings.ToLower(s.Text[g[0]:g[1]])]++
+					if dumpWord != "" && strings.EqualFold(s.Text[g[0]:g[1]], "-"+dumpWord) == false && strings.EqualFold("miss:"+s.Text[g[0]:g[1]], dumpWord) {
+						fmt.Printf("FN %q in: %s\n", s.Text[g[0]:g[1]], s.Text)
+					}
 				}
 			}
 			gold, got := len(s.Cues) > 0, len(pred) > 0
@@ -350,4 +356,12 @@ func findingsFor(text, phrase string, fs []analysis.Finding, used []bool) []stri
 		off = end
 	}
 	return hits
+}
+
+var dumpWord string
+
+func init() {
+	if os.Getenv("HEDGES_DUMP") != "" {
+		dumpWord = os.Getenv("HEDGES_DUMP")
+	}
 }
