@@ -49,7 +49,7 @@ const (
 // anonymous sources by their subject. A hedge inside an attribution or a
 // booster ("it is believed", "no doubt") is reported once, as the larger.
 func checkHedging(d *Document, r *Report) {
-	var legal legalCache
+	var facts sentenceFacts
 	first := len(r.Findings)
 	for _, m := range d.Matches {
 		e := m.Entry
@@ -60,13 +60,13 @@ func checkHedging(d *Document, r *Report) {
 		keep := true
 		switch {
 		case e.Category == categoryReportingVerb:
-			keep = resolveReportingVerb(d, m, &f)
+			keep = resolveReportingVerb(d, m, &f, &facts)
 		case e.Category == categorySourceFollows:
 			keep = resolveSourceFollows(d, m, &f)
 		case e.Category == categoryBeliefVerb:
 			keep = resolveBeliefVerb(d, m, &f)
 		case e.Kind == KindHedge && m.EndToken-m.First == 1:
-			keep = modalSense(d, m.First, &legal)
+			keep = modalSense(d, m.First, &facts)
 		}
 		if keep {
 			r.Findings = append(r.Findings, f)
@@ -134,10 +134,10 @@ func resolveOverlaps(r *Report, first int) {
 // modalSense reports whether the one-word hedge at token i is meant as a
 // hedge: "may" not the month (or a name), "might" not the noun, "may" not
 // a permission in legal text.
-func modalSense(d *Document, i int, legal *legalCache) bool {
+func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 	switch d.Tokens[i].Lower {
 	case "may":
-		return !isMonthMay(d, i) && !legal.is(d, d.Tokens[i].Sentence)
+		return !isMonthMay(d, i, facts) && !facts.legal(d, d.Tokens[i].Sentence)
 	case "might":
 		return !isNounMight(d, i)
 	}
@@ -161,7 +161,7 @@ var monthPrepositions = map[string]bool{
 // a "May" next to a number ("May 20", "20 May 2022"), after a month
 // preposition ("in May"), or capitalised inside a sentence that is not a
 // title-case headline.
-func isMonthMay(d *Document, i int) bool {
+func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
 	if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == Number {
 		return true
 	}
@@ -178,7 +178,7 @@ func isMonthMay(d *Document, i int) bool {
 		// "May, the wettest month", "May was warm": a month opening a sentence
 		return i+1 < len(d.Tokens) && (d.Tokens[i+1].Lower == "," || d.Tokens[i+1].Lower == "was" || d.Tokens[i+1].Lower == "is")
 	}
-	return !titleCase(d, d.Tokens[i].Sentence)
+	return !facts.title(d, d.Tokens[i].Sentence)
 }
 
 // isNounMight tells "military might", "with all his might" from the modal.
@@ -204,18 +204,31 @@ func isNounMight(d *Document, i int) bool {
 	return false
 }
 
-// legalCache remembers, per sentence, whether it is legal text; it is
-// filled only for sentences that hold a "may".
-type legalCache struct{ m map[int]bool }
+// sentenceFacts remembers, per sentence, whether it is legal text and
+// whether it is a title-case headline, so that each sentence is scanned at
+// most once for each (checkHedging stays linear in the text).
+type sentenceFacts struct{ isLegal, isTitle map[int]bool }
 
-func (c *legalCache) is(d *Document, s int) bool {
-	if c.m == nil {
-		c.m = map[int]bool{}
+func (c *sentenceFacts) legal(d *Document, s int) bool {
+	if c.isLegal == nil {
+		c.isLegal = map[int]bool{}
 	}
-	v, ok := c.m[s]
+	v, ok := c.isLegal[s]
 	if !ok {
 		v = legalSentence(d, s)
-		c.m[s] = v
+		c.isLegal[s] = v
+	}
+	return v
+}
+
+func (c *sentenceFacts) title(d *Document, s int) bool {
+	if c.isTitle == nil {
+		c.isTitle = map[int]bool{}
+	}
+	v, ok := c.isTitle[s]
+	if !ok {
+		v = titleCase(d, s)
+		c.isTitle[s] = v
 	}
 	return v
 }
@@ -458,9 +471,9 @@ func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
 // reported" (passive, unless "by" a named source follows), "said Putin"
 // (the subject after the verb). It reports false when there is no claim
 // ("did not say") or the subject says nothing ("the doctor said").
-func resolveReportingVerb(d *Document, m Match, f *Finding) bool {
+func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts) bool {
 	v := m.First
-	if capitalised(d, v) && !sentenceInitial(d, v) && !titleCase(d, d.Tokens[v].Sentence) {
+	if capitalised(d, v) && !sentenceInitial(d, v) && !facts.title(d, d.Tokens[v].Sentence) {
 		return false // part of a name
 	}
 	lo, hi, passive, negated := subjectBefore(d, v)
