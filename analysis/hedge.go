@@ -137,7 +137,7 @@ func resolveOverlaps(r *Report, first int) {
 func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 	switch d.Tokens[i].Lower {
 	case "may":
-		return !isMonthMay(d, i, facts) && !facts.legal(d, d.Tokens[i].Sentence)
+		return !isMonthMay(d, i, facts) && !permissionMay(d, i) && !facts.legal(d, d.Tokens[i].Sentence)
 	case "might":
 		return !isNounMight(d, i)
 	}
@@ -179,6 +179,21 @@ func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
 		return i+1 < len(d.Tokens) && (d.Tokens[i+1].Lower == "," || d.Tokens[i+1].Lower == "was" || d.Tokens[i+1].Lower == "is")
 	}
 	return !facts.title(d, d.Tokens[i].Sentence)
+}
+
+// permissionMay reports a "may" that grants or asks leave, or wishes,
+// rather than hedging: a sentence that opens with it ("May I ask?", "May
+// God bless you"), and "you may" before any verb but "be" ("you may
+// check the website"; "you may be right" still hedges).
+func permissionMay(d *Document, i int) bool {
+	if sentenceInitial(d, i) {
+		return true
+	}
+	if i > 0 && d.Tokens[i-1].Lower == "you" && i+1 < len(d.Tokens) {
+		n := d.Tokens[i+1].Lower
+		return n != "be" && n != "have" && n != "well" && n != "not"
+	}
+	return false
 }
 
 // isNounMight tells "military might", "with all his might" from the modal.
@@ -242,15 +257,24 @@ var legalNouns = map[string]bool{
 	"paragraph": true, "court": true, "convention": true, "provision": true, "provisions": true,
 }
 
+// lawVerbs say what a law does: "the constitution allows".
+var lawVerbs = map[string]bool{
+	"allows": true, "allowed": true, "permits": true, "permitted": true, "provides": true, "provided": true,
+	"stipulates": true, "stipulated": true, "states": true, "stated": true, "says": true, "said": true,
+	"grants": true, "granted": true, "entitles": true, "authorizes": true, "authorises": true, "empowers": true,
+}
+
 // legalSentence reports whether sentence s reads as legal text, where
 // "may" grants a permission instead of hedging: it says "shall", cites an
-// article or section by number, or quotes a text and names a law.
+// article or section by number, invokes a law ("under the constitution",
+// "the law allows"), or quotes a text and names a law.
 func legalSentence(d *Document, s int) bool {
 	if s < 0 || s >= len(d.Sentences) {
 		return false
 	}
 	sent := d.Sentences[s]
 	quoted, law := false, false
+	under := -10 // token index of the last "under"
 	for k := sent.FirstToken; k < sent.EndToken; k++ {
 		t := &d.Tokens[k]
 		switch t.Lower {
@@ -260,12 +284,19 @@ func legalSentence(d *Document, s int) bool {
 			if k+1 < sent.EndToken && d.Tokens[k+1].Kind == Number {
 				return true
 			}
+		case "under":
+			under = k
 		}
 		if t.Kind == Word && t.Quoted && t.Lower == "may" {
 			quoted = true
 		}
 		if legalNouns[t.Lower] {
 			law = true
+			// "under the (new) law", "the constitution allows": the law
+			// speaks (a court's words are weighed elsewhere)
+			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs[d.Tokens[k+1].Lower]) {
+				return true
+			}
 		}
 	}
 	return quoted && law
@@ -285,6 +316,10 @@ var anonymousNouns = map[string]bool{
 	"authorities": true, "scientists": true, "researchers": true, "studies": true, "estimates": true,
 	"bloggers": true, "users": true, "onlookers": true, "unnamed": true, "anonymous": true,
 	"unidentified": true, "unconfirmed": true, "informed": true, "several": true, "most": true,
+	"diplomat": true, "aide": true, "aides": true, "person": true, "persons": true, "individual": true,
+	"individuals": true, "staffer": true, "staffers": true, "activist": true, "activists": true,
+	"resident": true, "protester": true, "protesters": true, "protestor": true, "protestors": true,
+	"participants": true, "employee": true, "employees": true, "neighbours": true, "neighbors": true,
 }
 
 // institutionNouns name an accountable speaker even without a proper name:
