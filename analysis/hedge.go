@@ -65,6 +65,11 @@ func checkHedging(d *Document, r *Report) {
 			keep = resolveSourceFollows(d, m, &f)
 		case e.Category == categoryBeliefVerb:
 			keep = resolveBeliefVerb(d, m, &f)
+		case e.Kind == KindAttribution && e.Category == CategoryPassive:
+			// "it was reported by Reuters": the passive names its source
+			if hi := namedAgent(d, m.EndToken); hi > 0 {
+				setAttribution(d, &f, CategoryNamed, m.First, hi)
+			}
 		case e.Kind == KindHedge && m.EndToken-m.First == 1:
 			keep = modalSense(d, m.First, &facts)
 		}
@@ -477,6 +482,23 @@ func phraseAfter(d *Document, end int) (lo, hi int) {
 	return end, k
 }
 
+// namedAgent returns the end token of "by" and a named source right after
+// token end ("reported by Reuters", "announced by the ministry"), or 0
+// when no named agent follows.
+func namedAgent(d *Document, end int) int {
+	lo, hi := phraseAfter(d, end)
+	if hi-lo < 2 || d.Tokens[lo].Lower != "by" {
+		return 0
+	}
+	if hi-lo > 6 {
+		hi = lo + 6
+	}
+	if sourceKind(d, lo+1, hi) != CategoryNamed {
+		return 0
+	}
+	return hi
+}
+
 // setAttribution turns f into an attribution of the given category
 // spanning tokens [lo, hi).
 func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
@@ -519,21 +541,18 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		if m.EndToken < len(d.Tokens) && d.Tokens[m.EndToken].Lower == "to" && d.Tokens[v].Lower == "told" {
 			return false // "they were told to leave": an order, not a report
 		}
-		if alo, ahi := phraseAfter(d, m.EndToken); ahi > alo && d.Tokens[alo].Lower == "by" {
-			if sourceKind(d, alo+1, ahi) == CategoryNamed {
-				setAttribution(d, f, CategoryNamed, lo, ahi)
-				return true
-			}
-		}
-		start := hi - 1 // include the auxiliary: "was reported"
-		for start > lo && start > m.First-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) {
-			start--
-		}
-		if start < lo || start >= m.First {
-			start = m.First - 1
-		}
-		if start < 0 {
+		// the span: the auxiliaries and the verb ("was reported"), with a
+		// dummy subject ("it was reported", "it's said")
+		start := hi
+		if start >= m.First || start < 0 {
 			start = m.First
+		}
+		if hi > lo && d.Tokens[hi-1].Lower == "it" {
+			start = hi - 1
+		}
+		if ahi := namedAgent(d, m.EndToken); ahi > 0 {
+			setAttribution(d, f, CategoryNamed, start, ahi)
+			return true
 		}
 		setAttribution(d, f, CategoryPassive, start, m.EndToken)
 		return true
