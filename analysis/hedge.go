@@ -523,6 +523,10 @@ func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
 	}
 }
 
+// hearsayVerbs are the reporting verbs whose passive always hides a
+// source: "he is said", "five were reported dead", "he was told".
+var hearsayVerbs = map[string]bool{"said": true, "reported": true, "claimed": true, "told": true}
+
 // resolveReportingVerb classifies "said", "told", "stated"... by who says:
 // "the ministry said" (named), "officials said" (anonymous), "it was
 // reported" (passive, unless "by" a named source follows), "said Putin"
@@ -538,8 +542,15 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		return false
 	}
 	if passive {
-		if m.EndToken < len(d.Tokens) && d.Tokens[m.EndToken].Lower == "to" && d.Tokens[v].Lower == "told" {
-			return false // "they were told to leave": an order, not a report
+		next, next2 := "", ""
+		if m.EndToken < len(d.Tokens) {
+			next = d.Tokens[m.EndToken].Lower
+		}
+		if m.EndToken+1 < len(d.Tokens) {
+			next2 = d.Tokens[m.EndToken+1].Lower
+		}
+		if d.Tokens[v].Lower == "told" && (next == "to" || next == "not" && next2 == "to") {
+			return false // "they were told (not) to leave": an order, not a report
 		}
 		// the span: the auxiliaries and the verb ("was reported"), with a
 		// dummy subject ("it was reported", "it's said")
@@ -553,6 +564,13 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		if ahi := namedAgent(d, m.EndToken); ahi > 0 {
 			setAttribution(d, f, CategoryNamed, start, ahi)
 			return true
+		}
+		// "the deaths were confirmed", "he will be confirmed to the court",
+		// "the law was declared void": a passive that reports an act, not a
+		// claim; it hides a source only with a dummy subject ("it was
+		// announced") or a that-clause, or with the verbs of hearsay
+		if !hearsayVerbs[d.Tokens[v].Lower] && hi > lo && d.Tokens[hi-1].Lower != "it" && next != "that" {
+			return false
 		}
 		setAttribution(d, f, CategoryPassive, start, m.EndToken)
 		return true
@@ -568,7 +586,12 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		setAttribution(d, f, kind, lo, m.EndToken)
 		return true
 	}
-	// nothing before the verb: ", said the minister", "\" said Putin"
+	// nothing before the verb: ", said the minister", "\" said Putin";
+	// after a clause word ("people who have said this") the subject is
+	// further back, and unknown
+	if !sentenceInitial(d, v) && d.Tokens[v-1].Kind != Punct {
+		return false
+	}
 	alo, ahi := phraseAfter(d, m.EndToken)
 	if ahi-alo > 6 {
 		ahi = alo + 6
@@ -577,8 +600,55 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 	if kind == "" {
 		return false
 	}
+	if kind == CategoryNamed {
+		ahi = nameEnd(d, alo, ahi)
+	}
 	setAttribution(d, f, kind, m.First, ahi)
 	return true
+}
+
+// anonymousEnd returns where the first run of anonymous-source words in
+// tokens [lo, hi) ends ("according to local media reports, ..." stops
+// after "reports", "according to a Western diplomat the plan" after
+// "diplomat"); hi when there is none.
+func anonymousEnd(d *Document, lo, hi int) int {
+	k := lo
+	for k < hi && !anonymousNouns[d.Tokens[k].Lower] {
+		k++
+	}
+	if k == hi {
+		return hi
+	}
+	for k < hi && anonymousNouns[d.Tokens[k].Lower] {
+		k++
+	}
+	return k
+}
+
+// nameEnd returns where the first run of capitalised words in tokens
+// [lo, hi) ends ("the President of Russia Vladimir Putin"), so that a
+// named source's span stops at its name ("according to Campbell Russia
+// provided" stops before "provided"); hi when there is no such run.
+func nameEnd(d *Document, lo, hi int) int {
+	k := lo
+	for k < hi && !capitalised(d, k) {
+		k++
+	}
+	if k == hi {
+		return hi
+	}
+	for k < hi {
+		switch {
+		case capitalised(d, k):
+			k++
+		case k+1 < hi && capitalised(d, k+1) && (d.Tokens[k].Lower == "of" || d.Tokens[k].Lower == "the" ||
+			d.Tokens[k].Lower == "-" || d.Tokens[k].Lower == "'s" || d.Tokens[k].Lower == "de" || d.Tokens[k].Lower == "al"):
+			k++
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // resolveSourceFollows classifies "according to X" by X.
@@ -592,8 +662,14 @@ func resolveSourceFollows(d *Document, m Match, f *Finding) bool {
 	if kind == "" {
 		return false
 	}
-	// span: "according to" and the source's words up to the first
-	// lower-case word after a name ("According to Putin, one should")
+	// span: "according to" and the source's words, up to the end of the
+	// name when there is one ("According to Campbell Russia provided")
+	switch kind {
+	case CategoryNamed:
+		hi = nameEnd(d, lo, hi)
+	case CategoryAnonymous:
+		hi = anonymousEnd(d, lo, hi)
+	}
 	setAttribution(d, f, kind, m.First, hi)
 	return true
 }
@@ -614,6 +690,9 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 		return true // "does not believe" still hedges
 	}
 	if passive {
+		if w == "considered" && (d.Tokens[v-1].Lower == "being" || v+1 < len(d.Tokens) && d.Tokens[v+1].Lower == "for") {
+			return false // "is being considered for the post": weighed, not believed
+		}
 		start := hi
 		for start > 0 && start > v-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
 			start--
@@ -653,8 +732,11 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			}
 		}
 	case "think":
-		if v+1 < len(d.Tokens) {
-			switch d.Tokens[v+1].Lower {
+		if n := v + 1; n < len(d.Tokens) {
+			if d.Tokens[n].Lower == "-" && n+1 < len(d.Tokens) {
+				n++ // "think-tank"
+			}
+			switch d.Tokens[n].Lower {
 			case "tank", "tanks", "of", "about", "twice":
 				return false // a noun, or "think of it as": imagining, not believing
 			}

@@ -73,6 +73,9 @@ func TestHedgingPatterns(t *testing.T) {
 		// anonymous and passive attributions
 		{"according to unconfirmed reports", "According to unconfirmed reports, five people died.", []string{"attribution/anonymous According to unconfirmed reports"}},
 		{"it was reported", "Earlier it was reported that five people died.", []string{"attribution/passive it was reported"}},
+		{"it was announced", "It was announced that the border would close.", []string{"attribution/passive It was announced"}},
+		{"were reported", "Five deaths were reported in the city.", []string{"attribution/passive were reported"}},
+		{"tens of thousands", "Tens of thousands of people marched.", []string{"hedge/vague-quantity Tens of thousands"}},
 		{"it has been claimed", "It has been claimed that the vote was rigged.", []string{"attribution/passive It has been claimed"}},
 		{"it is alleged", "It is alleged that he paid.", []string{"attribution/passive It is alleged"}},
 		{"X is said to", "The leader is said to be ill.", []string{"attribution/passive is said to"}},
@@ -94,6 +97,9 @@ func TestHedgingPatterns(t *testing.T) {
 		{"the ministry said", "The ministry said five people died.", []string{"attribution/named The ministry said"}},
 		{"name said", "Tokayev said the order was restored.", []string{"attribution/named Tokayev said"}},
 		{"said after the quote", "“We will win,” said the minister.", []string{"attribution/named said the minister"}},
+		{"according to: span stops after the name", "According to Campbell Russia provided the fuel.", []string{"attribution/named According to Campbell Russia"}},
+		{"according to a title and a name", "According to the President of Russia Vladimir Putin the plan failed.", []string{"attribution/named According to the President of Russia Vladimir Putin"}},
+		{"according to an unnamed diplomat", "According to a Western diplomat the plan failed.", []string{"attribution/anonymous According to a Western diplomat"}},
 		{"pronoun refers back", "He said the order was restored.", []string{"attribution/named He said"}},
 		{"spokesman with a name", "Spokesman Dmitry Peskov said the talks went well.", []string{"attribution/named Spokesman Dmitry Peskov said"}},
 	}
@@ -142,6 +148,15 @@ func TestHedgingFalseAlarms(t *testing.T) {
 		{"active consider", "The board considered the plan."},
 		{"assumed office", "He assumed office in 2019."},
 		{"as the name suggests", "As the name suggests, the lake is salty."},
+		{"think-tank", "The plan came from a think-tank in Washington."},
+		{"confirmed to a post", "Will the judge be confirmed to the court? He will be confirmed."},
+		{"a passive act, not a claim", "The results were announced on Monday and the law was declared void."},
+		{"under consideration", "He is being considered for the post."},
+		{"told not to", "Residents have been told not to travel."},
+		{"subject before a clause word", "Those who know him have said this is typical of Smith."},
+		{"idiom: said and done", "When all was said and done, the vote passed."},
+		{"how many", "How many people came?"},
+		{"as many as", "As many as 300 people came."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
