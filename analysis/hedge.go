@@ -403,6 +403,13 @@ func sourceKind(d *Document, lo, hi int) string {
 			continue
 		}
 		switch {
+		case t.Lower == "report" && k > lo &&
+			(capitalised(d, k-1) && !determiners[d.Tokens[k-1].Lower] ||
+				determiners[d.Tokens[k-1].Lower] && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
+			// "the Senate report", "the report" (one the text has named):
+			// not anonymous in itself; "a report", "reports" are
+		case subjectPronouns[t.Lower] && k == hi-1:
+			return CategoryNamed // the nearest word is the subject: "everyone she said"
 		case anonymousNouns[t.Lower]:
 			anon = true
 			// "expert John Smith", "spokesman Dmitry Peskov": named after all
@@ -410,8 +417,6 @@ func sourceKind(d *Document, lo, hi int) string {
 				appositive = true
 			}
 		case institutionNouns[t.Lower]:
-			named = true
-		case subjectPronouns[t.Lower] && k == hi-1:
 			named = true
 		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower] &&
 			!(commonInitial[t.Lower] && sentenceInitial(d, k)):
@@ -427,28 +432,54 @@ func sourceKind(d *Document, lo, hi int) string {
 	return ""
 }
 
-// subjectBefore returns the token range [lo, hi) of the subject before the
-// verb at token v, within its sentence, and whether the verb is passive
-// ("was reported", "is said") or negated ("did not say").
-func subjectBefore(d *Document, v int) (lo, hi int, passive, negated bool) {
+// verbFrame is what precedes a reporting or belief verb in its sentence.
+type verbFrame struct {
+	// lo, hi is the token range of the subject (empty when none).
+	lo, hi int
+	// passive: "was reported", "it's said"; negated: "did not say";
+	// modal: "could be considered"; infinitive: "to be told";
+	// possessive: "Allen's view" (the verb is a noun).
+	passive, negated, modal, infinitive, possessive bool
+}
+
+var modalAux = map[string]bool{
+	"may": true, "might": true, "could": true, "can": true, "should": true, "must": true,
+	"would": true, "will": true, "shall": true,
+}
+
+// subjectBefore returns the frame of the verb at token v: its subject,
+// within the sentence, and the auxiliaries between them.
+func subjectBefore(d *Document, v int) (fr verbFrame) {
 	s := d.Sentences[d.Tokens[v].Sentence]
 	j := v - 1
 	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb[d.Tokens[j].Lower] || beVerbs[d.Tokens[j].Lower]) {
 		switch l := d.Tokens[j].Lower; {
 		case l == "not" || l == "never" || l == "n't":
-			negated = true
+			fr.negated = true
 		case beVerbs[l]:
-			passive = true
+			fr.passive = true
+		case modalAux[l]:
+			fr.modal = true
 		}
 		j--
 	}
-	if j >= s.FirstToken && d.Tokens[j].Lower == "'s" && j == v-1 { // "it's said"
-		passive = true
-		j--
+	if j >= s.FirstToken && d.Tokens[j].Lower == "to" && fr.passive {
+		fr.infinitive = true // "we need to be told"
 	}
-	hi = j + 1
+	if j > s.FirstToken && d.Tokens[j].Lower == "'s" && j == v-1 {
+		switch d.Tokens[j-1].Lower {
+		case "it", "that", "what", "there", "this": // "it's said": it is said
+			fr.passive = true
+			j--
+		case "he", "she", "who": // "he's said": he has said
+			j--
+		default: // "Allen's view": a noun
+			fr.possessive = true
+		}
+	}
+	fr.hi = j + 1
 	k := j
-	for k >= s.FirstToken && hi-k <= maxSubjectToks {
+	for k >= s.FirstToken && fr.hi-k <= maxSubjectToks {
 		t := &d.Tokens[k]
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
@@ -458,7 +489,8 @@ func subjectBefore(d *Document, v int) (lo, hi int, passive, negated bool) {
 		}
 		k--
 	}
-	return k + 1, hi, passive, negated
+	fr.lo = k + 1
+	return fr
 }
 
 // phraseAfter returns the token range [lo, hi) of the words after token
@@ -537,11 +569,12 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 	if capitalised(d, v) && !sentenceInitial(d, v) && !facts.title(d, d.Tokens[v].Sentence) {
 		return false // part of a name
 	}
-	lo, hi, passive, negated := subjectBefore(d, v)
-	if negated {
+	fr := subjectBefore(d, v)
+	lo, hi := fr.lo, fr.hi
+	if fr.negated || fr.possessive || fr.infinitive {
 		return false
 	}
-	if passive {
+	if fr.passive {
 		next, next2 := "", ""
 		if m.EndToken < len(d.Tokens) {
 			next = d.Tokens[m.EndToken].Lower
@@ -569,7 +602,7 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		// "the law was declared void": a passive that reports an act, not a
 		// claim; it hides a source only with a dummy subject ("it was
 		// announced") or a that-clause, or with the verbs of hearsay
-		if !hearsayVerbs[d.Tokens[v].Lower] && hi > lo && d.Tokens[hi-1].Lower != "it" && next != "that" {
+		if !hearsayVerbs[d.Tokens[v].Lower] && !(hi > lo && d.Tokens[hi-1].Lower == "it") && next != "that" {
 			return false
 		}
 		setAttribution(d, f, CategoryPassive, start, m.EndToken)
@@ -684,7 +717,23 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	if v > 0 && determiners[d.Tokens[v-1].Lower] && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
 		return false // a noun: "a thought", "the suspect", "no doubt"
 	}
-	lo, hi, passive, negated := subjectBefore(d, v)
+	if v > 0 && d.Tokens[v-1].Lower == "to" {
+		return false // "refused to believe", "want you to think": no one's belief is stated
+	}
+	fr := subjectBefore(d, v)
+	lo, hi, passive, negated := fr.lo, fr.hi, fr.passive, fr.negated
+	if fr.possessive || passive && fr.infinitive {
+		return false // "Allen's view"; "needs to be considered": no one holds it
+	}
+	if passive && fr.modal {
+		// "could be considered rude": a hedged judgement, no one's
+		// belief reported; "will be assumed by the state": an act
+		if m.EndToken < len(d.Tokens) && d.Tokens[m.EndToken].Lower == "by" {
+			return false
+		}
+		f.Category = CategoryBelief
+		return true
+	}
 	if negated && !passive {
 		f.Category = CategoryBelief
 		return true // "does not believe" still hedges
