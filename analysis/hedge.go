@@ -179,6 +179,13 @@ func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
 	if i > 0 && monthPrepositions[d.Tokens[i-1].Lower] {
 		return true
 	}
+	// "Theresa May, ...", "Theresa May said": a surname after a name; in a
+	// title-case headline the modal is followed by a capitalised verb
+	// ("Gov May Use Army")
+	if i > 0 && capitalised(d, i-1) && !sentenceInitial(d, i-1) &&
+		(i+1 >= len(d.Tokens) || !capitalised(d, i+1)) {
+		return true
+	}
 	if sentenceInitial(d, i) {
 		// "May, the wettest month", "May was warm": a month opening a sentence
 		return i+1 < len(d.Tokens) && (d.Tokens[i+1].Lower == "," || d.Tokens[i+1].Lower == "was" || d.Tokens[i+1].Lower == "is")
@@ -188,10 +195,16 @@ func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
 
 // permissionMay reports a "may" that grants or asks leave, or wishes,
 // rather than hedging: a sentence that opens with it ("May I ask?", "May
-// God bless you"), and "you may" before any verb but "be" ("you may
+// God bless you"), a clause that opens with it before a name ("..., may
+// Allah help them"), and "you may" before any verb but "be" ("you may
 // check the website"; "you may be right" still hedges).
 func permissionMay(d *Document, i int) bool {
 	if sentenceInitial(d, i) {
+		return true
+	}
+	// "..., may Allah awaken them": a wish at the head of a clause
+	if i > 0 && i+1 < len(d.Tokens) && d.Tokens[i-1].Kind == Punct && d.Tokens[i-1].Sentence == d.Tokens[i].Sentence &&
+		(capitalised(d, i+1) || d.Tokens[i+1].Lower == "god") {
 		return true
 	}
 	if i > 0 && d.Tokens[i-1].Lower == "you" && i+1 < len(d.Tokens) {
