@@ -146,6 +146,9 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 	case "might":
 		return !isNounMight(d, i)
 	}
+	if d.Tokens[i].Lower == "supposed" && i+2 < len(d.Tokens) && d.Tokens[i+1].Lower == "to" && d.Tokens[i+2].Lower != "have" {
+		return false // "they are supposed to help": an obligation ("supposed to have fled" doubts)
+	}
 	if f := &d.Tokens[i]; i > 0 && determiners[d.Tokens[i-1].Lower] && d.Tokens[i-1].Sentence == f.Sentence {
 		switch f.Lower {
 		case "accused", "alleged", "supposed", "purported": // "the accused": a noun; "the alleged attack" stays

@@ -55,6 +55,7 @@ func TestHedgingPatterns(t *testing.T) {
 		{"unverified", "It remains unclear who fired first.", []string{"hedge/unverified unclear"}},
 		{"no evidence", "There is no evidence of fraud.", []string{"hedge/unverified no evidence"}},
 		{"allegation", "The alleged attack took place at night.", []string{"hedge/allegation alleged"}},
+		{"supposed to have", "He is supposed to have fled.", []string{"hedge/allegation supposed"}},
 		{"as if", "The crowds gathered as if by one single signal.", []string{"hedge/unsupported-analogy as if"}},
 		{"similarly to how", "Similarly to how it happened before, the riots spread.", []string{"hedge/unsupported-analogy Similarly to how"}},
 		// vague quantities and scare labels
@@ -79,6 +80,7 @@ func TestHedgingPatterns(t *testing.T) {
 		{"were reported", "Five deaths were reported in the city.", []string{"attribution/passive were reported"}},
 		{"tens of thousands", "Tens of thousands of people marched.", []string{"hedge/vague-quantity Tens of thousands"}},
 		{"it has been claimed", "It has been claimed that the vote was rigged.", []string{"attribution/passive It has been claimed"}},
+		{"it is hypothesised", "It is hypothesised that the pilot was locked out.", []string{"attribution/passive It is hypothesised"}},
 		{"it is alleged", "It is alleged that he paid.", []string{"attribution/passive It is alleged"}},
 		{"X is said to", "The leader is said to be ill.", []string{"attribution/passive is said to"}},
 		{"X are believed to", "The rebels are believed to hold the town.", []string{"attribution/passive are believed to"}},
@@ -140,6 +142,7 @@ func TestHedgingFalseAlarms(t *testing.T) {
 		{"wish after a comma", "They lost, may Allah help them."},
 		{"would like", "He would like to stay."},
 		{"an aside: I might add", "These, I might add, are not new."},
+		{"supposed to (obligation)", "They are supposed to help their neighbours."},
 		{"naming option", "The dish may also be called a pie."},
 		{"military might", "Russia showed its military might."},
 		{"all his might", "He pushed with all his might."},

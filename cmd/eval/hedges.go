@@ -131,12 +131,15 @@ func ratio(a, b int) float64 {
 }
 
 // szegedScores measures docs and tallies missed and spurious cue words.
-func szegedScores(docs [][]szegedSentence, missed, spurious map[string]int) (cue, sent prf, n, uncertain int) {
+func szegedScores(docs [][]szegedSentence, missed, spurious map[string]int) (cue, sent prf, n, uncertain int, err error) {
 	opts := analysis.Options{Kinds: []string{analysis.KindHedge, analysis.KindAttribution}}
 	for _, doc := range docs {
 		for _, s := range doc {
 			n++
 			rep := analysis.Analyze(s.Text, opts)
+			if rep.Error != "" {
+				return cue, sent, n, uncertain, fmt.Errorf("szeged: %s", rep.Error)
+			}
 			var pred [][2]int
 			for i := range rep.Findings {
 				if f := &rep.Findings[i]; isUncertaintyCue(f) {
@@ -230,7 +233,10 @@ func runHedges(shared string) error {
 			docs [][]szegedSentence
 		}{{"tune", docs[:half]}, {"held-out", docs[half:]}, {"all", docs}} {
 			missed, spurious := map[string]int{}, map[string]int{}
-			cue, sent, n, unc := szegedScores(part.docs, missed, spurious)
+			cue, sent, n, unc, err := szegedScores(part.docs, missed, spurious)
+			if err != nil {
+				return err
+			}
 			fmt.Printf("  %-8s %5d sentences (%4d uncertain)  cue: %s   sentence: %s\n", part.name, n, unc, cue, sent)
 			if part.name == "tune" {
 				fmt.Printf("    most missed cues (tune): %s\n", topCounts(missed, 15))
@@ -239,7 +245,64 @@ func runHedges(shared string) error {
 		}
 		fmt.Println("  (CoNLL-2010 best Wikipedia sentence-level F1: about 60, on the weasel-annotated version)")
 	}
+	if err := neutralityEdits(shared); err != nil {
+		return err
+	}
 	return sampleArticle(shared)
+}
+
+// neutralityEdits compares the hedging findings on the two sides of the
+// Wiki Neutrality Corpus sample (corpora/wnc-sample: sentences before and
+// after an edit for neutral point of view). Edits go both ways: some remove
+// a booster or weasel word, many more add an attribution or a hedge to a
+// bare claim ("allegedly", "is claimed to", "some have argued"), so the
+// figures show what the check sees in such edits, not a precision. The
+// text is lower-cased, so names cannot be told from common nouns.
+func neutralityEdits(shared string) error {
+	dir := filepath.Join(shared, "corpora", "wnc-sample")
+	pre, err1 := os.ReadFile(filepath.Join(dir, "pre.train"))
+	post, err2 := os.ReadFile(filepath.Join(dir, "post.train"))
+	if err1 != nil || err2 != nil {
+		fmt.Println("wnc-sample: not found, skipped")
+		return nil
+	}
+	a, b := strings.Split(strings.TrimRight(string(pre), "\n"), "\n"), strings.Split(strings.TrimRight(string(post), "\n"), "\n")
+	if len(a) != len(b) {
+		return fmt.Errorf("wnc-sample: %d lines before, %d after", len(a), len(b))
+	}
+	var failed string
+	count := func(s string) int {
+		n := 0
+		rep := analysis.Analyze(s, analysis.Options{Kinds: []string{analysis.KindHedge, analysis.KindBooster, analysis.KindAttribution}})
+		if rep.Error != "" {
+			failed = rep.Error
+		}
+		for i := range rep.Findings {
+			if f := &rep.Findings[i]; f.Kind != analysis.KindAttribution || f.Category != analysis.CategoryNamed {
+				n++
+			}
+		}
+		return n
+	}
+	fewer, more, flaggedBefore := 0, 0, 0
+	for i := range a {
+		x, y := count(a[i]), count(b[i])
+		if x > 0 {
+			flaggedBefore++
+		}
+		switch {
+		case x > y:
+			fewer++
+		case y > x:
+			more++
+		}
+	}
+	if failed != "" {
+		return fmt.Errorf("wnc-sample: %s", failed)
+	}
+	fmt.Printf("WNC sample, %d neutrality edits (lower-cased): %d biased sentences with a hedging finding; the edit removed a finding in %d pairs and added one in %d (editors hedge or attribute bare claims)\n",
+		len(a), flaggedBefore, fewer, more)
+	return nil
 }
 
 // sampleArticle compares the hedging findings on the sample article with
@@ -263,8 +326,9 @@ func sampleArticle(shared string) error {
 	}
 	want := expectedPhrases(string(exp), "Hedges and attributions")
 	boosters := expectedPhrases(string(exp), "Praise/boosters")
-	fmt.Printf("Sample article: %d hedging findings (%d anonymous, %d named sources), hedging score %.1f\n",
-		len(rep.Findings), rep.Summary.AnonymousSources, rep.Summary.NamedSources, rep.Scores.Hedging)
+	fmt.Printf("Sample article: %d hedging findings (%d anonymous, %d named sources), hedging score %.1f, %d of %d sentences hedged, %.2f hedges per sentence\n",
+		len(rep.Findings), rep.Summary.AnonymousSources, rep.Summary.NamedSources, rep.Scores.Hedging,
+		rep.Summary.HedgedSentences, rep.Stats.Sentences, rep.Summary.HedgesPerSentence)
 	used := make([]bool, len(rep.Findings))
 	found := 0
 	report := func(phrases []string, label string, any bool) {
