@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +52,13 @@ const (
 func checkHedging(d *Document, r *Report) {
 	var facts sentenceFacts
 	first := len(r.Findings)
+	n := 0
+	for i := range d.Matches {
+		if k := d.Matches[i].Entry.Kind; k == KindHedge || k == KindBooster || k == KindAttribution {
+			n++
+		}
+	}
+	r.Findings = slices.Grow(r.Findings, n)
 	for _, m := range d.Matches {
 		e := m.Entry
 		if e.Kind != KindHedge && e.Kind != KindBooster && e.Kind != KindAttribution {
