@@ -45,10 +45,29 @@ const (
 )
 
 // checkHedging reports hedges, boosters and attributions
-// (lexicons/hedges.tsv), after the context rules below: the month May, the
-// noun "might", "may" in legal text, attributions resolved to named or
-// anonymous sources by their subject. A hedge inside an attribution or a
-// booster ("it is believed", "no doubt") is reported once, as the larger.
+// (lexicons/hedges.tsv), after the context rules below:
+//
+//   - modals: "May" the month or a surname, "may" that permits, asks or
+//     wishes ("you may check", "May I", "may God"), "may" in legal text
+//     (quoted law, "under the constitution", "shall"), the noun "might";
+//     "alleged" and "supposed" as nouns or obligations ("the accused",
+//     "supposed to help");
+//   - reporting verbs: named, anonymous or passive by their subject (or
+//     the words after the verb: ", said the minister"); dropped when
+//     negated, when the subject says nothing ("the doctor said"), when a
+//     passive reports an act rather than a claim ("will be confirmed",
+//     "were added"), for orders ("told to leave") and possessive nouns;
+//     a passive with a named agent ("reported by Reuters") is named;
+//   - "according to X": named or anonymous by X, the span ending at the
+//     name or the source noun;
+//   - belief verbs: passive ("is believed") and anonymous ("experts
+//     think") beliefs are attributions, a named holder's belief is a
+//     hedge, nouns and infinitives ("a thought", "refused to believe")
+//     are dropped.
+//
+// A hedge inside an attribution or a booster ("it is believed", "no
+// doubt") is reported once, as the larger. Each sentence is scanned at
+// most once for its legal and headline facts, so the check is linear.
 func checkHedging(d *Document, r *Report) {
 	var facts sentenceFacts
 	first := len(r.Findings)
