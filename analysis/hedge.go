@@ -303,6 +303,8 @@ var legalNouns = map[string]bool{
 	"treaty": true, "regulation": true, "regulations": true, "decree": true, "charter": true,
 	"ordinance": true, "directive": true, "bill": true, "article": true, "section": true, "clause": true,
 	"paragraph": true, "court": true, "convention": true, "provision": true, "provisions": true,
+	"rule": true, "rules": true, "legislation": true, "agreement": true, "deal": true, "accord": true,
+	"contract": true, "terms": true, "guidelines": true,
 }
 
 // lawVerbs say what a law does: "the constitution allows".
@@ -383,6 +385,8 @@ var institutionNouns = map[string]bool{
 	"king": true, "queen": true, "pope": true, "leader": true, "leadership": true, "kremlin": true,
 	"cabinet": true, "headquarters": true, "regulator": true, "union": true, "organization": true,
 	"organisation": true, "newspaper": true, "broadcaster": true, "coroner": true, "judge": true,
+	"bank": true, "hospital": true, "university": true, "club": true, "party": true, "firm": true,
+	"campaign": true, "foundation": true, "institute": true, "airline": true, "network": true,
 }
 
 // subjectPronouns refer back to a speaker the text has named.

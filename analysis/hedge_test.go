@@ -101,6 +101,7 @@ func TestHedgingPatterns(t *testing.T) {
 		// named attributions
 		{"according to a name", "According to Putin, the unrest was planned.", []string{"attribution/named According to Putin"}},
 		{"the ministry said", "The ministry said five people died.", []string{"attribution/named The ministry said"}},
+		{"an institution said", "The bank said in a statement that rates rose.", []string{"attribution/named The bank said"}},
 		{"name said", "Tokayev said the order was restored.", []string{"attribution/named Tokayev said"}},
 		{"said after the quote", "“We will win,” said the minister.", []string{"attribution/named said the minister"}},
 		{"according to: span stops after the name", "According to Campbell Russia provided the fuel.", []string{"attribution/named According to Campbell Russia"}},
@@ -136,6 +137,7 @@ func TestHedgingFalseAlarms(t *testing.T) {
 		{"may under a law", "Under the constitution, the president may dissolve parliament."},
 		{"may granted by a law", "The statute allows that a judge may refuse bail."},
 		{"may citing an article", "Under Article 5 the minister may issue decrees."},
+		{"may under rules", "Under the new rules, banks may lend more."},
 		{"may with shall", "The tenant may leave and shall give notice."},
 		{"permission: you may", "You may check the figures on the website."},
 		{"question: May I", "May I ask a question?"},
