@@ -463,6 +463,12 @@ func sourceKind(d *Document, lo, hi int) string {
 			if k+1 < hi && d.Tokens[k+1].Kind == Word && capitalised(d, k+1) {
 				appositive = true
 			}
+			// "a report by the Senate", "studies from Harvard": a named author
+			if (t.Lower == "report" || t.Lower == "reports" || t.Lower == "studies") && k+2 < hi &&
+				(d.Tokens[k+1].Lower == "by" || d.Tokens[k+1].Lower == "from" || d.Tokens[k+1].Lower == "of") &&
+				(capitalised(d, k+2) || k+3 < hi && d.Tokens[k+2].Lower == "the" && capitalised(d, k+3)) {
+				appositive = true
+			}
 		case institutionNouns[t.Lower]:
 			named = true
 		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower] &&
