@@ -34,6 +34,10 @@ const (
 // showing (the reader sees who says so), not a problem.
 const namedWeight = 0.25
 
+// namedBeliefWeight caps the weight of a belief whose holder is named
+// ("Smith suspects"): below 1, so it is info.
+const namedBeliefWeight = 0.5
+
 const (
 	msgNamed       = "attributed to a named source"
 	sugNamed       = "" // nothing to fix
@@ -870,6 +874,12 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 		}
 	}
 	f.Category = CategoryBelief
+	// "Smith believes": the holder is named, as in a named attribution the
+	// reader sees whose view it is; worth showing, not a problem
+	if hi > lo && sourceKind(d, lo, hi) == CategoryNamed && f.Weight > namedBeliefWeight {
+		f.Weight = namedBeliefWeight
+		f.Severity = SeverityInfo
+	}
 	return true
 }
 

@@ -225,6 +225,10 @@ func TestHedgingSeverity(t *testing.T) {
 	if anon.Suggestion == "" || named.Suggestion != "" {
 		t.Errorf("suggestions: anonymous %q, named %q", anon.Suggestion, named.Suggestion)
 	}
+	belief := Analyze("Smith believes the vote was rigged. The timing suggests a plan.", Options{Kinds: hedgingKinds}).Findings
+	if len(belief) != 2 || belief[0].Severity != SeverityInfo || belief[1].Severity != SeverityWarning || belief[0].Weight >= belief[1].Weight {
+		t.Errorf("a named holder's belief should weigh less than an unattributed one: %+v", belief)
+	}
 	var quoted, own *Finding
 	for i := range rep.Findings {
 		if f := &rep.Findings[i]; f.Kind == KindHedge && f.Quoted {
