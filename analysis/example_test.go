@@ -14,7 +14,9 @@ func ExampleAnalyze() {
 		fmt.Printf("%s %s %q at %d-%d\n", f.Kind, f.Category, f.Text, f.Start, f.End)
 	}
 	// Output:
+	// attribution anonymous "Officials said" at 0-14
 	// loaded violence-label "militants" at 19-28
 	// hedge hedge "perhaps" at 30-37
+	// hedge vague-quantity "hundreds" at 38-46
 	// loaded catastrophe "chaos" at 55-60
 }

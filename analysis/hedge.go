@@ -1,12 +1,941 @@
 package analysis
 
+import (
+	"slices"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Hedging categories that checkHedging sets or resolves. The lexicon
+// (lexicons/hedges.tsv) gives most categories directly; three of its
+// categories are placeholders that context decides:
+//
+//   - attribution/reporting-verb ("said", "told", "stated"...) becomes
+//     named, anonymous or passive by its subject, or is dropped when the
+//     subject says nothing either way ("the doctor said");
+//   - attribution/source-follows ("according to X") becomes named or
+//     anonymous by X;
+//   - hedge/belief-verb ("believe", "considered", "suggests"...) becomes a
+//     passive or anonymous attribution ("is believed", "experts think") or
+//     a hedge/belief ("Smith believes").
+const (
+	CategoryNamed     = "named"
+	CategoryAnonymous = "anonymous"
+	CategoryPassive   = "passive"
+	CategoryBelief    = "belief"
+
+	categoryReportingVerb = "reporting-verb"
+	categorySourceFollows = "source-follows"
+	categoryBeliefVerb    = "belief-verb"
+)
+
+// namedWeight is the weight of an attribution to a named source: worth
+// showing (the reader sees who says so), not a problem.
+const namedWeight = 0.25
+
+// namedBeliefWeight caps the weight of a belief whose holder is named
+// ("Smith suspects"): below 1, so it is info.
+const namedBeliefWeight = 0.5
+
+const (
+	msgNamed       = "attributed to a named source"
+	sugNamed       = "" // nothing to fix
+	msgAnonymous   = "anonymous source: who says so?"
+	sugAnonymous   = "name the source, or say why it cannot be named"
+	msgPassive     = "passive attribution that hides the source"
+	sugPassive     = "name the source"
+	maxSubjectToks = 10
+)
+
 // checkHedging reports hedges, boosters and attributions
-// (lexicons/hedges.tsv).
+// (lexicons/hedges.tsv), after the context rules below:
+//
+//   - modals: "May" the month or a surname, "may" that permits, asks or
+//     wishes ("you may check", "May I", "may God"), "may" in legal text
+//     (quoted law, "under the constitution", "shall"), the noun "might";
+//     "alleged" and "supposed" as nouns or obligations ("the accused",
+//     "supposed to help");
+//   - reporting verbs: named, anonymous or passive by their subject (or
+//     the words after the verb: ", said the minister"); dropped when
+//     negated, when the subject says nothing ("the doctor said"), when a
+//     passive reports an act rather than a claim ("will be confirmed",
+//     "were added"), for orders ("told to leave") and possessive nouns;
+//     a passive with a named agent ("reported by Reuters") is named;
+//   - "according to X": named or anonymous by X, the span ending at the
+//     name or the source noun;
+//   - belief verbs: passive ("is believed") and anonymous ("experts
+//     think") beliefs are attributions, a named holder's belief is a
+//     hedge, nouns and infinitives ("a thought", "refused to believe")
+//     are dropped.
+//
+// A hedge inside an attribution or a booster ("it is believed", "no
+// doubt") is reported once, as the larger. Each sentence is scanned at
+// most once for its legal and headline facts, so the check is linear.
 func checkHedging(d *Document, r *Report) {
-	for _, m := range d.Matches {
-		switch m.Entry.Kind {
-		case KindHedge, KindBooster, KindAttribution:
-			r.Findings = append(r.Findings, lexiconFinding(d, m))
+	var facts sentenceFacts
+	first := len(r.Findings)
+	n := 0
+	for i := range d.Matches {
+		if k := d.Matches[i].Entry.Kind; k == KindHedge || k == KindBooster || k == KindAttribution {
+			n++
 		}
 	}
+	r.Findings = slices.Grow(r.Findings, n)
+	for _, m := range d.Matches {
+		e := m.Entry
+		if e.Kind != KindHedge && e.Kind != KindBooster && e.Kind != KindAttribution {
+			continue
+		}
+		f := lexiconFinding(d, m)
+		keep := true
+		switch {
+		case e.Category == categoryReportingVerb:
+			keep = resolveReportingVerb(d, m, &f, &facts)
+		case e.Category == categorySourceFollows:
+			keep = resolveSourceFollows(d, m, &f)
+		case e.Category == categoryBeliefVerb:
+			keep = resolveBeliefVerb(d, m, &f)
+		case e.Kind == KindAttribution && e.Category == CategoryPassive:
+			// "it was reported by Reuters": the passive names its source
+			if hi := namedAgent(d, m.EndToken); hi > 0 {
+				setAttribution(d, &f, CategoryNamed, m.First, hi)
+			}
+		case e.Kind == KindHedge && m.EndToken-m.First == 1:
+			keep = modalSense(d, m.First, &facts)
+		}
+		if keep {
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	resolveOverlaps(r, first)
+}
+
+// resolveOverlaps keeps, among the findings from index first on, one
+// finding per overlapping group of the same kind (the earliest, then the
+// longest: "is widely regarded" over "widely regarded"), and drops hedges
+// that overlap an attribution or booster ("it is believed" is one passive
+// attribution, not also a belief; "no doubt" is a booster).
+func resolveOverlaps(r *Report, first int) {
+	fs := r.Findings[first:]
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Start != fs[j].Start {
+			return fs[i].Start < fs[j].Start
+		}
+		return fs[i].End > fs[j].End
+	})
+	out := fs[:0]
+	lastEnd := map[string]int{}
+	coverEnd := -1 // end of the last attribution or booster kept
+	for _, f := range fs {
+		if end, ok := lastEnd[f.Kind]; ok && f.Start < end {
+			continue
+		}
+		if f.Kind == KindHedge && f.Start < coverEnd {
+			continue
+		}
+		lastEnd[f.Kind] = f.End
+		if f.Kind != KindHedge && f.End > coverEnd {
+			coverEnd = f.End
+		}
+		out = append(out, f)
+	}
+	// a hedge kept before a longer attribution that starts inside it is
+	// rare ("perhaps it is believed" does not overlap); drop hedges that
+	// an attribution or booster kept later still covers
+	kept := out[:0]
+	var covers []Finding
+	for _, f := range out {
+		if f.Kind != KindHedge {
+			covers = append(covers, f)
+		}
+	}
+	c := 0
+	for _, f := range out {
+		if f.Kind == KindHedge {
+			for c < len(covers) && covers[c].End <= f.Start {
+				c++
+			}
+			if c < len(covers) && covers[c].Start < f.End {
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = r.Findings[:first+len(kept)]
+}
+
+// --- the modal verbs ------------------------------------------------------
+
+// modalSense reports whether the one-word hedge at token i is meant as a
+// hedge: "may" not the month (or a name), "might" not the noun, "may" not
+// a permission in legal text.
+func modalSense(d *Document, i int, facts *sentenceFacts) bool {
+	switch d.Tokens[i].Lower {
+	case "may":
+		return !isMonthMay(d, i, facts) && !permissionMay(d, i) && !facts.legal(d, d.Tokens[i].Sentence)
+	case "might":
+		return !isNounMight(d, i)
+	}
+	if d.Tokens[i].Lower == "supposed" && i+2 < len(d.Tokens) && d.Tokens[i+1].Lower == "to" && d.Tokens[i+2].Lower != "have" {
+		return false // "they are supposed to help": an obligation ("supposed to have fled" doubts)
+	}
+	if f := &d.Tokens[i]; i > 0 && determiners[d.Tokens[i-1].Lower] && d.Tokens[i-1].Sentence == f.Sentence {
+		switch f.Lower {
+		case "accused", "alleged", "supposed", "purported": // "the accused": a noun; "the alleged attack" stays
+			return f.Lower != "accused"
+		}
+	}
+	return true
+}
+
+// monthPrepositions precede a month name: "in May", "since May".
+var monthPrepositions = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "of": true,
+	"early": true, "late": true, "mid": true, "last": true, "next": true, "this": true, "during": true,
+	"through": true, "before": true, "after": true, "throughout": true, "to": true, "and": true, "or": true,
+}
+
+// isMonthMay tells the month (or the name, "Theresa May") from the modal:
+// a "May" next to a number ("May 20", "20 May 2022"), after a month
+// preposition ("in May"), or capitalised inside a sentence that is not a
+// title-case headline.
+func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
+	if i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == Number {
+		return true
+	}
+	if i > 0 && d.Tokens[i-1].Kind == Number && d.Tokens[i-1].Sentence == d.Tokens[i].Sentence {
+		return true
+	}
+	if !capitalised(d, i) {
+		return false
+	}
+	if i > 0 && monthPrepositions[d.Tokens[i-1].Lower] {
+		return true
+	}
+	// "Theresa May, ...", "Theresa May said": a surname after a name; in a
+	// title-case headline the modal is followed by a capitalised verb
+	// ("Gov May Use Army")
+	if i > 0 && capitalised(d, i-1) && !sentenceInitial(d, i-1) &&
+		(i+1 >= len(d.Tokens) || !capitalised(d, i+1)) {
+		return true
+	}
+	if sentenceInitial(d, i) {
+		// "May, the wettest month", "May was warm": a month opening a sentence
+		return i+1 < len(d.Tokens) && (d.Tokens[i+1].Lower == "," || d.Tokens[i+1].Lower == "was" || d.Tokens[i+1].Lower == "is")
+	}
+	return !facts.title(d, d.Tokens[i].Sentence)
+}
+
+// permissionMay reports a "may" that grants or asks leave, or wishes,
+// rather than hedging: a sentence that opens with it ("May I ask?", "May
+// God bless you"), a clause that opens with it before a name ("..., may
+// Allah help them"), and "you may" before any verb but "be" ("you may
+// check the website"; "you may be right" still hedges).
+func permissionMay(d *Document, i int) bool {
+	if sentenceInitial(d, i) {
+		return true
+	}
+	// "..., may Allah awaken them": a wish at the head of a clause
+	if i > 0 && i+1 < len(d.Tokens) && d.Tokens[i-1].Kind == Punct && d.Tokens[i-1].Sentence == d.Tokens[i].Sentence &&
+		(capitalised(d, i+1) || d.Tokens[i+1].Lower == "god") {
+		return true
+	}
+	if i > 0 && d.Tokens[i-1].Lower == "you" && i+1 < len(d.Tokens) {
+		n := d.Tokens[i+1].Lower
+		return n != "be" && n != "have" && n != "well" && n != "not"
+	}
+	return false
+}
+
+// isNounMight tells "military might", "with all his might" from the modal.
+func isNounMight(d *Document, i int) bool {
+	if i > 0 {
+		switch d.Tokens[i-1].Lower {
+		case "the", "his", "her", "its", "their", "our", "my", "your", "all", "whose", "of",
+			"military", "economic", "naval", "industrial", "financial", "full", "great", "sheer", "main":
+			return true
+		}
+	}
+	if i+1 >= len(d.Tokens) {
+		return true
+	}
+	n := d.Tokens[i+1]
+	if n.Kind == Punct && n.Lower != "\"" && n.Lower != "’" && n.Lower != "”" {
+		return n.Lower != "," // "might, perhaps, be" keeps the modal
+	}
+	switch n.Lower {
+	case "and", "of", "is", "was", "makes", "made":
+		return true
+	}
+	return false
+}
+
+// sentenceFacts remembers, per sentence, whether it is legal text and
+// whether it is a title-case headline, so that each sentence is scanned at
+// most once for each (checkHedging stays linear in the text).
+type sentenceFacts struct{ isLegal, isTitle map[int]bool }
+
+func (c *sentenceFacts) legal(d *Document, s int) bool {
+	if c.isLegal == nil {
+		c.isLegal = map[int]bool{}
+	}
+	v, ok := c.isLegal[s]
+	if !ok {
+		v = legalSentence(d, s)
+		c.isLegal[s] = v
+	}
+	return v
+}
+
+func (c *sentenceFacts) title(d *Document, s int) bool {
+	if c.isTitle == nil {
+		c.isTitle = map[int]bool{}
+	}
+	v, ok := c.isTitle[s]
+	if !ok {
+		v = titleCase(d, s)
+		c.isTitle[s] = v
+	}
+	return v
+}
+
+// legalNouns name legal texts; with a quotation they mark "may" as a
+// permission ("the court may order").
+var legalNouns = map[string]bool{
+	"law": true, "laws": true, "act": true, "statute": true, "constitution": true, "code": true,
+	"treaty": true, "regulation": true, "regulations": true, "decree": true, "charter": true,
+	"ordinance": true, "directive": true, "bill": true, "article": true, "section": true, "clause": true,
+	"paragraph": true, "court": true, "convention": true, "provision": true, "provisions": true,
+	"rule": true, "rules": true, "legislation": true, "agreement": true, "deal": true, "accord": true,
+	"contract": true, "terms": true, "guidelines": true,
+}
+
+// lawVerbs say what a law does: "the constitution allows".
+var lawVerbs = map[string]bool{
+	"allows": true, "allowed": true, "permits": true, "permitted": true, "provides": true, "provided": true,
+	"stipulates": true, "stipulated": true, "states": true, "stated": true, "says": true, "said": true,
+	"grants": true, "granted": true, "entitles": true, "authorizes": true, "authorises": true, "empowers": true,
+}
+
+// legalSentence reports whether sentence s reads as legal text, where
+// "may" grants a permission instead of hedging: it says "shall", cites an
+// article or section by number, invokes a law ("under the constitution",
+// "the law allows"), or quotes a text and names a law.
+func legalSentence(d *Document, s int) bool {
+	if s < 0 || s >= len(d.Sentences) {
+		return false
+	}
+	sent := d.Sentences[s]
+	quoted, law := false, false
+	under := -10 // token index of the last "under"
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		switch t.Lower {
+		case "shall", "hereby", "thereof", "herein", "pursuant", "notwithstanding":
+			return true
+		case "article", "section", "clause", "paragraph", "art.", "§", "chapter":
+			if k+1 < sent.EndToken && d.Tokens[k+1].Kind == Number {
+				return true
+			}
+		case "under":
+			under = k
+		}
+		if t.Kind == Word && t.Quoted && t.Lower == "may" {
+			quoted = true
+		}
+		if legalNouns[t.Lower] {
+			law = true
+			// "under the (new) law", "the constitution allows": the law
+			// speaks (a court's words are weighed elsewhere)
+			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs[d.Tokens[k+1].Lower]) {
+				return true
+			}
+		}
+	}
+	return quoted && law
+}
+
+// --- attributions ---------------------------------------------------------
+
+// anonymousNouns are sources without a name: "officials said", "according
+// to witnesses", "experts believe".
+var anonymousNouns = map[string]bool{
+	"source": true, "sources": true, "official": true, "officials": true, "expert": true, "experts": true,
+	"analyst": true, "analysts": true, "observer": true, "observers": true, "critic": true, "critics": true,
+	"witness": true, "witnesses": true, "eyewitness": true, "eyewitnesses": true, "insider": true,
+	"insiders": true, "people": true, "residents": true, "locals": true, "some": true, "many": true,
+	"others": true, "someone": true, "somebody": true, "everyone": true, "everybody": true, "diplomats": true,
+	"commentators": true, "reports": true, "report": true, "rumours": true, "rumors": true, "media": true,
+	"authorities": true, "scientists": true, "researchers": true, "studies": true, "estimates": true,
+	"bloggers": true, "users": true, "onlookers": true, "unnamed": true, "anonymous": true,
+	"unidentified": true, "unconfirmed": true, "informed": true, "several": true, "most": true,
+	"diplomat": true, "aide": true, "aides": true, "person": true, "persons": true, "individual": true,
+	"individuals": true, "staffer": true, "staffers": true, "activist": true, "activists": true,
+	"resident": true, "protester": true, "protesters": true, "protestor": true, "protestors": true,
+	"participants": true, "employee": true, "employees": true, "neighbours": true, "neighbors": true,
+}
+
+// institutionNouns name an accountable speaker even without a proper name:
+// "the ministry said", "the Russian president indicated".
+var institutionNouns = map[string]bool{
+	"government": true, "ministry": true, "police": true, "army": true, "military": true, "president": true,
+	"minister": true, "premier": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"service": true, "office": true, "agency": true, "embassy": true, "court": true, "prosecutor": true,
+	"prosecutors": true, "company": true, "statement": true, "department": true, "council": true,
+	"committee": true, "commission": true, "parliament": true, "senate": true, "governor": true,
+	"mayor": true, "chancellor": true, "secretary": true, "ambassador": true, "administration": true,
+	"ombudsman": true, "director": true, "chairman": true, "chairwoman": true, "chair": true, "ceo": true,
+	"king": true, "queen": true, "pope": true, "leader": true, "leadership": true, "kremlin": true,
+	"cabinet": true, "headquarters": true, "regulator": true, "union": true, "organization": true,
+	"organisation": true, "newspaper": true, "broadcaster": true, "coroner": true, "judge": true,
+	"bank": true, "hospital": true, "university": true, "club": true, "party": true, "firm": true,
+	"campaign": true, "foundation": true, "institute": true, "airline": true, "network": true,
+}
+
+// subjectPronouns refer back to a speaker the text has named.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true,
+	"him": true, "her": true, "them": true, "us": true, "me": true}
+
+// skipBeforeVerb are adverbs and auxiliaries between a subject and its
+// reporting verb ("Putin also noted", "the ministry has said").
+var skipBeforeVerb = map[string]bool{
+	"also": true, "later": true, "earlier": true, "again": true, "then": true, "further": true,
+	"previously": true, "recently": true, "once": true, "repeatedly": true, "publicly": true,
+	"today": true, "yesterday": true, "separately": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "had've": true, "reportedly": true, "allegedly": true, "widely": true,
+	"generally": true, "commonly": true, "often": true, "frequently": true, "traditionally": true,
+	"largely": true, "usually": true, "long": true, "still": true, "now": true, "first": true,
+	"originally": true, "initially": true, "sometimes": true, "always": true, "privately": true,
+	"officially": true, "formally": true, "explicitly": true, "openly": true, "not": true, "never": true,
+	"n't": true, "did": true, "does": true, "do": true, "may": true, "might": true, "could": true,
+	"can": true, "should": true, "must": true, "shall": true,
+}
+
+var beVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "'re": true}
+
+// clauseBoundary words end the search for a subject: the subject of
+// "said" in "the claim that officials said" starts after "that".
+var clauseBoundary = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "because": true, "when": true, "while": true,
+	"after": true, "before": true, "as": true, "if": true, "but": true, "although": true, "though": true,
+	"whereas": true, "since": true, "where": true, "so": true, "what": true, "how": true, "why": true,
+	"than": true, "until": true, "unless": true,
+}
+
+// determiners alone make no subject ("the reported death", "his noted").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+	"no": true, "any": true, "each": true, "every": true, "one": true,
+}
+
+// commonInitial are words that are capitalised only because they open a
+// sentence: "In 2008 police said" has no proper name.
+var commonInitial = map[string]bool{
+	"in": true, "on": true, "at": true, "for": true, "by": true, "with": true, "from": true, "after": true,
+	"before": true, "during": true, "however": true, "meanwhile": true, "also": true, "and": true, "yet": true,
+	"still": true, "then": true, "now": true, "today": true, "yesterday": true, "earlier": true, "later": true,
+	"last": true, "there": true, "here": true, "few": true, "all": true, "both": true, "moreover": true,
+	"furthermore": true, "instead": true, "thus": true, "therefore": true, "nevertheless": true, "indeed": true,
+	"only": true, "even": true, "such": true, "other": true, "another": true, "local": true, "senior": true,
+	"top": true, "western": true, "foreign": true, "independent": true, "military": true, "government": true,
+}
+
+// sourceKind classifies tokens [lo, hi) as the source of an attribution:
+// named (a proper name, an institution, a pronoun that refers back to
+// one), anonymous (unnamed officials, sources, experts, reports), or ""
+// when the words say nothing either way.
+func sourceKind(d *Document, lo, hi int) string {
+	anon, appositive, named := false, false, false
+	for k := lo; k < hi; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word {
+			continue
+		}
+		switch {
+		case t.Lower == "report" && k > lo &&
+			(capitalised(d, k-1) && !determiners[d.Tokens[k-1].Lower] ||
+				determiners[d.Tokens[k-1].Lower] && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
+			// "the Senate report", "the report" (one the text has named):
+			// not anonymous in itself; "a report", "reports" are
+		case subjectPronouns[t.Lower] && k == hi-1:
+			return CategoryNamed // the nearest word is the subject: "everyone she said"
+		case anonymousNouns[t.Lower]:
+			anon = true
+			// "expert John Smith", "spokesman Dmitry Peskov": named after all
+			if k+1 < hi && d.Tokens[k+1].Kind == Word && capitalised(d, k+1) {
+				appositive = true
+			}
+			// "a report by the Senate", "studies from Harvard": a named author
+			if (t.Lower == "report" || t.Lower == "reports" || t.Lower == "studies") && k+2 < hi &&
+				(d.Tokens[k+1].Lower == "by" || d.Tokens[k+1].Lower == "from" || d.Tokens[k+1].Lower == "of") &&
+				(capitalised(d, k+2) || k+3 < hi && d.Tokens[k+2].Lower == "the" && capitalised(d, k+3)) {
+				appositive = true
+			}
+		case institutionNouns[t.Lower]:
+			named = true
+		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower] &&
+			!(commonInitial[t.Lower] && sentenceInitial(d, k)):
+			named = true
+		}
+	}
+	switch {
+	case anon && !appositive:
+		return CategoryAnonymous
+	case named:
+		return CategoryNamed
+	}
+	return ""
+}
+
+// verbFrame is what precedes a reporting or belief verb in its sentence.
+type verbFrame struct {
+	// lo, hi is the token range of the subject (empty when none).
+	lo, hi int
+	// passive: "was reported", "it's said"; negated: "did not say";
+	// modal: "could be considered"; infinitive: "to be told";
+	// possessive: "Allen's view" (the verb is a noun).
+	passive, negated, modal, infinitive, possessive bool
+}
+
+var modalAux = map[string]bool{
+	"may": true, "might": true, "could": true, "can": true, "should": true, "must": true,
+	"would": true, "will": true, "shall": true,
+}
+
+// subjectBefore returns the frame of the verb at token v: its subject,
+// within the sentence, and the auxiliaries between them.
+func subjectBefore(d *Document, v int) (fr verbFrame) {
+	s := d.Sentences[d.Tokens[v].Sentence]
+	j := v - 1
+	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb[d.Tokens[j].Lower] || beVerbs[d.Tokens[j].Lower]) {
+		switch l := d.Tokens[j].Lower; {
+		case l == "not" || l == "never" || l == "n't":
+			fr.negated = true
+		case beVerbs[l]:
+			fr.passive = true
+		case modalAux[l]:
+			fr.modal = true
+		}
+		j--
+	}
+	if j >= s.FirstToken && d.Tokens[j].Lower == "to" && fr.passive {
+		fr.infinitive = true // "we need to be told"
+	}
+	if j > s.FirstToken && d.Tokens[j].Lower == "'s" && j == v-1 {
+		switch d.Tokens[j-1].Lower {
+		case "it", "that", "what", "there", "this": // "it's said": it is said
+			fr.passive = true
+			j--
+		case "he", "she", "who": // "he's said": he has said
+			j--
+		default: // "Allen's view": a noun
+			fr.possessive = true
+		}
+	}
+	fr.hi = j + 1
+	k := j
+	for k >= s.FirstToken && fr.hi-k <= maxSubjectToks {
+		t := &d.Tokens[k]
+		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
+			break
+		}
+		if t.Kind == Word && clauseBoundary[t.Lower] {
+			break
+		}
+		k--
+	}
+	fr.lo = k + 1
+	return fr
+}
+
+// phraseAfter returns the token range [lo, hi) of the words after token
+// end, up to punctuation or a clause boundary, within the sentence.
+func phraseAfter(d *Document, end int) (lo, hi int) {
+	if end >= len(d.Tokens) || end <= 0 {
+		return end, end
+	}
+	s := d.Sentences[d.Tokens[end-1].Sentence]
+	k := end
+	for k < s.EndToken && k-end < maxSubjectToks {
+		t := &d.Tokens[k]
+		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
+			break
+		}
+		if t.Kind == Word && clauseBoundary[t.Lower] && k > end {
+			break
+		}
+		k++
+	}
+	return end, k
+}
+
+// namedAgent returns the end token of "by" and a named source right after
+// token end ("reported by Reuters", "announced by the ministry"), or 0
+// when no named agent follows.
+func namedAgent(d *Document, end int) int {
+	lo, hi := phraseAfter(d, end)
+	if hi-lo < 2 || d.Tokens[lo].Lower != "by" {
+		return 0
+	}
+	if hi-lo > 6 {
+		hi = lo + 6
+	}
+	if sourceKind(d, lo+1, hi) != CategoryNamed {
+		return 0
+	}
+	return hi
+}
+
+// setAttribution turns f into an attribution of the given category
+// spanning tokens [lo, hi).
+func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
+	f.Kind = KindAttribution
+	f.Category = category
+	if lo < hi {
+		f.Start, f.End = d.Tokens[lo].Start, d.Tokens[hi-1].End
+		f.Text = d.Text[f.Start:f.End]
+		f.Sentence = d.Tokens[lo].Sentence
+	}
+	switch category {
+	case CategoryNamed:
+		f.Message, f.Suggestion, f.Weight = msgNamed, sugNamed, namedWeight
+	case CategoryAnonymous:
+		f.Message, f.Suggestion = msgAnonymous, sugAnonymous
+	case CategoryPassive:
+		f.Message, f.Suggestion = msgPassive, sugPassive
+	}
+	f.Severity = SeverityWarning
+	if f.Weight < 1 || f.Quoted {
+		f.Severity = SeverityInfo
+	}
+}
+
+// hearsayVerbs are the reporting verbs whose passive always hides a
+// source: "he is said", "five were reported dead", "he was told".
+var hearsayVerbs = map[string]bool{"said": true, "reported": true, "claimed": true, "told": true}
+
+// resolveReportingVerb classifies "said", "told", "stated"... by who says:
+// "the ministry said" (named), "officials said" (anonymous), "it was
+// reported" (passive, unless "by" a named source follows), "said Putin"
+// (the subject after the verb). It reports false when there is no claim
+// ("did not say") or the subject says nothing ("the doctor said").
+func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts) bool {
+	v := m.First
+	if capitalised(d, v) && !sentenceInitial(d, v) && !facts.title(d, d.Tokens[v].Sentence) {
+		return false // part of a name
+	}
+	fr := subjectBefore(d, v)
+	lo, hi := fr.lo, fr.hi
+	if fr.negated || fr.possessive || fr.infinitive {
+		return false
+	}
+	if fr.passive {
+		next, next2 := "", ""
+		if m.EndToken < len(d.Tokens) {
+			next = d.Tokens[m.EndToken].Lower
+		}
+		if m.EndToken+1 < len(d.Tokens) {
+			next2 = d.Tokens[m.EndToken+1].Lower
+		}
+		if d.Tokens[v].Lower == "told" && (next == "to" || next == "not" && next2 == "to") {
+			return false // "they were told (not) to leave": an order, not a report
+		}
+		// the span: the auxiliaries and the verb ("was reported"), with a
+		// dummy subject ("it was reported", "it's said")
+		start := hi
+		if start >= m.First || start < 0 {
+			start = m.First
+		}
+		if hi > lo && d.Tokens[hi-1].Lower == "it" {
+			start = hi - 1
+		}
+		if ahi := namedAgent(d, m.EndToken); ahi > 0 {
+			setAttribution(d, f, CategoryNamed, start, ahi)
+			return true
+		}
+		// "the deaths were confirmed", "he will be confirmed to the court",
+		// "the law was declared void": a passive that reports an act, not a
+		// claim; it hides a source only with a dummy subject ("it was
+		// announced") or a that-clause, or with the verbs of hearsay
+		if !hearsayVerbs[d.Tokens[v].Lower] && !(hi > lo && d.Tokens[hi-1].Lower == "it") && next != "that" {
+			return false
+		}
+		setAttribution(d, f, CategoryPassive, start, m.EndToken)
+		return true
+	}
+	if hi > lo {
+		if only := allDeterminers(d, lo, hi); only {
+			return false
+		}
+		kind := sourceKind(d, lo, hi)
+		if kind == "" {
+			return false
+		}
+		setAttribution(d, f, kind, lo, m.EndToken)
+		return true
+	}
+	// nothing before the verb: ", said the minister", "\" said Putin";
+	// after a clause word ("people who have said this") the subject is
+	// further back, and unknown
+	if !sentenceInitial(d, v) && d.Tokens[v-1].Kind != Punct {
+		return false
+	}
+	alo, ahi := phraseAfter(d, m.EndToken)
+	if ahi-alo > 6 {
+		ahi = alo + 6
+	}
+	kind := sourceKind(d, alo, ahi)
+	if kind == "" {
+		return false
+	}
+	if kind == CategoryNamed {
+		ahi = nameEnd(d, alo, ahi)
+	}
+	setAttribution(d, f, kind, m.First, ahi)
+	return true
+}
+
+// anonymousEnd returns where the first run of anonymous-source words in
+// tokens [lo, hi) ends ("according to local media reports, ..." stops
+// after "reports", "according to a Western diplomat the plan" after
+// "diplomat"); hi when there is none.
+func anonymousEnd(d *Document, lo, hi int) int {
+	k := lo
+	for k < hi && !anonymousNouns[d.Tokens[k].Lower] {
+		k++
+	}
+	if k == hi {
+		return hi
+	}
+	for k < hi && anonymousNouns[d.Tokens[k].Lower] {
+		k++
+	}
+	return k
+}
+
+// nameEnd returns where the first run of capitalised words in tokens
+// [lo, hi) ends ("the President of Russia Vladimir Putin"), so that a
+// named source's span stops at its name ("according to Campbell Russia
+// provided" stops before "provided"); hi when there is no such run.
+func nameEnd(d *Document, lo, hi int) int {
+	k := lo
+	for k < hi && !capitalised(d, k) {
+		k++
+	}
+	if k == hi {
+		return hi
+	}
+	for k < hi {
+		switch {
+		case capitalised(d, k):
+			k++
+		case k+1 < hi && capitalised(d, k+1) && (d.Tokens[k].Lower == "of" || d.Tokens[k].Lower == "the" ||
+			d.Tokens[k].Lower == "-" || d.Tokens[k].Lower == "'s" || d.Tokens[k].Lower == "de" || d.Tokens[k].Lower == "al"):
+			k++
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// resolveSourceFollows classifies "according to X" by X.
+func resolveSourceFollows(d *Document, m Match, f *Finding) bool {
+	lo, hi := phraseAfter(d, m.EndToken)
+	// "according to the President of Russia": keep to the noun phrase
+	if hi-lo > 6 {
+		hi = lo + 6
+	}
+	kind := sourceKind(d, lo, hi)
+	if kind == "" {
+		return false
+	}
+	// span: "according to" and the source's words, up to the end of the
+	// name when there is one ("According to Campbell Russia provided")
+	switch kind {
+	case CategoryNamed:
+		hi = nameEnd(d, lo, hi)
+	case CategoryAnonymous:
+		hi = anonymousEnd(d, lo, hi)
+	}
+	setAttribution(d, f, kind, m.First, hi)
+	return true
+}
+
+// resolveBeliefVerb classifies "believe", "considered", "suggests"...:
+// passive ("is believed", "widely considered") and anonymous ("experts
+// think") beliefs are attributions that hide their holders; a named
+// holder's belief ("Smith suspects") stays a hedge/belief.
+func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
+	v := m.First
+	w := d.Tokens[v].Lower
+	if v > 0 && determiners[d.Tokens[v-1].Lower] && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
+		return false // a noun: "a thought", "the suspect", "no doubt"
+	}
+	if v > 0 && d.Tokens[v-1].Lower == "to" {
+		return false // "refused to believe", "want you to think": no one's belief is stated
+	}
+	fr := subjectBefore(d, v)
+	lo, hi, passive, negated := fr.lo, fr.hi, fr.passive, fr.negated
+	if fr.possessive || passive && fr.infinitive {
+		return false // "Allen's view"; "needs to be considered": no one holds it
+	}
+	if passive && fr.modal {
+		// "could be considered rude": a hedged judgement, no one's
+		// belief reported; "will be assumed by the state": an act
+		if m.EndToken < len(d.Tokens) && d.Tokens[m.EndToken].Lower == "by" {
+			return false
+		}
+		f.Category = CategoryBelief
+		return true
+	}
+	if negated && !passive {
+		f.Category = CategoryBelief
+		return true // "does not believe" still hedges
+	}
+	if passive {
+		if w == "considered" && (d.Tokens[v-1].Lower == "being" || v+1 < len(d.Tokens) && d.Tokens[v+1].Lower == "for") {
+			return false // "is being considered for the post": weighed, not believed
+		}
+		start := hi
+		for start > 0 && start > v-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
+			start--
+		}
+		if start > v-1 || start < 0 {
+			start = v
+		}
+		if start == hi && hi > lo && d.Tokens[hi-1].Lower == "it" {
+			start = hi - 1
+		}
+		setAttribution(d, f, CategoryPassive, start, m.EndToken)
+		f.Weight = 1.5
+		if f.Quoted {
+			f.Weight = 0.75
+			f.Severity = SeverityInfo
+		}
+		return true
+	}
+	if hi > lo && sourceKind(d, lo, hi) == CategoryAnonymous {
+		setAttribution(d, f, CategoryAnonymous, lo, m.EndToken)
+		f.Weight = 1.5
+		if f.Quoted {
+			f.Weight = 0.75
+			f.Severity = SeverityInfo
+		}
+		return true
+	}
+	switch w {
+	case "consider", "regard", "view", "deem":
+		return false // only "some consider", "is regarded": "we consider the case" deliberates
+	case "considered", "regarded", "assumed":
+		// active, transitive: "the board considered the plan", "assumed office"
+		if hi > lo && v+1 < len(d.Tokens) {
+			n := d.Tokens[v+1].Lower
+			if determiners[n] || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
+				return false
+			}
+		}
+	case "think":
+		if n := v + 1; n < len(d.Tokens) {
+			if d.Tokens[n].Lower == "-" && n+1 < len(d.Tokens) {
+				n++ // "think-tank"
+			}
+			switch d.Tokens[n].Lower {
+			case "tank", "tanks", "of", "about", "twice":
+				return false // a noun, or "think of it as": imagining, not believing
+			}
+		}
+	case "thought":
+		// the noun: "modern thought", "thought, word and deed"
+		if v+1 >= len(d.Tokens) || d.Tokens[v+1].Kind == Punct {
+			return false
+		}
+		if v > 0 {
+			switch d.Tokens[v-1].Lower {
+			case "of", "and", "or", "in", "for", "with", "so", "free", "second", "much", "little", "careful", "political", "religious", "modern":
+				return false
+			}
+		}
+	case "fear", "fears", "doubt", "doubts":
+		// the noun: "fears of a war", "voters' fears"
+		if v+1 < len(d.Tokens) {
+			switch d.Tokens[v+1].Lower {
+			case "of", "about", "over", "from", "for", "and", "that":
+				if d.Tokens[v+1].Lower != "that" || (v > 0 && d.Tokens[v-1].Kind == Punct) {
+					return false
+				}
+			}
+		}
+		if v > 0 && d.Tokens[v-1].Kind == Punct && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence &&
+			(d.Tokens[v-1].Lower == "'" || d.Tokens[v-1].Lower == "'s" || d.Tokens[v-1].Lower == "’") {
+			return false
+		}
+	}
+	f.Category = CategoryBelief
+	// "Smith believes": the holder is named, as in a named attribution the
+	// reader sees whose view it is; worth showing, not a problem
+	if hi > lo && sourceKind(d, lo, hi) == CategoryNamed && f.Weight > namedBeliefWeight {
+		f.Weight = namedBeliefWeight
+		f.Severity = SeverityInfo
+	}
+	return true
+}
+
+func allDeterminers(d *Document, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if d.Tokens[k].Kind == Word && !determiners[d.Tokens[k].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// --- token shape ----------------------------------------------------------
+
+// capitalised reports whether token i starts with an upper-case letter.
+func capitalised(d *Document, i int) bool {
+	t := &d.Tokens[i]
+	if t.Kind != Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// sentenceInitial reports whether token i is the first word of its
+// sentence (after any opening quotes or dashes).
+func sentenceInitial(d *Document, i int) bool {
+	s := d.Tokens[i].Sentence
+	if s < 0 || s >= len(d.Sentences) {
+		return true
+	}
+	for k := i - 1; k >= d.Sentences[s].FirstToken; k-- {
+		if d.Tokens[k].Kind != Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase reports whether sentence s is a title-case headline: most of
+// its longer words are capitalised.
+func titleCase(d *Document, s int) bool {
+	if s < 0 || s >= len(d.Sentences) {
+		return false
+	}
+	sent := d.Sentences[s]
+	long, capped := 0, 0
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || len(t.Lower) < 4 {
+			continue
+		}
+		long++
+		if capitalised(d, k) {
+			capped++
+		}
+	}
+	return long >= 3 && capped*10 >= long*7
 }

@@ -76,6 +76,12 @@ type Summary struct {
 	AnonymousSources int `json:"anonymousSources"`
 	// NamedSources counts attributions to a named source.
 	NamedSources int `json:"namedSources"`
+	// HedgedSentences counts sentences with at least one hedge, booster or
+	// attribution to an unnamed source.
+	HedgedSentences int `json:"hedgedSentences"`
+	// HedgesPerSentence is the number of hedges, boosters and attributions
+	// to unnamed sources per sentence (two decimals).
+	HedgesPerSentence float64 `json:"hedgesPerSentence"`
 	// Verdict is one plain-words sentence about the overall score.
 	Verdict string `json:"verdict"`
 }

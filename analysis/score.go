@@ -13,7 +13,10 @@ import "math"
 //   - numbers and names saturate their plain points: two warnings ≈ 63;
 //   - overall is a weighted mean: loaded 0.5, hedging 0.25, numbers 0.15,
 //     names 0.10;
-//   - a sentence's score saturates the points of the findings in it.
+//   - a sentence's score saturates the points of the findings in it;
+//   - the summary counts attributions to named and to unnamed sources, the
+//     sentences that hedge (a hedge, booster or unnamed source), and
+//     hedges per sentence.
 const (
 	densityScale  = 4.0 // points per 100 words that score 63
 	pointsScale   = 2.0 // number/name points that score 63
@@ -49,6 +52,8 @@ func Score(d *Document, r *Report) {
 	}
 
 	sentencePoints := make([]float64, len(d.Sentences))
+	hedged := make([]bool, len(d.Sentences))
+	hedges := 0
 	var loaded, hedging, numbers, names float64
 	r.Summary = Summary{ByKind: map[string]int{}, ByCategory: map[string]int{}}
 	for i := range r.Findings {
@@ -70,12 +75,22 @@ func Score(d *Document, r *Report) {
 		r.Summary.ByKind[f.Kind]++
 		r.Summary.ByCategory[f.Kind+"/"+f.Category]++
 		if f.Kind == KindAttribution {
-			if f.Category == "named" {
+			if f.Category == CategoryNamed {
 				r.Summary.NamedSources++
 			} else {
 				r.Summary.AnonymousSources++
 			}
 		}
+		if isHedging(f) {
+			hedges++
+			if f.Sentence >= 0 && f.Sentence < len(hedged) && !hedged[f.Sentence] {
+				hedged[f.Sentence] = true
+				r.Summary.HedgedSentences++
+			}
+		}
+	}
+	if len(d.Sentences) > 0 {
+		r.Summary.HedgesPerSentence = math.Round(100*float64(hedges)/float64(len(d.Sentences))) / 100
 	}
 	r.Scores = Scores{
 		Loaded:  saturate(loadedDensity(loaded, words), densityScale),
@@ -89,6 +104,18 @@ func Score(d *Document, r *Report) {
 		r.Sentences[i] = SentenceScore{Start: s.Start, End: s.End, Score: saturate(sentencePoints[i], sentenceScale)}
 	}
 	r.Summary.Verdict = verdict(r.Scores.Overall)
+}
+
+// isHedging reports the findings that hide a source or a degree of
+// certainty: hedges, boosters, and attributions to unnamed sources.
+func isHedging(f *Finding) bool {
+	switch f.Kind {
+	case KindHedge, KindBooster:
+		return true
+	case KindAttribution:
+		return f.Category != CategoryNamed
+	}
+	return false
 }
 
 func verdict(overall float64) string {
