@@ -116,7 +116,30 @@ func isCapitalised(s string) bool {
 			lower = true
 		}
 	}
-	return n >= 2 && lower // "I", "A", "CSTO", "U.S." are not names here
+	if n < 2 || !lower { // "I", "A", "CSTO", "U.S." are not names here
+		return false
+	}
+	// a capital after a lower-case letter past the third letter is a
+	// handle or a coinage ("WestervillePD"), not a name ("McCain", "DeSantis")
+	prevLower := false
+	k := 0
+	for _, r := range s {
+		if prevLower && unicode.IsUpper(r) && k > 3 {
+			return false
+		}
+		prevLower = unicode.IsLower(r)
+		k++
+	}
+	return true
+}
+
+// isHandle reports whether token i follows "@" or "#" directly.
+func isHandle(d *Document, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &d.Tokens[i-1]
+	return p.End == d.Tokens[i].Start && (p.Lower == "@" || p.Lower == "#")
 }
 
 func startsLower(s string) bool {
@@ -143,7 +166,8 @@ func isQuoteMark(p string) bool {
 }
 
 // titleCase marks sentences that look like title-case headlines: at least
-// three words of four letters or more, three in four of them capitalised.
+// three words of four letters or more (the parts of a hyphenated word
+// count once), four in five of them capitalised.
 func titleCase(d *Document) []bool {
 	out := make([]bool, len(d.Sentences))
 	for i, s := range d.Sentences {
@@ -153,12 +177,15 @@ func titleCase(d *Document) []bool {
 			if t.Kind != Word || t.End-t.Start < 4 {
 				continue
 			}
+			if k > s.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
+				continue
+			}
 			long++
 			if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
 				caps++
 			}
 		}
-		out[i] = long >= 3 && caps*4 >= long*3
+		out[i] = long >= 3 && caps*5 >= long*4
 	}
 	return out
 }
@@ -171,7 +198,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	phrase := int32(-1)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != Word || !isCapitalised(d.Text[t.Start:t.End]) {
+		if t.Kind != Word || !isCapitalised(d.Text[t.Start:t.End]) || isHandle(d, i) {
 			continue
 		}
 		// join hyphenated capitalised parts: "Kassym-Zhomart", "Alma-Ata"
@@ -189,7 +216,9 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		// weak: first word of its sentence, after an opening mark, or in a headline
 		sent := &d.Sentences[t.Sentence]
 		m.weak = titles[t.Sentence]
-		if !m.weak {
+		// a hyphenated compound of capitalised parts is a name wherever it
+		// stands: no common word is written "Kassym-Zhomart"
+		if !m.weak && j == i+1 {
 			k := i - 1
 			for k >= sent.FirstToken && toks[k].Kind != Word && !opensSentence(toks[k].Lower) {
 				k--
@@ -355,10 +384,10 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 				continue
 			}
 			dist := nameDistance(v.key, dom.key)
-			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold {
+			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.key, dom.key, dist) {
 				continue
 			}
-			if x.coordinated(vi, di) || x.differentContext(vi, di) {
+			if x.coordinated(vi, di) || x.differentContext(vi, di) || x.partOfOtherName(vi, di) {
 				continue
 			}
 			// the most used close spelling, then the closest
@@ -427,6 +456,26 @@ func nameDistance(a, b string) int {
 	return d
 }
 
+// substitutionsOnly reports whether two spellings at distance two or more
+// differ only by letters replaced in place ("McCarrick", "McCormick"):
+// typing slips add, drop or swap letters; several replaced letters make a
+// different name.
+func substitutionsOnly(a, b string, dist int) bool {
+	if dist < 2 || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+		return false
+	}
+	diff := 0
+	rb := []rune(b)
+	k := 0
+	for _, r := range a {
+		if r != rb[k] {
+			diff++
+		}
+		k++
+	}
+	return diff == dist
+}
+
 // transposed reports whether a and b differ only by two adjacent runes
 // swapped.
 func transposed(a, b string) bool {
@@ -445,18 +494,35 @@ func transposed(a, b string) bool {
 }
 
 // Derived-form endings: a name and the name with one of these endings
-// instead of a base ending are forms of one name ("Russia"/"Russian",
-// "Ukraine"/"Ukrainian", "Kazakh"/"Kazakhstan", "Smith"/"Smiths").
+// instead of a base ending, or with another derived ending, are forms of
+// one word ("Russia"/"Russian", "Ukraine"/"Ukrainian", "Kazakh"/"Kazakhstan",
+// "Smith"/"Smiths", "Democrats"/"Democratic").
 var (
 	baseEndings    = []string{"", "a", "e", "y", "ia", "ey", "o"}
 	derivedEndings = []string{"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish",
-		"ic", "ics", "ism", "ist", "ists", "ite", "ites", "er", "ers", "ern", "stan", "istan", "al", "ite"}
+		"ic", "ics", "ac", "ism", "ist", "ists", "ite", "ites", "er", "ers", "ern", "stan", "istan", "al",
+		"ry", "ing", "ed", "ve", "ves", "on", "ons", "ion", "ions", "at", "ate", "t", "cy"}
 )
 
-// derivedForm reports whether a and b are one name and a form derived
-// from it: after their common prefix (four letters or more), one ends in
-// a base ending and the other in a derived one.
+// derivedForm reports whether a and b are forms of one word rather than
+// two spellings of it: they have the same snowball stem, or after a common
+// prefix of four letters or more they end in a base and a derived ending,
+// two different derived endings neither of which ends the other, or two
+// different non-empty base endings ("Antonio", "Antonia").
 func derivedForm(a, b string) bool {
+	// hyphenated compounds: forms of one compound when the parts that
+	// differ are forms of one word ("Counter-Jihad", "Countering-Jihad")
+	if pa, pb := strings.Split(a, "-"), strings.Split(b, "-"); len(pa) > 1 && len(pa) == len(pb) {
+		for i := range pa {
+			if pa[i] != pb[i] && !derivedForm(pa[i], pb[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	if !strings.Contains(a, "-") && !strings.Contains(b, "-") && stemWord(a) == stemWord(b) {
+		return true
+	}
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -464,12 +530,25 @@ func derivedForm(a, b string) bool {
 	for p > 0 && p < len(a) && !utf8.RuneStart(a[p]) { // do not split a rune
 		p--
 	}
-	if utf8.RuneCountInString(a[:p]) < 4 {
-		return false
+	for tries := 0; tries < 4 && p > 0; tries++ {
+		if utf8.RuneCountInString(a[:p]) < 4 {
+			return false
+		}
+		ta, tb := a[p:], b[p:]
+		ba, bb := hasEnding(baseEndings, ta), hasEnding(baseEndings, tb)
+		da, db := hasEnding(derivedEndings, ta), hasEnding(derivedEndings, tb)
+		switch {
+		case ba && db, bb && da:
+			return true
+		case da && db && !strings.HasSuffix(ta, tb) && !strings.HasSuffix(tb, ta):
+			return true
+		case ba && bb && ta != "" && tb != "":
+			return true
+		}
+		_, w := utf8.DecodeLastRuneInString(a[:p])
+		p -= w
 	}
-	ta, tb := a[p:], b[p:]
-	return (hasEnding(baseEndings, ta) && hasEnding(derivedEndings, tb)) ||
-		(hasEnding(baseEndings, tb) && hasEnding(derivedEndings, ta))
+	return false
 }
 
 func hasEnding(list []string, s string) bool {
@@ -560,6 +639,39 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 		}
 	}
 	return true
+}
+
+// partOfOtherName reports whether v stands inside a longer name that d is
+// never part of ("Nobel Prize" beside "Price", "Magdi Allam" beside
+// "Allah"): a neighbour of v that is not a known given name and is not
+// (nearly) a neighbour of d.
+func (x *nameIndex) partOfOtherName(vi, di int32) bool {
+	nd := x.neighbours(di)
+	for _, a := range x.neighbours(vi) {
+		if x.isPersonName(a) {
+			continue // "Volodymyr Zelenksy" beside "Zelensky"
+		}
+		shared := false
+		for _, b := range nd {
+			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *nameIndex) isPersonName(s int32) bool {
+	for _, r := range x.spellings[s].refs {
+		if r.kind == GazPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbours lists the spellings that stand right before or after a
@@ -676,7 +788,7 @@ func (x *nameIndex) reportAliases(r *Report) {
 					continue
 				}
 				matched = true
-				if x.aliasInLongerName(i, i+w) {
+				if x.aliasInLongerName(i, i+w) || x.aliasExplained(i) {
 					continue
 				}
 				names := x.gz.groups[ref.group]
@@ -753,6 +865,29 @@ func (x *nameIndex) reportAliasName(r *Report, hits []aliasHit, n, dom int) {
 		f.End, f.Text = s.End, s.Text
 		r.Findings = append(r.Findings, f)
 	}
+}
+
+// aliasExplained reports whether the text says it uses an old name on
+// purpose: "then-Zaire", "formerly Bombay", "the former Burma", "known as".
+func (x *nameIndex) aliasExplained(mi int) bool {
+	toks := x.d.Tokens
+	k := x.mentions[mi].first - 1
+	if k >= 0 && toks[k].Lower == "-" {
+		k--
+	}
+	if k >= 0 && toks[k].Kind == Punct && k > 0 { // "formerly, Bombay"
+		k--
+	}
+	if k < 0 || toks[k].Kind != Word {
+		return false
+	}
+	switch toks[k].Lower {
+	case "then", "formerly", "former", "once", "old", "renamed", "named", "called", "became", "previously", "originally":
+		return true
+	case "as":
+		return k > 0 && (toks[k-1].Lower == "known" || toks[k-1].Lower == "named")
+	}
+	return false
 }
 
 // aliasInLongerName reports whether mentions[first:end] stand beside

@@ -1,0 +1,387 @@
+package analysis
+
+import (
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func nameFindingsOf(text string) []Finding {
+	return Analyze(text, Options{Kinds: []string{KindName}}).Findings
+}
+
+// checkSpans fails when a finding's spans do not match the text.
+func checkSpans(t *testing.T, text string, fs []Finding) {
+	t.Helper()
+	for _, f := range fs {
+		if f.Start < 0 || f.End > len(text) || f.Start >= f.End || text[f.Start:f.End] != f.Text {
+			t.Fatalf("bad span %d-%d %q", f.Start, f.End, f.Text)
+		}
+		for _, s := range f.Related {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Text {
+				t.Fatalf("bad related span %d-%d %q", s.Start, s.End, s.Text)
+			}
+		}
+	}
+}
+
+func TestNamesFlag(t *testing.T) {
+	cases := []struct {
+		name, text string
+		variant    string // the reported text
+		dominant   string // the suggestion, and the text of every related span
+		severity   string
+	}{
+		{"deletion and insertion", "Kazakhstan asked for help. Troops reached Kazakhstan on Friday. The Interior Ministry of Kazakstnan said 17 died. Kazakhstan mourned.",
+			"Kazakstnan", "Kazakhstan", SeverityWarning},
+		{"possessive of the dominant", "Kassym-Zhomart Tokayev spoke. Later Tokaev told the senate that Tokayev's plan stood.",
+			"Tokaev", "Tokayev", SeverityWarning},
+		{"possessive of the variant", "Floods hit Pakistan in August. Aid to Pakistan doubled, and Pakistn's government asked for more.",
+			"Pakistn", "Pakistan", SeverityWarning},
+		{"curly possessive", "The talks in Pakistan ended. Donors met in Pakistan and in Pakistn’s capital.",
+			"Pakistn", "Pakistan", SeverityWarning},
+		{"transposition", "Chancellor Angela Merkel spoke first. Then Merkle said that Merkel's party agreed.",
+			"Merkle", "Merkel", SeverityWarning},
+		{"transposed, sentence-initial", "Volodymyr Zelensky met donors. Zelenksy said Zelensky's team had a plan.",
+			"Zelenksy", "Zelensky", SeverityWarning},
+		{"deleted letter, same first name", "Prime Minister Mark Rutte spoke in The Hague. Later, Mark Rute told reporters that Rutte would stay.",
+			"Rute", "Rutte", SeverityWarning},
+		{"hyphenated first name", "Kassym-Zhomart Tokayev met envoys. The decree of Kassym-Zhomrat Tokayev followed. Kassym-Zhomart Tokayev signed.",
+			"Kassym-Zhomrat", "Kassym-Zhomart", SeverityWarning},
+		{"hyphenated known alias misspelt", "Protests began in Alma-Ata. Police in Alma-Ata arrested many. The mayor of Alma-Atta resigned.",
+			"Alma-Atta", "Alma-Ata", SeverityWarning},
+		{"non-ASCII Latin", "Port workers in Gdańsk struck. The mayor of Gdańsk agreed, but Gdańks officials did not.",
+			"Gdańks", "Gdańsk", SeverityWarning},
+		{"Cyrillic", "Президент Зеленский выступил. Позже Зеленский ответил, а Зеленскй уехал.",
+			"Зеленскй", "Зеленский", SeverityWarning},
+		{"transliteration with y and j", "President Zelenskyy spoke. Zelenskyy's aides agreed. Later, President Zelenskyj left.",
+			"Zelenskyj", "Zelenskyy", SeverityWarning},
+		{"one mention each, known dominant", "Angela Merkel arrived on Monday. Reporters asked Merkle about the budget.",
+			"Merkle", "Merkel", SeverityWarning},
+		{"one mention each, first written wins", "The ruling was written by Judge Okonkwo. Critics said Okonkow had erred.",
+			"Okonkow", "Okonkwo", SeverityWarning},
+		{"doubled letter", "Andrew Gillum ran for governor. Gilllum lost narrowly. Gillum conceded.",
+			"Gilllum", "Gillum", SeverityWarning},
+		{"long name, three edits", "Arnold Schwarzenegger starred. Critics liked Schwarzenegger; later Shwarzenneger won an award.",
+			"Shwarzenneger", "Schwarzenegger", SeverityWarning},
+		{"known aliases", "Troops left Kyiv in March. Kyiv was calm by April, and shops in Kiev reopened.",
+			"Kiev", "Kyiv", SeverityInfo},
+		{"multi-word alias", "Tea exports from Sri Lanka rose. Sri Lanka was called Ceylon until 1972, and Ceylon tea kept its name.",
+			"Ceylon", "Sri Lanka", SeverityInfo},
+		{"diacritics", "Recep Tayyip Erdoğan won. Erdoğan's party said Erdogan would travel.",
+			"Erdogan", "Erdoğan", SeverityInfo},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := nameFindingsOf(c.text)
+			checkSpans(t, c.text, fs)
+			if len(fs) == 0 {
+				t.Fatalf("no finding in %q", c.text)
+			}
+			for _, f := range fs {
+				if f.Text != c.variant || f.Suggestion != c.dominant || f.Severity != c.severity || f.Kind != KindName {
+					t.Errorf("got %s %s %q → %q (%s), want %s %q → %q", f.Severity, f.Category, f.Text, f.Suggestion, f.Message, c.severity, c.variant, c.dominant)
+				}
+				if len(f.Related) == 0 {
+					t.Errorf("%q: no related spans", f.Text)
+				}
+				for _, s := range f.Related {
+					if s.Text != c.dominant && !strings.EqualFold(s.Text, c.dominant) {
+						t.Errorf("%q: related %q, want %q", f.Text, s.Text, c.dominant)
+					}
+				}
+				if f.Sentence < 0 || f.Weight <= 0 || !strings.Contains(f.Message, c.variant) || !strings.Contains(f.Message, c.dominant) {
+					t.Errorf("%q: sentence %d weight %v message %q", f.Text, f.Sentence, f.Weight, f.Message)
+				}
+			}
+		})
+	}
+}
+
+func TestNamesMessage(t *testing.T) {
+	text := strings.Repeat("Troops stayed in Kazakhstan. ", 20) + "The Interior Ministry of Kazakstnan spoke."
+	fs := nameFindingsOf(text)
+	if len(fs) != 1 {
+		t.Fatalf("want 1 finding, got %+v", fs)
+	}
+	f := fs[0]
+	want := "'Kazakstnan' (1×) looks like a misspelling of 'Kazakhstan' (20×), 2 edits apart"
+	if f.Message != want || f.Category != "misspelling" || len(f.Related) != 20 || f.Sentence != 20 {
+		t.Errorf("got %q %s related %d sentence %d", f.Message, f.Category, len(f.Related), f.Sentence)
+	}
+}
+
+func TestNamesClean(t *testing.T) {
+	cases := []struct{ name, text string }{
+		{"Iran and Iraq", "Iran and Iraq signed a deal. Iran's oil minister flew to Baghdad, and Iraq's minister to Tehran."},
+		{"Austria and Australia", "Austria beat Australia. Austria's coach praised Australia's goalkeeper. Austria went on."},
+		{"Niger and Nigeria", "Niger and Nigeria agreed a border deal; Niger's president flew to Nigeria on Monday."},
+		{"Serbia, Syria, Siberia", "Talks between Serbia and Syria were not planned; Serbia's envoy went to Siberia instead."},
+		{"Sudan and South Sudan", "Sudan and South Sudan share oil. South Sudan became independent from Sudan in 2011. Sudan objected."},
+		{"Smith and Smyth, titles between", "Mr. Smith and Mr. Smyth, two different lawyers, argued the case before Judge Smith."},
+		{"unknown close names joined by and", "Ms. Harlan and Ms. Harlen, the two bidders, met. Ms. Harlan won the contract."},
+		{"different first names", "Tom Harlan chairs the board. Greta Harlen, his rival, spoke. Tom Harlan replied."},
+		{"different people in a list", "The cardinals Dopfner, Suenens, Lienart and Leinert voted; Lienart spoke first."},
+		{"derived forms of places", "Kazakh troops guarded Kazakhstan. Russia and the Russian army helped; Russians watched. Ukraine's and Ukrainian views differ."},
+		{"derived forms of words", "Democrats met. The Democratic leader spoke; Democrats applauded. Catholics and Catholicism were discussed. Zionist groups spoke of Zionism."},
+		{"plural of a name", "The Kennedy family met. The Kennedys have been in politics for decades; Kennedy spoke."},
+		{"two substitutions", "Cardinal McCarrick resigned. McCarrick, 88, was tried. Archbishop McCormick was not charged."},
+		{"inside a longer name", "Tom Price spoke. Price said the Nobel Prize was deserved."},
+		{"sentence-initial common words", "Police said Polish citizens were held. Later, Latvia protested. Talks were held in Tallinn."},
+		{"title-case headline", "Putin Says Riots Were A Well Coordinated Attack\n\nPutin spoke on Monday about the riots."},
+		{"all capitals", "NATO and NASA signed. The NATA report and NASA data agreed with NATO."},
+		{"lower-case word", "The brown dog ran. Browne said Brown was late, and brown paint dried."},
+		{"handles and hashtags", "Follow @WestervillePD and #Westerville news. Westerville police said so."},
+		{"alias alone", "Armed men rushed into the city. The events will go down in history as the Alma-Ata tragedy, Tokayev said."},
+		{"old name explained", "Ebola was first identified in then-Zaire. Congo has had many outbreaks since; Congo's health ministry said so."},
+		{"short names", "Mali and Bali differ. Iran and Oman talked. Chad met Chan."},
+		{"compound forms", "A Counter-Jihad group met. The Countering-Jihad plan, like the Counter-Jihad one, failed."},
+		{"given-name gender pairs", "Antonio Rossi came with Antonia Bianchi. Antonio spoke."},
+		{"empty", ""},
+		{"no names", "it was a quiet day and nothing happened at all."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := nameFindingsOf(c.text)
+			checkSpans(t, c.text, fs)
+			for _, f := range fs {
+				t.Errorf("unexpected %s %s %q: %s", f.Severity, f.Category, f.Text, f.Message)
+			}
+		})
+	}
+}
+
+func TestNamesSampleArticle(t *testing.T) {
+	data, err := os.ReadFile("../../shared/examples/kazakhstan-riots-2022.txt")
+	if err != nil {
+		t.Skip("shared examples not present")
+	}
+	text := string(data)
+	found := false
+	for _, f := range nameFindingsOf(text) {
+		switch {
+		case f.Text == "Kazakstnan" && f.Severity == SeverityWarning && f.Suggestion == "Kazakhstan" && len(f.Related) > 0 && f.Related[0].Text == "Kazakhstan":
+			found = true
+		case f.Text == "Alma-Ata" && f.Severity == SeverityInfo:
+		default:
+			t.Errorf("unexpected %s %q: %s", f.Severity, f.Text, f.Message)
+		}
+	}
+	if !found {
+		t.Error("Kazakstnan not reported as a misspelling of Kazakhstan")
+	}
+}
+
+func TestNameDistance(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"kazakstnan", "kazakhstan", 2},
+		{"zelenksy", "zelensky", 1},
+		{"merkle", "merkel", 1},
+		{"rute", "rutte", 1},
+		{"gdańks", "gdańsk", 1},
+		{"tokaev", "tokayev", 1},
+		{"abc", "abc", 0},
+		{"ab", "ba", 1},
+		{"abcd", "badc", 3},   // two transpositions: plain Levenshtein
+		{"abcde", "abdce", 1}, // one transposition is one edit
+	}
+	for _, c := range cases {
+		if got := nameDistance(c.a, c.b); got != c.want {
+			t.Errorf("nameDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestDerivedForm(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"russia", "russian", true},
+		{"kazakh", "kazakhstan", true},
+		{"ukraine", "ukrainian", true},
+		{"democrats", "democratic", true},
+		{"smith", "smiths", true},
+		{"counter-jihad", "countering-jihad", true},
+		{"antonio", "antonia", true},
+		{"pakistn", "pakistan", false},
+		{"zelensky", "zelenskyy", false},
+		{"kazakstnan", "kazakhstan", false},
+		{"tokaev", "tokayev", false},
+		{"merkle", "merkel", false},
+		{"rute", "rutte", false},
+		{"gdańks", "gdańsk", false},
+		{"", "", true},
+	}
+	for _, c := range cases {
+		if got := derivedForm(c.a, c.b); got != c.want {
+			t.Errorf("derivedForm(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestNameThreshold(t *testing.T) {
+	for _, c := range []struct{ runes, want int }{{3, 0}, {4, 0}, {5, 1}, {8, 1}, {9, 2}, {12, 2}, {13, 3}, {40, 3}} {
+		if got := nameThreshold(c.runes); got != c.want {
+			t.Errorf("nameThreshold(%d) = %d, want %d", c.runes, got, c.want)
+		}
+	}
+}
+
+func TestBuiltinGazetteer(t *testing.T) {
+	g, err := BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want GazetteerKind
+	}{
+		{"Iraq", GazPlace}, {"iran", GazPlace}, {"Kazakh", GazPlace}, {"Alma-Ata", GazAlias}, {"Kiev", GazAlias},
+		{"Smyth", GazPerson}, {"President", GazTitle}, {"However", GazCommon}, {"Sri Lanka", GazPlace}, {"Müller", GazPerson}, {"Muller", GazPerson},
+	} {
+		found := false
+		for _, k := range g.Kinds(c.name) {
+			found = found || k == c.want
+		}
+		if !found {
+			t.Errorf("Kinds(%q) = %v, want %v among them", c.name, g.Kinds(c.name), c.want)
+		}
+	}
+	if ks := g.Kinds("Kazakstnan"); len(ks) != 0 {
+		t.Errorf("Kinds(Kazakstnan) = %v, want none", ks)
+	}
+	if r := related(g.lookup("russia"), g.lookup("russian")); r != GazPlace {
+		t.Errorf("Russia/Russian related %v, want place", r)
+	}
+	if r := related(g.lookup("kiev"), g.lookup("kyiv")); r != GazAlias {
+		t.Errorf("Kiev/Kyiv related %v, want alias", r)
+	}
+	if r := related(g.lookup("iran"), g.lookup("iraq")); r != 0 {
+		t.Errorf("Iran/Iraq related %v, want none", r)
+	}
+}
+
+func TestParseGazetteerErrors(t *testing.T) {
+	cases := []struct{ data, want string }{
+		{"place\tA|B\textra\n", "g.tsv:1: want 2 tab-separated fields"},
+		{"# c\n\ncity\tParis\n", "g.tsv:3: kind \"city\""},
+		{"place\tParis|\n", "g.tsv:1: empty name"},
+		{"place\tPar1s\n", "g.tsv:1: name \"Par1s\" has '1'"},
+		{"place\t-Paris\n", "does not start with a letter"},
+		{"alias\tKyiv|kyiv\n", "twice in one line"},
+		{"person\tSmith\nperson\tJones|SMITH\n", "g.tsv:2: name \"SMITH\" is already listed on line 1"},
+		{"place\t" + strings.Repeat("a", 65) + "\n", "at most 64"},
+		{"place\tA B C D E F\n", "more than 5 words"},
+	}
+	for _, c := range cases {
+		_, err := ParseGazetteer("g.tsv", c.data)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ParseGazetteer(%q) = %v, want error containing %q", c.data, err, c.want)
+		}
+	}
+	g, err := ParseGazetteer("g.tsv", "# only comments\n\nplace\tRussia|Russian\r\nperson\tSmith|Smyth\n")
+	if err != nil || len(g.Kinds("russian")) != 1 || len(g.Kinds("Smyth")) != 1 {
+		t.Errorf("valid gazetteer: %v", err)
+	}
+}
+
+// TestNamesDeterministic runs one text many times: the report must not
+// depend on map order.
+func TestNamesDeterministic(t *testing.T) {
+	text := "Kazakhstan, Kazakhstan and Kazakstan. Tokayev, Tokayev, Tokaev. Kyiv, Kyiv, Kiev. Merkel, Merkel, Merkle. Erdoğan, Erdogan."
+	first := nameFindingsOf(text)
+	for i := 0; i < 30; i++ {
+		got := nameFindingsOf(text)
+		if len(got) != len(first) {
+			t.Fatalf("run %d: %d findings, want %d", i, len(got), len(first))
+		}
+		for k := range got {
+			if got[k].Start != first[k].Start || got[k].Message != first[k].Message {
+				t.Fatalf("run %d: finding %d differs: %+v vs %+v", i, k, got[k], first[k])
+			}
+		}
+	}
+}
+
+func FuzzNames(f *testing.F) {
+	for _, s := range []string{
+		"Kazakhstan, Kazakhstan, Kazakstnan.", "Tokayev's and Tokaev’s", "Kassym-Zhomart Kassym-Zhomrat",
+		"Zelenskyy Zelenskyj Зеленский Зеленскй", "Mr. Smith and Mr. Smyth", "Sri Lanka Ceylon Kyiv Kiev then-Zaire Congo",
+		"@Handle #Tag A-B-C- -X 'S 's ’s", "\xff\xfeKazakh\xffstan Kazakhstan", "Erdoğan Erdogan Ǆemal ǅemal",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rep := Analyze(text, Options{Kinds: []string{KindName}})
+		if rep.Error != "" {
+			t.Fatalf("error: %s", rep.Error)
+		}
+		checkSpans(t, text, rep.Findings)
+		for _, fd := range rep.Findings {
+			if !utf8.ValidString(fd.Text) && utf8.ValidString(text) {
+				t.Fatalf("span splits a rune: %q", fd.Text)
+			}
+		}
+	})
+}
+
+func FuzzParseGazetteer(f *testing.F) {
+	f.Add("place\tRussia|Russian\n")
+	f.Add("alias\tKyiv|Kiev\nperson\tSmith\n")
+	f.Add("x\ty\tz")
+	f.Fuzz(func(t *testing.T, data string) {
+		g, err := ParseGazetteer("fuzz", data)
+		if err == nil && g == nil {
+			t.Fatal("nil gazetteer without error")
+		}
+	})
+}
+
+// namesBenchText builds about size bytes of news-like text with many
+// distinct names, a few of them misspelt.
+func namesBenchText(size int) string {
+	rng := rand.New(rand.NewSource(7))
+	syll := []string{"ka", "za", "mi", "ro", "ten", "vo", "lu", "sha", "rin", "dor", "bek", "ov", "an", "el", "is", "tu"}
+	names := make([]string, 3000)
+	for i := range names {
+		var b strings.Builder
+		for n := 2 + rng.Intn(3); n > 0; n-- {
+			b.WriteString(syll[rng.Intn(len(syll))])
+		}
+		s := b.String()
+		names[i] = strings.ToUpper(s[:1]) + s[1:]
+	}
+	filler := []string{"said on Monday that", "met officials from", "and the ministry of", "told reporters in", "was asked about", "will travel to"}
+	var b strings.Builder
+	for b.Len() < size {
+		n := names[rng.Intn(len(names))]
+		if rng.Intn(200) == 0 { // a misspelling: two letters swapped
+			r := []rune(n)
+			if len(r) > 4 {
+				r[2], r[3] = r[3], r[2]
+			}
+			n = string(r)
+		}
+		b.WriteString("The report says " + n + " " + filler[rng.Intn(len(filler))] + " " + names[rng.Intn(len(names))] + ". ")
+	}
+	return b.String()
+}
+
+func BenchmarkNames1MB(b *testing.B) {
+	text := namesBenchText(1 << 20)
+	doc := &Document{Text: text}
+	doc.Tokens, doc.Sentences = Segment(text)
+	NewStemmer().StemTokens(doc.Tokens)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var r Report
+		checkNames(doc, &r)
+	}
+}
