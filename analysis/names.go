@@ -343,62 +343,41 @@ func times(n int) string { return strconv.Itoa(n) + "×" }
 // reportMisspellings clusters the spellings and reports each rarer
 // spelling close to a dominant one.
 func (x *nameIndex) reportMisspellings(r *Report) {
-	// bucket the names by first letter, sorted by length within a bucket
-	buckets := make(map[rune][]int32)
+	ix := x.closeIndex()
+	seen := make([]int32, len(x.spellings)) // vi+1 once spelling di was looked at for vi
 	for i := range x.spellings {
-		s := &x.spellings[i]
-		if x.isName(s) && s.runes >= minVariantRunes {
-			buckets[s.first] = append(buckets[s.first], int32(i))
-		}
-	}
-	for _, b := range buckets {
-		sort.Slice(b, func(i, j int) bool {
-			si, sj := &x.spellings[b[i]], &x.spellings[b[j]]
-			if si.runes != sj.runes {
-				return si.runes < sj.runes
-			}
-			return b[i] < b[j]
-		})
-	}
-	var variants []int32
-	for i := range x.spellings {
-		if x.canBeVariant(&x.spellings[i]) {
-			variants = append(variants, int32(i))
-		}
-	}
-	for _, vi := range variants {
+		vi := int32(i)
 		v := &x.spellings[vi]
-		bucket := buckets[v.first]
-		// no threshold exceeds 3: look only at lengths within 3 of v's
-		lo := v.runes - 3
-		k := sort.Search(len(bucket), func(i int) bool { return x.spellings[bucket[i]].runes >= lo })
+		if !x.canBeVariant(v) {
+			continue
+		}
 		best, bestDist := int32(-1), 0
-		for ; k < len(bucket); k++ {
-			di := bucket[k]
-			dom := &x.spellings[di]
-			if dom.runes > v.runes+3 {
-				break // sorted by length: every later spelling is longer still
+		ix.candidates(v, func(di int32) {
+			if di == vi || seen[di] == vi+1 {
+				return
 			}
+			seen[di] = vi + 1
+			dom := &x.spellings[di]
 			thr := nameThreshold(max(dom.runes, v.runes))
-			if di == vi || thr == 0 || abs(dom.runes-v.runes) > thr || !x.dominates(di, vi) {
-				continue
+			if thr == 0 || abs(dom.runes-v.runes) > thr || !x.dominates(di, vi) {
+				return
 			}
 			dist := nameDistance(v.key, dom.key)
 			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.key, dom.key, dist) {
-				continue
+				return
 			}
 			if x.coordinated(vi, di) || x.differentContext(vi, di) || x.partOfOtherName(vi, di) {
-				continue
+				return
 			}
-			// the most used close spelling, then the closest
+			// the most used close spelling, then the closest, then the first
 			if best >= 0 {
-				nb := len(x.spellings[best].mentions)
-				if len(dom.mentions) < nb || (len(dom.mentions) == nb && dist >= bestDist) {
-					continue
+				nb, nd := len(x.spellings[best].mentions), len(dom.mentions)
+				if nd < nb || (nd == nb && (dist > bestDist || (dist == bestDist && di > best))) {
+					return
 				}
 			}
 			best, bestDist = di, dist
-		}
+		})
 		if best < 0 {
 			continue
 		}
@@ -899,4 +878,111 @@ func (x *nameIndex) aliasInLongerName(first, end int) bool {
 		return true
 	}
 	return end < len(ms) && ms[end].phrase == ms[first].phrase && !x.spellings[ms[end].spelling].skip
+}
+
+// The clustering compares a spelling only with the spellings that share
+// an exact piece with it (the pigeonhole principle behind PassJoin): when
+// two spellings with the same first letter are at most K Levenshtein
+// edits apart, and the rest of one is cut into K+1 pieces, at least one
+// piece appears unchanged in the rest of the other, shifted by at most K
+// runes. Each dominant candidate is indexed under its pieces; a variant
+// looks up its substrings at those places. The work grows with the number
+// of distinct spellings times a small constant, never with its square.
+
+// closeKey is one piece of an indexed spelling.
+type closeKey struct {
+	first      rune  // first rune of the folded spelling
+	runes, idx int32 // length of the spelling in runes; which piece
+	piece      string
+}
+
+// closeIndex finds the spellings that can be within the name threshold
+// of a given spelling.
+type closeIndex struct {
+	pieces map[closeKey][]int32
+	offs   []int // scratch: rune offsets of the looked-up spelling
+}
+
+// levBound is the largest plain Levenshtein distance of two spellings
+// whose nameDistance is at most k (a transposition counts one for
+// nameDistance, two for Levenshtein).
+func levBound(k int) int {
+	if k == 1 {
+		return 2
+	}
+	return k
+}
+
+// pieceCount is how many pieces the rest of a spelling of n runes is cut
+// into: one more than the largest Levenshtein distance it may have to any
+// spelling it can be paired with (at most 3 runes longer).
+func pieceCount(n int) int { return levBound(nameThreshold(n+3)) + 1 }
+
+// piece returns the rune range [from, to) of piece i of m in a spelling
+// of n runes; the first rune is left out (it is compared separately).
+func piece(n, m, i int) (from, to int) {
+	t := n - 1
+	return 1 + i*t/m, 1 + (i+1)*t/m
+}
+
+// runeOffsets returns the byte offset of every rune of s, and len(s).
+func runeOffsets(s string, buf []int) []int {
+	buf = buf[:0]
+	for i := range s {
+		buf = append(buf, i)
+	}
+	return append(buf, len(s))
+}
+
+// closeIndex indexes the spellings that can be a dominant spelling: names
+// of at least minVariantRunes runes.
+func (x *nameIndex) closeIndex() *closeIndex {
+	ix := &closeIndex{pieces: make(map[closeKey][]int32)}
+	for i := range x.spellings {
+		s := &x.spellings[i]
+		if !x.isName(s) || s.runes < minVariantRunes {
+			continue
+		}
+		ix.offs = runeOffsets(s.key, ix.offs)
+		n := len(ix.offs) - 1
+		m := pieceCount(n)
+		for p := 0; p < m; p++ {
+			from, to := piece(n, m, p)
+			k := closeKey{s.first, int32(n), int32(p), s.key[ix.offs[from]:ix.offs[to]]}
+			ix.pieces[k] = append(ix.pieces[k], int32(i))
+		}
+	}
+	return ix
+}
+
+// candidates calls fn with every indexed spelling that has v's first
+// letter, a length within 3 runes of v's and a piece found in v where
+// the pigeonhole principle puts it; some more than once, v itself too.
+// Only the shifts the first unchanged piece can have are looked up.
+func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
+	ix.offs = runeOffsets(v.key, ix.offs)
+	nv := len(ix.offs) - 1
+	for n := max(minVariantRunes, nv-3); n <= nv+3; n++ {
+		k := nameThreshold(max(n, nv))
+		if k == 0 || abs(n-nv) > k {
+			continue
+		}
+		lb := levBound(k)
+		m := pieceCount(n)
+		for p := 0; p < m; p++ {
+			from, to := piece(n, m, p)
+			for q := max(1, from-lb); q <= from+lb && q+to-from <= nv; q++ {
+				// if p is the first piece found unchanged, each piece
+				// before it holds an edit, and the edits before it and
+				// after it account for the shifts at both of its ends
+				if sh := q - from; max(p, abs(sh))+abs(nv-n-sh) > lb {
+					continue
+				}
+				key := closeKey{v.first, int32(n), int32(p), v.key[ix.offs[q]:ix.offs[q+to-from]]}
+				for _, di := range ix.pieces[key] {
+					fn(di)
+				}
+			}
+		}
+	}
 }

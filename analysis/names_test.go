@@ -385,3 +385,96 @@ func BenchmarkNames1MB(b *testing.B) {
 		checkNames(doc, &r)
 	}
 }
+
+// TestCloseIndexComplete checks the pigeonhole index against comparing
+// every pair: each pair of names with one first letter within the name
+// threshold must be found.
+func TestCloseIndexComplete(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	letters := []rune("aabeiklmnorsštuyz")
+	var words []string
+	for len(words) < 400 {
+		n := 4 + rng.Intn(12)
+		w := make([]rune, n)
+		w[0] = 'K'
+		for i := 1; i < n; i++ {
+			w[i] = letters[rng.Intn(len(letters))]
+		}
+		words = append(words, string(w))
+		// a close variant: one to three random edits or a transposition
+		v := append([]rune(nil), w...)
+		for e := 1 + rng.Intn(3); e > 0 && len(v) > 2; e-- {
+			i := 1 + rng.Intn(len(v)-2)
+			switch rng.Intn(4) {
+			case 0:
+				v = append(v[:i], v[i+1:]...)
+			case 1:
+				v = append(v[:i], append([]rune{letters[rng.Intn(len(letters))]}, v[i:]...)...)
+			case 2:
+				v[i] = letters[rng.Intn(len(letters))]
+			case 3:
+				v[i], v[i+1] = v[i+1], v[i]
+			}
+		}
+		words = append(words, string(v))
+	}
+	text := strings.Join(words, " said that ") + "."
+	d := &Document{Text: text}
+	d.Tokens, d.Sentences = Segment(text)
+	gz, err := BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := indexNames(d, gz)
+	ix := x.closeIndex()
+	pairs := 0
+	for vi := range x.spellings {
+		v := &x.spellings[vi]
+		found := map[int32]bool{}
+		ix.candidates(v, func(di int32) { found[di] = true })
+		for di := range x.spellings {
+			dom := &x.spellings[di]
+			if di == vi || !x.isName(dom) || dom.runes < minVariantRunes || dom.first != v.first {
+				continue
+			}
+			thr := nameThreshold(max(dom.runes, v.runes))
+			if thr == 0 || abs(dom.runes-v.runes) > thr || nameDistance(v.key, dom.key) > thr {
+				continue
+			}
+			pairs++
+			if !found[int32(di)] {
+				t.Errorf("%q: close spelling %q not found", v.key, dom.key)
+			}
+		}
+	}
+	t.Logf("%d close pairs", pairs)
+	if pairs < 100 {
+		t.Errorf("only %d close pairs: the test data is too far apart", pairs)
+	}
+}
+
+// BenchmarkNamesDistinct1MB is the worst case for the clustering: about
+// 1 MB of text in which nearly every capitalised word is a different name.
+func BenchmarkNamesDistinct1MB(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	var sb strings.Builder
+	w := make([]byte, 0, 16)
+	for sb.Len() < 1<<20 {
+		w = append(w[:0], byte('A'+rng.Intn(26)))
+		for n := 3 + rng.Intn(9); n > 0; n-- {
+			w = append(w, byte('a'+rng.Intn(26)))
+		}
+		sb.WriteString("the ")
+		sb.Write(w)
+		sb.WriteString(" said. ")
+	}
+	text := sb.String()
+	doc := &Document{Text: text}
+	doc.Tokens, doc.Sentences = Segment(text)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var r Report
+		checkNames(doc, &r)
+	}
+}
