@@ -85,11 +85,13 @@ func BuiltinGazetteer() (*Gazetteer, error) {
 // lines and lines starting with "#" are skipped. Every line is checked: a
 // known kind, names of letters (with inner spaces, hyphens, apostrophes or
 // periods) at most 64 bytes and 5 words long, no name twice in one line,
-// no name twice in the lists of one list kind (person, title, common).
+// no name twice in the lists of one list kind (person, title, common),
+// no name in two alias lines.
 // Errors name the source and line.
 func ParseGazetteer(source, data string) (*Gazetteer, error) {
 	g := &Gazetteer{names: make(map[string][]gazRef, 2048), maxWords: 1}
 	listSeen := map[GazetteerKind]map[string]int{}
+	aliasSeen := map[string]int{}
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
@@ -120,6 +122,12 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			inLine[key] = true
 			if words := strings.Count(key, " ") + 1; words > g.maxWords {
 				g.maxWords = words
+			}
+			if kind == GazAlias { // one thing has one line of names
+				if prev, dup := aliasSeen[key]; dup {
+					return nil, &LexiconError{where, fmt.Sprintf("alias %q is already listed on line %d", name, prev)}
+				}
+				aliasSeen[key] = n + 1
 			}
 			if kind == GazPlace || kind == GazAlias {
 				written = append(written, name)

@@ -69,6 +69,7 @@ type nameMention struct {
 	spelling    int32 // index into nameIndex.spellings
 	phrase      int32 // adjacent capitalised words share a phrase ("Mark Rutte")
 	weak        bool  // at a sentence start or in a title-case headline
+	sic         bool  // followed by "[sic]" or "(sic)": misspelt on purpose
 }
 
 // spelling is one distinct lower-case form of a candidate name.
@@ -264,8 +265,10 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			}
 		}
 	}
+	x.markSic()
 	for i := range x.spellings {
 		s := &x.spellings[i]
+		s.skip = wordFromName(s.key)
 		s.refs = gz.lookup(s.key)
 		for _, r := range s.refs {
 			if r.kind == GazTitle || r.kind == GazCommon {
@@ -274,6 +277,36 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		}
 	}
 	return x
+}
+
+// markSic marks the mentions of a name phrase followed by "[sic]" or
+// "(sic)": the writer reproduces a spelling on purpose.
+func (x *nameIndex) markSic() {
+	toks := x.d.Tokens
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := &x.mentions[i]
+		if i+1 < len(x.mentions) && x.mentions[i+1].phrase == m.phrase {
+			m.sic = x.mentions[i+1].sic
+			continue
+		}
+		k := m.last
+		if k < len(toks) && (toks[k].Lower == "." || toks[k].Lower == ",") && toks[k].Start == toks[k-1].End {
+			k++ // "Durban, [sic]"
+		}
+		m.sic = k+2 < len(toks) && (toks[k].Lower == "[" || toks[k].Lower == "(") &&
+			toks[k+1].Lower == "sic" && (toks[k+2].Lower == "]" || toks[k+2].Lower == ")")
+	}
+}
+
+// wordFromName reports capitalised words made from a name with a verb
+// ending ("Americanize", "Islamized", "Westernization"): words, not names.
+func wordFromName(key string) bool {
+	for _, e := range []string{"ize", "izes", "ized", "izing", "ization", "izations"} {
+		if len(key) > len(e)+3 && strings.HasSuffix(key, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func onlySpaces(s string) bool {
@@ -366,6 +399,9 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.key, dom.key, dist) {
 				return
 			}
+			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
+				return
+			}
 			if x.coordinated(vi, di) || x.differentContext(vi, di) || x.partOfOtherName(vi, di) {
 				return
 			}
@@ -390,6 +426,9 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 		}
 		for _, mi := range v.mentions {
 			m := &x.mentions[mi]
+			if m.sic {
+				continue
+			}
 			text := x.d.Text[m.start:m.end]
 			msg := "'" + text + "' (" + times(len(v.mentions)) + ") looks like a misspelling of '" + suggestion +
 				"' (" + times(len(dom.mentions)) + "), " + edits
@@ -433,6 +472,21 @@ func nameDistance(a, b string) int {
 		return 1
 	}
 	return d
+}
+
+// petForm reports whether a is the familiar form of the given name b
+// ("Dicky" of "Dick", "Tommy" of "Tom", "Jackie" of "Jack"): b with "y",
+// "ie" or "ey" added, its last letter perhaps doubled. A name that already
+// ends in "y" has no such form ("Zelenskyy" is not one of "Zelensky").
+func petForm(a, b string) bool {
+	if b == "" || strings.HasSuffix(b, "y") || !strings.HasPrefix(a, b) {
+		return false
+	}
+	rest := a[len(b):]
+	if last := b[len(b)-1]; len(rest) > 1 && rest[0] == last {
+		rest = rest[1:]
+	}
+	return rest == "y" || rest == "ie" || rest == "ey"
 }
 
 // substitutionsOnly reports whether two spellings at distance two or more
@@ -480,7 +534,7 @@ var (
 	baseEndings    = []string{"", "a", "e", "y", "ia", "ey", "o"}
 	derivedEndings = []string{"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish",
 		"ic", "ics", "ac", "ism", "ist", "ists", "ite", "ites", "er", "ers", "ern", "stan", "istan", "al",
-		"ry", "ing", "ed", "ve", "ves", "on", "ons", "ion", "ions", "at", "ate", "t", "cy"}
+		"ry", "ing", "ed", "ve", "ves", "on", "ons", "ion", "ions", "at", "ate", "t", "cy", "x"}
 )
 
 // derivedForm reports whether a and b are forms of one word rather than
@@ -523,6 +577,8 @@ func derivedForm(a, b string) bool {
 			return true
 		case ba && bb && ta != "" && tb != "":
 			return true
+		case ta == "" && tb == "a", ta == "a" && tb == "":
+			return true // feminine forms: "Ivanov", "Ivanova"; "Muslim", "Muslima"
 		}
 		_, w := utf8.DecodeLastRuneInString(a[:p])
 		p -= w

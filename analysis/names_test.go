@@ -278,6 +278,7 @@ func TestParseGazetteerErrors(t *testing.T) {
 		{"person\tSmith\nperson\tJones|SMITH\n", "g.tsv:2: name \"SMITH\" is already listed on line 1"},
 		{"place\t" + strings.Repeat("a", 65) + "\n", "at most 64"},
 		{"place\tA B C D E F\n", "more than 5 words"},
+		{"alias\tKyiv|Kiev\nalias\tOdesa|Odessa\nalias\tKIEV|Kyjiw\n", "g.tsv:3: alias \"KIEV\" is already listed on line 1"},
 	}
 	for _, c := range cases {
 		_, err := ParseGazetteer("g.tsv", c.data)
