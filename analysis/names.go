@@ -20,17 +20,23 @@ import (
 //     name when it is capitalised somewhere that is not the start of a
 //     sentence or a title-case headline, never appears in lower case, and
 //     is not a title or common word of the gazetteer;
-//   - spellings (distinct lower-case forms) are bucketed by first letter
-//     and compared only with spellings of nearly the same length, so the
-//     work grows with the number of distinct names, not of words;
+//   - spellings (distinct lower-case forms) are compared only with the
+//     spellings of the same first letter and nearly the same length that
+//     share an exact piece with them (closeIndex, below), so the work grows
+//     with the number of distinct names, not with its square;
 //   - two spellings are close when their Levenshtein distance (an adjacent
 //     transposition counts as one edit) is within a threshold that grows
 //     with length: 0 up to 4 letters, 1 up to 8, 2 up to 12, then 3;
 //   - the rarer spelling is reported, unless the gazetteer knows it as a
 //     different name (Iraq beside Iran, Smyth beside Smith), the two are a
 //     name and a form derived from it (Russia, Russian), the text joins the
-//     two with "and", "or" or a comma (two people), or each stands beside a
-//     different given name or surname ("Brian Smith", "Bryan Jones");
+//     two with "and", "or" or a comma (two people), each stands beside a
+//     different given name or surname ("Brian Smith", "Bryan Jones"), the
+//     titles before them say a man and a woman ("Mr. Harlan", "Ms.
+//     Harlen"), or one is a familiar or feminine form of the other
+//     ("Dicky", "Dick"; "Ivanova", "Ivanov");
+//   - a spelling followed by "[sic]" is misspelt on purpose; capitalised
+//     words made with "-ize" ("Americanized") are words, not names;
 //   - known aliases (Kiev, Kyiv) and spellings that differ only in
 //     diacritics (Erdogan, Erdoğan) are reported as info.
 
@@ -402,7 +408,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
 				return
 			}
-			if x.coordinated(vi, di) || x.differentContext(vi, di) || x.partOfOtherName(vi, di) {
+			if x.coordinated(vi, di) || x.differentContext(vi, di) || x.partOfOtherName(vi, di) || x.differentGender(vi, di) {
 				return
 			}
 			// the most used close spelling, then the closest, then the first
@@ -492,21 +498,29 @@ func petForm(a, b string) bool {
 // substitutionsOnly reports whether two spellings at distance two or more
 // differ only by letters replaced in place ("McCarrick", "McCormick"):
 // typing slips add, drop or swap letters; several replaced letters make a
-// different name.
+// different name. A letter moved within a run ("Philippines",
+// "Phillipines") is a slip, not a replacement.
 func substitutionsOnly(a, b string, dist int) bool {
 	if dist < 2 || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
 		return false
 	}
-	diff := 0
-	rb := []rune(b)
-	k := 0
-	for _, r := range a {
-		if r != rb[k] {
+	ra, rb := []rune(a), []rune(b)
+	first, last, diff := -1, -1, 0
+	for k := range ra {
+		if ra[k] != rb[k] {
+			if first < 0 {
+				first = k
+			}
+			last = k
 			diff++
 		}
-		k++
 	}
-	return diff == dist
+	if diff != dist {
+		return false
+	}
+	// a letter dropped at first and added at last, or the other way round
+	moved := string(ra[first:last]) == string(rb[first+1:last+1]) || string(ra[first+1:last+1]) == string(rb[first:last])
+	return !moved
 }
 
 // transposed reports whether a and b differ only by two adjacent runes
@@ -674,6 +688,50 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 		}
 	}
 	return true
+}
+
+// Titles that say whether a person is a man or a woman.
+var (
+	maleTitles   = []string{"mr", "sir", "lord", "king", "prince", "duke", "emperor", "tsar", "czar", "sultan", "father", "brother", "herr", "monsieur", "signor", "senor", "señor", "congressman", "spokesman", "chairman", "businessman"}
+	femaleTitles = []string{"mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess", "duchess", "empress", "tsarina", "sister", "frau", "signora", "senora", "señora", "congresswoman", "spokeswoman", "chairwoman", "businesswoman"}
+)
+
+// titleGender returns 1 when the mention follows a man's title ("Mr.
+// Harlan"), 2 after a woman's ("Ms. Harlen"), else 0.
+func (x *nameIndex) titleGender(m *nameMention) int {
+	toks := x.d.Tokens
+	k := m.first - 1
+	if k >= 1 && toks[k].Lower == "." && toks[k].Start == toks[k-1].End {
+		k--
+	}
+	if k < 0 || toks[k].Kind != Word {
+		return 0
+	}
+	switch {
+	case hasEnding(maleTitles, toks[k].Lower):
+		return 1
+	case hasEnding(femaleTitles, toks[k].Lower):
+		return 2
+	}
+	return 0
+}
+
+// differentGender reports whether the titles before v and d say one is a
+// man and the other a woman ("Mr. Harlan", "Mrs. Harlen"): two people.
+func (x *nameIndex) differentGender(vi, di int32) bool {
+	gender := func(s int32) int {
+		g := 0
+		for _, mi := range x.spellings[s].mentions {
+			g |= x.titleGender(&x.mentions[mi])
+		}
+		return g
+	}
+	gv := gender(vi)
+	if gv == 0 || gv == 3 {
+		return false
+	}
+	gd := gender(di)
+	return gd != 0 && gd != 3 && gd != gv
 }
 
 // partOfOtherName reports whether v stands inside a longer name that d is
