@@ -34,40 +34,66 @@ func TestNamesFlag(t *testing.T) {
 		dominant   string // the suggestion, and the text of every related span
 		severity   string
 	}{
-		{"deletion and insertion", "Kazakhstan asked for help. Troops reached Kazakhstan on Friday. The Interior Ministry of Kazakstnan said 17 died. Kazakhstan mourned.",
+		// misspellings of one name: the rarer spelling, the dominant one in Related
+		{"deletion and insertion", "Grain prices in Kazakhstan doubled. Exports from Kazakhstan fell, and the cabinet of Kazakstnan resigned. Kazakhstan is calm.",
 			"Kazakstnan", "Kazakhstan", SeverityWarning},
+		{"dropped letter", "Protests spread across Kazakhstan. In Kazakhstan, prices doubled. Kazakstan's government resigned. Kazakhstan is calm now.",
+			"Kazakstan", "Kazakhstan", SeverityWarning},
 		{"possessive of the dominant", "Kassym-Zhomart Tokayev spoke. Later Tokaev told the senate that Tokayev's plan stood.",
 			"Tokaev", "Tokayev", SeverityWarning},
-		{"possessive of the variant", "Floods hit Pakistan in August. Aid to Pakistan doubled, and Pakistn's government asked for more.",
-			"Pakistn", "Pakistan", SeverityWarning},
+		{"possessive of the variant", "President Kassym-Jomart Tokayev addressed the nation. Tokayev blamed foreign fighters, and Tokaev's aides repeated it.",
+			"Tokaev", "Tokayev", SeverityWarning},
+		{"possessive of a place", "Wheat from Ukraine reached Egypt. Ukraine's ports reopened, and Ukriane's grain fleet sailed.",
+			"Ukriane", "Ukraine", SeverityWarning},
 		{"curly possessive", "The talks in Pakistan ended. Donors met in Pakistan and in Pakistn’s capital.",
 			"Pakistn", "Pakistan", SeverityWarning},
 		{"transposition", "Chancellor Angela Merkel spoke first. Then Merkle said that Merkel's party agreed.",
 			"Merkle", "Merkel", SeverityWarning},
-		{"transposed, sentence-initial", "Volodymyr Zelensky met donors. Zelenksy said Zelensky's team had a plan.",
+		{"transposition, sentence-initial", "Volodymyr Zelensky addressed parliament. Zelenksy thanked the allies for Zelensky's new jets.",
 			"Zelenksy", "Zelensky", SeverityWarning},
-		{"deleted letter, same first name", "Prime Minister Mark Rutte spoke in The Hague. Later, Mark Rute told reporters that Rutte would stay.",
+		{"transposition in a country", "Officials from Mozambique and Malawi met. Mozambique's president said Mozambqiue would help.",
+			"Mozambqiue", "Mozambique", SeverityWarning},
+		{"deleted letter, same first name", "Prime Minister Mark Rutte flew to Kyiv. Later, Mark Rute told reporters that Rutte would return.",
 			"Rute", "Rutte", SeverityWarning},
+		{"two-word name, surname misspelt", "Nursultan Nazarbayev ruled for three decades. Critics of Nursultan Nazarbaev were often jailed.",
+			"Nazarbaev", "Nazarbayev", SeverityWarning},
 		{"hyphenated first name", "Kassym-Zhomart Tokayev met envoys. The decree of Kassym-Zhomrat Tokayev followed. Kassym-Zhomart Tokayev signed.",
 			"Kassym-Zhomrat", "Kassym-Zhomart", SeverityWarning},
+		{"hyphenated surname", "Ms. Ocasio-Cortez won the primary. Ocasio-Cortes thanked voters, and Ocasio-Cortez's staff celebrated.",
+			"Ocasio-Cortes", "Ocasio-Cortez", SeverityWarning},
 		{"hyphenated known alias misspelt", "Protests began in Alma-Ata. Police in Alma-Ata arrested many. The mayor of Alma-Atta resigned.",
 			"Alma-Atta", "Alma-Ata", SeverityWarning},
+		{"doubled letter moved", "Typhoons hit the Philippines every year. Aid to the Phillipines rose, and the Philippines thanked donors.",
+			"Phillipines", "Philippines", SeverityWarning},
+		{"doubled letter", "Andrew Gillum ran for governor. Gilllum lost narrowly. Gillum conceded.",
+			"Gilllum", "Gillum", SeverityWarning},
+		{"dropped letter, unknown name", "Jacinda Ardern resigned. Ardern said she had nothing left, and Arden's deputy took over.",
+			"Arden", "Ardern", SeverityWarning},
+		{"vowel replaced", "Mark Zuckerberg testified. Zuckerburg said Zuckerberg's company would change.",
+			"Zuckerburg", "Zuckerberg", SeverityWarning},
 		{"non-ASCII Latin", "Port workers in Gdańsk struck. The mayor of Gdańsk agreed, but Gdańks officials did not.",
 			"Gdańks", "Gdańsk", SeverityWarning},
 		{"Cyrillic", "Президент Зеленский выступил. Позже Зеленский ответил, а Зеленскй уехал.",
 			"Зеленскй", "Зеленский", SeverityWarning},
 		{"transliteration with y and j", "President Zelenskyy spoke. Zelenskyy's aides agreed. Later, President Zelenskyj left.",
 			"Zelenskyj", "Zelenskyy", SeverityWarning},
+		{"doubled final y", "Alexei Navalny was jailed. Navalny's allies said Navalnyy had been poisoned, and Navalny agreed.",
+			"Navalnyy", "Navalny", SeverityWarning},
 		{"one mention each, known dominant", "Angela Merkel arrived on Monday. Reporters asked Merkle about the budget.",
 			"Merkle", "Merkel", SeverityWarning},
 		{"one mention each, first written wins", "The ruling was written by Judge Okonkwo. Critics said Okonkow had erred.",
 			"Okonkow", "Okonkwo", SeverityWarning},
-		{"doubled letter", "Andrew Gillum ran for governor. Gilllum lost narrowly. Gillum conceded.",
-			"Gilllum", "Gillum", SeverityWarning},
+		{"same title, same person", "Mr. Harlow met reporters. Later Mr. Harlon said he would stay.",
+			"Harlon", "Harlow", SeverityWarning},
 		{"long name, three edits", "Arnold Schwarzenegger starred. Critics liked Schwarzenegger; later Shwarzenneger won an award.",
 			"Shwarzenneger", "Schwarzenegger", SeverityWarning},
+		{"twice against many", strings.Repeat("Officials in Bangladesh met. ", 8) + "Bangaldesh exports rose. Bangaldesh imports fell.",
+			"Bangaldesh", "Bangladesh", SeverityWarning},
+		// other names of one thing: info
 		{"known aliases", "Troops left Kyiv in March. Kyiv was calm by April, and shops in Kiev reopened.",
 			"Kiev", "Kyiv", SeverityInfo},
+		{"old name of a city", "Almaty is the largest city. Prices in Almaty rose, and the Alma-Ata airport reopened.",
+			"Alma-Ata", "Almaty", SeverityInfo},
 		{"multi-word alias", "Tea exports from Sri Lanka rose. Sri Lanka was called Ceylon until 1972, and Ceylon tea kept its name.",
 			"Ceylon", "Sri Lanka", SeverityInfo},
 		{"diacritics", "Recep Tayyip Erdoğan won. Erdoğan's party said Erdogan would travel.",
@@ -115,30 +141,54 @@ func TestNamesMessage(t *testing.T) {
 
 func TestNamesClean(t *testing.T) {
 	cases := []struct{ name, text string }{
+		// close names of different places
 		{"Iran and Iraq", "Iran and Iraq signed a deal. Iran's oil minister flew to Baghdad, and Iraq's minister to Tehran."},
 		{"Austria and Australia", "Austria beat Australia. Austria's coach praised Australia's goalkeeper. Austria went on."},
-		{"Niger and Nigeria", "Niger and Nigeria agreed a border deal; Niger's president flew to Nigeria on Monday."},
-		{"Serbia, Syria, Siberia", "Talks between Serbia and Syria were not planned; Serbia's envoy went to Siberia instead."},
+		{"Austrian and Australian", "Austria and Australia played. Austrian fans and Australian fans cheered."},
+		{"Niger and Nigeria", "Nigeria closed the border with Niger. Traders from Niger waited; Nigeria's customs chief said little."},
+		{"Nigerian and Nigerien", "Nigerian and Nigerien troops met. Niger's army and Nigeria's army patrolled."},
+		{"Serbia, Syria, Siberia", "Serbia sent aid to Syria. Serbia's convoy crossed Turkey; the winter in Siberia delayed a second one."},
 		{"Sudan and South Sudan", "Sudan and South Sudan share oil. South Sudan became independent from Sudan in 2011. Sudan objected."},
-		{"Smith and Smyth, titles between", "Mr. Smith and Mr. Smyth, two different lawyers, argued the case before Judge Smith."},
+		{"Slovakia and Slovenia", "Slovakia and Slovenia joined the EU in 2004. Slovakia uses the euro, as does Slovenia."},
+		{"Latvia and Lithuania", "Latvia and Lithuania protested. Latvia's foreign minister called Lithuania's counterpart."},
+		{"Mali and Malawi", "Mali and Malawi are both in Africa. Mali's junta and Malawi's president spoke."},
+		{"Colombia and Columbia", "Colombia exports coffee. Students at Columbia studied Colombia's peace deal."},
+		{"Virginia and West Virginia", "Palestine and Palestinian officials met Palestinians. Virginia and West Virginia sued. Mexico and New Mexico too."},
+		// close names of different people
+		{"Smith and Smyth, titles between", "Dr. Smyth and Dr. Smith, who are not related, ran the two clinics. Smith opened the first."},
+		{"Smith and Smyth, first names", "John Smith chairs the board. Paul Smyth, his rival, spoke. John Smith replied."},
 		{"unknown close names joined by and", "Ms. Harlan and Ms. Harlen, the two bidders, met. Ms. Harlan won the contract."},
 		{"different first names", "Tom Harlan chairs the board. Greta Harlen, his rival, spoke. Tom Harlan replied."},
+		{"a man and a woman", "Detective Harlow met Mrs. Harlon. Mr. Harlow said Mrs. Harlon had left."},
 		{"different people in a list", "The cardinals Dopfner, Suenens, Lienart and Leinert voted; Lienart spoke first."},
-		{"derived forms of places", "Kazakh troops guarded Kazakhstan. Russia and the Russian army helped; Russians watched. Ukraine's and Ukrainian views differ."},
-		{"derived forms of words", "Democrats met. The Democratic leader spoke; Democrats applauded. Catholics and Catholicism were discussed. Zionist groups spoke of Zionism."},
-		{"plural of a name", "The Kennedy family met. The Kennedys have been in politics for decades; Kennedy spoke."},
+		{"known given names", "Brian Cox and Bryan Cox are different people. Brian teaches physics; Bryan acts."},
+		{"known surnames", "Boris Johnson met Tom Johnston. Johnson said Johnston was right. Peterson and Petersen disagreed."},
+		{"surnames in two words", "Bernie Sanders ran. Sanders said Saunders was his aide. Sanders won."},
 		{"two substitutions", "Cardinal McCarrick resigned. McCarrick, 88, was tried. Archbishop McCormick was not charged."},
 		{"inside a longer name", "Tom Price spoke. Price said the Nobel Prize was deserved."},
+		{"given-name gender pairs", "Antonio Rossi came with Antonia Bianchi. Antonio spoke."},
+		{"feminine surname", "Ivanov and his wife were sanctioned. Ivanov said Ivanova would appeal."},
+		{"familiar form of a given name", "Dick Durbin spoke. Friends call him Dicky Durbin, and Dick smiled."},
+		// forms derived from one name
+		{"derived forms of places", "Kazakh troops guarded Kazakhstan. Russia and the Russian army helped; Russians watched. Ukraine's and Ukrainian views differ."},
+		{"demonyms", "Israel said Israeli jets struck. Israelis and Iraqis watched; Iraq's government protested. Yemeni officials said Yemenis were hit."},
+		{"derived forms of words", "Democrats met. The Democratic leader spoke; Democrats applauded. Catholics and Catholicism were discussed. Zionist groups spoke of Zionism."},
+		{"isms", "Trump and Trumpism dominated. Putin and Putinism were compared. Thatcherite policies outlived Thatcher."},
+		{"plural of a name", "The Kennedy family met. The Kennedys have been in politics for decades; Kennedy spoke."},
+		{"compound forms", "A Counter-Jihad group met. The Countering-Jihad plan, like the Counter-Jihad one, failed."},
+		{"gender-neutral form", "Latino voters turned out. Latino groups and one Latinx group endorsed him."},
+		{"verbs from names", "Critics said the reforms would Americanize the schools. Americans disagreed. America voted."},
+		// transliterations and spellings known to be one name: info at most
+		{"old name explained", "The virus was found in 1976 in the country then called Zaire. Congo has had outbreaks since; Congo's ministry said so."},
+		{"alias alone", "Gunmen attacked the mayor's office. Residents still call the city Alma-Ata, Tokayev said."},
+		// not names
 		{"sentence-initial common words", "Police said Polish citizens were held. Later, Latvia protested. Talks were held in Tallinn."},
-		{"title-case headline", "Putin Says Riots Were A Well Coordinated Attack\n\nPutin spoke on Monday about the riots."},
+		{"title-case headline", "Putin Says Sanctions Were A Well Planned Attack\n\nPutin spoke on Monday about the sanctions."},
 		{"all capitals", "NATO and NASA signed. The NATA report and NASA data agreed with NATO."},
 		{"lower-case word", "The brown dog ran. Browne said Brown was late, and brown paint dried."},
-		{"handles and hashtags", "Follow @WestervillePD and #Westerville news. Westerville police said so."},
-		{"alias alone", "Armed men rushed into the city. The events will go down in history as the Alma-Ata tragedy, Tokayev said."},
-		{"old name explained", "Ebola was first identified in then-Zaire. Congo has had many outbreaks since; Congo's health ministry said so."},
+		{"handles and hashtags", "Follow @SpringfieldPD and #Springfield news. Springfield police said so."},
+		{"quoted on purpose", "Senator Dick Durbin spoke. A caller shouted: \"You, Dicky Durban [sic], are a fraud.\" Durbin ignored it."},
 		{"short names", "Mali and Bali differ. Iran and Oman talked. Chad met Chan."},
-		{"compound forms", "A Counter-Jihad group met. The Countering-Jihad plan, like the Counter-Jihad one, failed."},
-		{"given-name gender pairs", "Antonio Rossi came with Antonia Bianchi. Antonio spoke."},
 		{"empty", ""},
 		{"no names", "it was a quiet day and nothing happened at all."},
 	}
@@ -209,6 +259,9 @@ func TestDerivedForm(t *testing.T) {
 		{"smith", "smiths", true},
 		{"counter-jihad", "countering-jihad", true},
 		{"antonio", "antonia", true},
+		{"ivanov", "ivanova", true},
+		{"muslim", "muslima", true},
+		{"latino", "latinx", true},
 		{"pakistn", "pakistan", false},
 		{"zelensky", "zelenskyy", false},
 		{"kazakstnan", "kazakhstan", false},
@@ -221,6 +274,45 @@ func TestDerivedForm(t *testing.T) {
 	for _, c := range cases {
 		if got := derivedForm(c.a, c.b); got != c.want {
 			t.Errorf("derivedForm(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestPetForm(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"dicky", "dick", true},
+		{"tommy", "tom", true},
+		{"jackie", "jack", true},
+		{"bobby", "bob", true},
+		{"zelenskyy", "zelensky", false}, // a doubled final y is a slip
+		{"dick", "dicky", false},
+		{"tomas", "tom", false},
+		{"y", "", false},
+	}
+	for _, c := range cases {
+		if got := petForm(c.a, c.b); got != c.want {
+			t.Errorf("petForm(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestSubstitutionsOnly(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"mccarrick", "mccormick", true},
+		{"phillipines", "philippines", false}, // a letter moved
+		{"merkle", "merkel", false},           // distance 1 (transposition)
+		{"harlan", "harlen", false},           // one replaced letter
+		{"zuckerburg", "zuckerberg", false},
+	}
+	for _, c := range cases {
+		if got := substitutionsOnly(c.a, c.b, nameDistance(c.a, c.b)); got != c.want {
+			t.Errorf("substitutionsOnly(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }
