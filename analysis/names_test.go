@@ -571,3 +571,16 @@ func BenchmarkNamesDistinct1MB(b *testing.B) {
 		checkNames(doc, &r)
 	}
 }
+
+func TestNamesCommonWordsNearNames(t *testing.T) {
+	for _, text := range []string{
+		"Hungry families queued for bread in Hungary. Hungary's government promised aid.",
+		"Charges were filed on Monday. Charles Dickens was not among the accused; Charles was long dead.",
+		"Finish lines were painted. Finnish runners from Finland won.",
+		"Events in Moscow moved fast. Chris Evens, a reporter, saw them.",
+	} {
+		for _, f := range nameFindingsOf(text) {
+			t.Errorf("%q: unexpected %s %q: %s", text, f.Severity, f.Text, f.Message)
+		}
+	}
+}
