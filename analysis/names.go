@@ -881,7 +881,7 @@ func (x *nameIndex) reportAliases(r *Report) {
 					continue
 				}
 				matched = true
-				if x.aliasInLongerName(i, i+w) || x.aliasExplained(i) {
+				if x.aliasInLongerName(i, i+w) || x.aliasExplained(i, i+w) {
 					continue
 				}
 				names := x.gz.groups[ref.group]
@@ -961,10 +961,21 @@ func (x *nameIndex) reportAliasName(r *Report, hits []aliasHit, n, dom int) {
 }
 
 // aliasExplained reports whether the text says it uses an old name on
-// purpose: "then-Zaire", "formerly Bombay", "the former Burma", "known as".
-func (x *nameIndex) aliasExplained(mi int) bool {
+// purpose: "then-Zaire", "formerly Bombay", "the former Burma", "known as"
+// before mentions[first:end], or "Zaire, now Congo", "Zaire (now Congo)",
+// "Zaire in what is now Congo" after them.
+func (x *nameIndex) aliasExplained(first, end int) bool {
 	toks := x.d.Tokens
-	k := x.mentions[mi].first - 1
+	k := x.mentions[end-1].last
+	for n := 0; n < 4 && k < len(toks); n, k = n+1, k+1 {
+		if n > 0 && (toks[k].Lower == "now" || toks[k].Lower == "today") { // not "Kiev now has
+			return true
+		}
+		if toks[k].Kind == Word && !hasEnding([]string{"in", "what", "is", "was", "called", "known", "as"}, toks[k].Lower) {
+			break
+		}
+	}
+	k = x.mentions[first].first - 1
 	if k >= 0 && toks[k].Lower == "-" {
 		k--
 	}

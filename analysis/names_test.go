@@ -180,6 +180,8 @@ func TestNamesClean(t *testing.T) {
 		{"verbs from names", "Critics said the reforms would Americanize the schools. Americans disagreed. America voted."},
 		// transliterations and spellings known to be one name: info at most
 		{"old name explained", "The virus was found in 1976 in the country then called Zaire. Congo has had outbreaks since; Congo's ministry said so."},
+		{"old name explained after it", "The first outbreak was in Zaire, now Congo. Congo's ministry said Congo was ready."},
+		{"old name explained in a clause", "The virus was found in Zaire in what is now Congo. Congo has had outbreaks since."},
 		{"alias alone", "Gunmen attacked the mayor's office. Residents still call the city Alma-Ata, Tokayev said."},
 		// not names
 		{"sentence-initial common words", "Police said Polish citizens were held. Later, Latvia protested. Talks were held in Tallinn."},
