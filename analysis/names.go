@@ -237,6 +237,11 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 				// after a quotation mark only when it opens a quotation
 				m.weak = !isQuoteMark(toks[k].Lower) || t.Quoted || toks[k].Lower == "‘" || toks[k].Lower == "'"
 			}
+			// "Okonkwo's lawyer" at a sentence start: a possessive marks a
+			// name (the common words that take one are in the gazetteer)
+			if m.weak && j < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "'s" && !titles[t.Sentence] {
+				m.weak = false
+			}
 		}
 		// phrase: the previous candidate ends right before, with only spaces between
 		if n := len(x.mentions); n > 0 && x.mentions[n-1].last == i && onlySpaces(d.Text[x.mentions[n-1].end:t.Start]) {

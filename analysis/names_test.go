@@ -83,6 +83,8 @@ func TestNamesFlag(t *testing.T) {
 			"Merkle", "Merkel", SeverityWarning},
 		{"one mention each, first written wins", "The ruling was written by Judge Okonkwo. Critics said Okonkow had erred.",
 			"Okonkow", "Okonkwo", SeverityWarning},
+		{"dominant only at sentence starts, possessive", "Okonkwo's appeal was heard on Monday. Okonkwo's lawyers were confident. The judge said Okonkow had no case.",
+			"Okonkow", "Okonkwo", SeverityWarning},
 		{"same title, same person", "Mr. Harlow met reporters. Later Mr. Harlon said he would stay.",
 			"Harlon", "Harlow", SeverityWarning},
 		{"long name, three edits", "Arnold Schwarzenegger starred. Critics liked Schwarzenegger; later Shwarzenneger won an award.",
