@@ -33,6 +33,7 @@ type Check struct {
 var checks = []Check{
 	{Name: "loaded", Kinds: []string{KindLoaded}, Run: checkLoaded},
 	{Name: "hedging", Kinds: []string{KindHedge, KindBooster, KindAttribution}, Run: checkHedging},
+	{Name: "names", Kinds: []string{KindName}, Run: checkNames},
 }
 
 // lexiconFinding turns a lexicon match into a finding.

@@ -1,0 +1,1118 @@
+package analysis
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// The name-consistency check finds a name spelled two ways in one text
+// ("Kazakhstan" 20 times, "Kazakstnan" once) and points to the dominant
+// spelling. How it decides:
+//
+//   - candidates are capitalised words that are not all capitals, with
+//     hyphenated capitalised parts joined ("Kassym-Zhomart", "Alma-Ata");
+//     possessive "'s" is already split off by Segment. A candidate is a
+//     name when it is capitalised somewhere that is not the start of a
+//     sentence or a title-case headline, never appears in lower case, and
+//     is not a title or common word of the gazetteer;
+//   - spellings (distinct lower-case forms) are compared only with the
+//     spellings of the same first letter and nearly the same length that
+//     share an exact piece with them (closeIndex, below), so the work grows
+//     with the number of distinct names, not with its square;
+//   - two spellings are close when their Levenshtein distance (an adjacent
+//     transposition counts as one edit) is within a threshold that grows
+//     with length: 0 up to 4 letters, 1 up to 8, 2 up to 12, then 3;
+//   - the rarer spelling is reported, unless the gazetteer knows it as a
+//     different name (Iraq beside Iran, Smyth beside Smith), the two are a
+//     name and a form derived from it (Russia, Russian), the text joins the
+//     two with "and", "or" or a comma (two people), each stands beside a
+//     different given name or surname ("Brian Smith", "Bryan Jones"), the
+//     titles before them say a man and a woman ("Mr. Harlan", "Ms.
+//     Harlen"), or one is a familiar or feminine form of the other
+//     ("Dicky", "Dick"; "Ivanova", "Ivanov");
+//   - a spelling followed by "[sic]" is misspelt on purpose; capitalised
+//     words made with "-ize" ("Americanized") are words, not names;
+//   - known aliases (Kiev, Kyiv) and spellings that differ only in
+//     diacritics (Erdogan, Erdoğan) are reported as info.
+
+// Thresholds of the name check.
+const (
+	// minVariantRunes is the shortest spelling reported as a misspelling.
+	minVariantRunes = 4
+	// minWeakVariantRunes is the shortest spelling reported when it is
+	// seen only at a sentence start or in a headline.
+	minWeakVariantRunes = 6
+	// maxRelated caps the mentions of the dominant spelling in Related.
+	maxRelated = 20
+	// maxCoordinationGap is how many tokens "and", "or", commas and titles
+	// may fill between two names joined as different people.
+	maxCoordinationGap = 5
+)
+
+// nameThreshold is the largest edit distance between two spellings of one
+// name, for the longer spelling's length in runes.
+func nameThreshold(runes int) int {
+	switch {
+	case runes <= 4:
+		return 0
+	case runes <= 8:
+		return 1
+	case runes <= 12:
+		return 2
+	}
+	return 3
+}
+
+// nameMention is one occurrence of a candidate name.
+type nameMention struct {
+	start, end  int   // byte offsets
+	first, last int   // half-open token range
+	spelling    int32 // index into nameIndex.spellings
+	phrase      int32 // adjacent capitalised words share a phrase ("Mark Rutte")
+	weak        bool  // at a sentence start or in a title-case headline
+	sic         bool  // followed by "[sic]" or "(sic)": misspelt on purpose
+}
+
+// spelling is one distinct lower-case form of a candidate name.
+type spelling struct {
+	key, fold string
+	runes     int
+	first     rune // first rune of fold, for bucketing
+	mentions  []int32
+	strong    int // mentions that are not weak
+	lowerSeen bool
+	refs      []gazRef
+	skip      bool // a title or common word
+}
+
+// nameIndex holds the candidate names of one document.
+type nameIndex struct {
+	d         *Document
+	gz        *Gazetteer
+	mentions  []nameMention
+	spellings []spelling
+	byKey     map[string]int32
+}
+
+// checkNames reports names spelled two ways (kind "name").
+func checkNames(d *Document, r *Report) {
+	gz, err := BuiltinGazetteer()
+	if err != nil { // the built-in data is validated by the tests
+		return
+	}
+	x := indexNames(d, gz)
+	x.reportAliases(r)
+	x.reportDiacritics(r)
+	x.reportMisspellings(r)
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
+		return false
+	}
+	n, lower := 0, false
+	for _, r := range s {
+		n++
+		if unicode.IsLower(r) {
+			lower = true
+		}
+	}
+	if n < 2 || !lower { // "I", "A", "CSTO", "U.S." are not names here
+		return false
+	}
+	// a capital after a lower-case letter past the third letter is a
+	// handle or a coinage ("WestervillePD"), not a name ("McCain", "DeSantis")
+	prevLower := false
+	k := 0
+	for _, r := range s {
+		if prevLower && unicode.IsUpper(r) && k > 3 {
+			return false
+		}
+		prevLower = unicode.IsLower(r)
+		k++
+	}
+	return true
+}
+
+// isHandle reports whether token i follows "@" or "#" directly.
+func isHandle(d *Document, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &d.Tokens[i-1]
+	return p.End == d.Tokens[i].Start && (p.Lower == "@" || p.Lower == "#")
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// opensSentence reports punctuation after which a capital letter says
+// nothing: an opening quotation mark, a colon, a dash or a bullet.
+func opensSentence(p string) bool {
+	switch p {
+	case "\"", "“", "‘", "'", "«", ":", "—", "–", "•", "*", "|", ">", "-":
+		return true
+	}
+	return false
+}
+
+func isQuoteMark(p string) bool {
+	switch p {
+	case "\"", "“", "”", "‘", "'", "«", "»":
+		return true
+	}
+	return false
+}
+
+// titleCase marks sentences that look like title-case headlines: at least
+// three words of four letters or more (the parts of a hyphenated word
+// count once), four in five of them capitalised.
+func titleCase(d *Document) []bool {
+	out := make([]bool, len(d.Sentences))
+	for i, s := range d.Sentences {
+		long, caps := 0, 0
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			t := &d.Tokens[k]
+			if t.Kind != Word || t.End-t.Start < 4 {
+				continue
+			}
+			if k > s.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
+				continue
+			}
+			long++
+			if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		out[i] = long >= 3 && caps*5 >= long*4
+	}
+	return out
+}
+
+// indexNames collects the candidate names of d.
+func indexNames(d *Document, gz *Gazetteer) *nameIndex {
+	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64)}
+	toks := d.Tokens
+	titles := titleCase(d)
+	phrase := int32(-1)
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Word || !isCapitalised(d.Text[t.Start:t.End]) || isHandle(d, i) {
+			continue
+		}
+		// join hyphenated capitalised parts: "Kassym-Zhomart", "Alma-Ata"
+		j := i + 1
+		for j+1 < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "-" &&
+			toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End &&
+			toks[j+1].Kind == Word && isCapitalised(d.Text[toks[j+1].Start:toks[j+1].End]) {
+			j += 2
+		}
+		key := t.Lower
+		if j > i+1 {
+			key = nameKey(d.Text[t.Start:toks[j-1].End])
+		}
+		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j}
+		// weak: first word of its sentence, after an opening mark, or in a headline
+		sent := &d.Sentences[t.Sentence]
+		m.weak = titles[t.Sentence]
+		// a hyphenated compound of capitalised parts is a name wherever it
+		// stands: no common word is written "Kassym-Zhomart"
+		if !m.weak && j == i+1 {
+			k := i - 1
+			for k >= sent.FirstToken && toks[k].Kind != Word && !opensSentence(toks[k].Lower) {
+				k--
+			}
+			switch {
+			case k < sent.FirstToken:
+				m.weak = true
+			case toks[k].Kind != Word:
+				// after a quotation mark only when it opens a quotation
+				m.weak = !isQuoteMark(toks[k].Lower) || t.Quoted || toks[k].Lower == "‘" || toks[k].Lower == "'"
+			}
+			// "Okonkwo's lawyer" at a sentence start: a possessive marks a
+			// name (the common words that take one are in the gazetteer)
+			if m.weak && j < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "'s" && !titles[t.Sentence] {
+				m.weak = false
+			}
+		}
+		// phrase: the previous candidate ends right before, with only spaces between
+		if n := len(x.mentions); n > 0 && x.mentions[n-1].last == i && onlySpaces(d.Text[x.mentions[n-1].end:t.Start]) {
+			m.phrase = phrase
+		} else {
+			phrase++
+			m.phrase = phrase
+		}
+		id, ok := x.byKey[key]
+		if !ok {
+			id = int32(len(x.spellings))
+			x.byKey[key] = id
+			fold := foldDiacritics(key)
+			first, _ := utf8.DecodeRuneInString(fold)
+			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key)})
+		}
+		m.spelling = id
+		s := &x.spellings[id]
+		s.mentions = append(s.mentions, int32(len(x.mentions)))
+		if !m.weak {
+			s.strong++
+		}
+		x.mentions = append(x.mentions, m)
+		i = j - 1
+	}
+	// a name never written in lower case ("Brown" is not, beside "brown")
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == Word && startsLower(d.Text[t.Start:t.End]) {
+			if id, ok := x.byKey[t.Lower]; ok {
+				x.spellings[id].lowerSeen = true
+			}
+		}
+	}
+	x.markSic()
+	for i := range x.spellings {
+		s := &x.spellings[i]
+		s.skip = wordFromName(s.key)
+		s.refs = gz.lookup(s.key)
+		for _, r := range s.refs {
+			if r.kind == GazTitle || r.kind == GazCommon {
+				s.skip = true
+			}
+		}
+	}
+	return x
+}
+
+// markSic marks the mentions of a name phrase followed by "[sic]" or
+// "(sic)": the writer reproduces a spelling on purpose.
+func (x *nameIndex) markSic() {
+	toks := x.d.Tokens
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := &x.mentions[i]
+		if i+1 < len(x.mentions) && x.mentions[i+1].phrase == m.phrase {
+			m.sic = x.mentions[i+1].sic
+			continue
+		}
+		k := m.last
+		if k < len(toks) && (toks[k].Lower == "." || toks[k].Lower == ",") && toks[k].Start == toks[k-1].End {
+			k++ // "Durban, [sic]"
+		}
+		m.sic = k+2 < len(toks) && (toks[k].Lower == "[" || toks[k].Lower == "(") &&
+			toks[k+1].Lower == "sic" && (toks[k+2].Lower == "]" || toks[k+2].Lower == ")")
+	}
+}
+
+// wordFromName reports capitalised words made from a name with a verb
+// ending ("Americanize", "Islamized", "Westernization"): words, not names.
+func wordFromName(key string) bool {
+	for _, e := range []string{"ize", "izes", "ized", "izing", "ization", "izations"} {
+		if len(key) > len(e)+3 && strings.HasSuffix(key, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func onlySpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// isName reports whether a spelling can be a name: capitalised where that
+// means something (or known to the gazetteer), never in lower case, not a
+// title or common word.
+func (x *nameIndex) isName(s *spelling) bool {
+	return !s.skip && !s.lowerSeen && (s.strong > 0 || len(s.refs) > 0)
+}
+
+// canBeVariant reports whether a spelling may be reported as a misspelling:
+// a name unknown to the gazetteer, long enough; one seen only at sentence
+// starts must be longer and must not be a known word.
+func (x *nameIndex) canBeVariant(s *spelling) bool {
+	if s.skip || s.lowerSeen || len(s.refs) > 0 || s.runes < minVariantRunes {
+		return false
+	}
+	return s.strong > 0 || s.runes >= minWeakVariantRunes
+}
+
+// display returns how a spelling is written: its first mention that is
+// not at a sentence start, or its first mention.
+func (x *nameIndex) display(id int32) string {
+	s := &x.spellings[id]
+	for _, mi := range s.mentions {
+		if m := &x.mentions[mi]; !m.weak {
+			return x.d.Text[m.start:m.end]
+		}
+	}
+	m := &x.mentions[s.mentions[0]]
+	return x.d.Text[m.start:m.end]
+}
+
+func (x *nameIndex) spans(mentions []int32) []Span {
+	n := len(mentions)
+	if n > maxRelated {
+		n = maxRelated
+	}
+	out := make([]Span, 0, n)
+	for _, mi := range mentions[:n] {
+		m := &x.mentions[mi]
+		out = append(out, x.d.Span(m.start, m.end))
+	}
+	return out
+}
+
+func (x *nameIndex) finding(m *nameMention, category, severity string, weight float64, msg, suggestion string, related []Span) Finding {
+	t := &x.d.Tokens[m.first]
+	return Finding{
+		Kind: KindName, Category: category, Severity: severity,
+		Start: m.start, End: m.end, Text: x.d.Text[m.start:m.end],
+		Message: msg, Suggestion: suggestion, Related: related,
+		Weight: weight, Quoted: t.Quoted, Sentence: t.Sentence, Rule: "names/" + category,
+	}
+}
+
+func times(n int) string { return strconv.Itoa(n) + "×" }
+
+// reportMisspellings clusters the spellings and reports each rarer
+// spelling close to a dominant one.
+func (x *nameIndex) reportMisspellings(r *Report) {
+	ix := x.closeIndex()
+	seen := make([]int32, len(x.spellings)) // vi+1 once spelling di was looked at for vi
+	for i := range x.spellings {
+		vi := int32(i)
+		v := &x.spellings[vi]
+		if !x.canBeVariant(v) {
+			continue
+		}
+		best, bestDist := int32(-1), 0
+		ix.candidates(v, func(di int32) {
+			if di == vi || seen[di] == vi+1 {
+				return
+			}
+			seen[di] = vi + 1
+			dom := &x.spellings[di]
+			thr := nameThreshold(max(dom.runes, v.runes))
+			if thr == 0 || abs(dom.runes-v.runes) > thr || !x.dominates(di, vi) {
+				return
+			}
+			dist := nameDistance(v.key, dom.key)
+			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.key, dom.key, dist) {
+				return
+			}
+			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
+				return
+			}
+			if x.coordinated(vi, di) || x.differentContext(vi, di) || x.partOfOtherName(vi, di) || x.differentGender(vi, di) {
+				return
+			}
+			// the most used close spelling, then the closest, then the first
+			if best >= 0 {
+				nb, nd := len(x.spellings[best].mentions), len(dom.mentions)
+				if nd < nb || (nd == nb && (dist > bestDist || (dist == bestDist && di > best))) {
+					return
+				}
+			}
+			best, bestDist = di, dist
+		})
+		if best < 0 {
+			continue
+		}
+		dom := &x.spellings[best]
+		suggestion := x.display(best)
+		related := x.spans(dom.mentions)
+		edits := strconv.Itoa(bestDist) + " edits apart"
+		if bestDist == 1 {
+			edits = "1 edit apart"
+		}
+		for _, mi := range v.mentions {
+			m := &x.mentions[mi]
+			if m.sic {
+				continue
+			}
+			text := x.d.Text[m.start:m.end]
+			msg := "'" + text + "' (" + times(len(v.mentions)) + ") looks like a misspelling of '" + suggestion +
+				"' (" + times(len(dom.mentions)) + "), " + edits
+			r.Findings = append(r.Findings, x.finding(m, "misspelling", SeverityWarning, 1, msg, suggestion, related))
+		}
+	}
+}
+
+// dominates reports whether spelling d is the dominant form of v: used
+// more often, or as often but known to the gazetteer or written first. A
+// spelling used three times or more is reported only beside one used at
+// least three times as often.
+func (x *nameIndex) dominates(di, vi int32) bool {
+	d, v := &x.spellings[di], &x.spellings[vi]
+	nd, nv := len(d.mentions), len(v.mentions)
+	switch {
+	case nv >= 3 && nd < 3*nv:
+		return false
+	case nd != nv:
+		return nd > nv
+	case len(d.refs) > 0:
+		return true
+	case x.canBeVariant(d) && d.strong != v.strong:
+		return d.strong > v.strong
+	}
+	return d.mentions[0] < v.mentions[0]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// nameDistance is the Levenshtein distance of two spellings, counting an
+// adjacent transposition ("Zelenksy", "Zelensky") as one edit.
+func nameDistance(a, b string) int {
+	d := levenshtein.ComputeDistance(a, b)
+	if d == 2 && len(a) == len(b) && transposed(a, b) {
+		return 1
+	}
+	return d
+}
+
+// petForm reports whether a is the familiar form of the given name b
+// ("Dicky" of "Dick", "Tommy" of "Tom", "Jackie" of "Jack"): b with "y",
+// "ie" or "ey" added, its last letter perhaps doubled. A name that already
+// ends in "y" has no such form ("Zelenskyy" is not one of "Zelensky").
+func petForm(a, b string) bool {
+	if b == "" || strings.HasSuffix(b, "y") || !strings.HasPrefix(a, b) {
+		return false
+	}
+	rest := a[len(b):]
+	if last := b[len(b)-1]; len(rest) > 1 && rest[0] == last {
+		rest = rest[1:]
+	}
+	return rest == "y" || rest == "ie" || rest == "ey"
+}
+
+// substitutionsOnly reports whether two spellings at distance two or more
+// differ only by letters replaced in place ("McCarrick", "McCormick"):
+// typing slips add, drop or swap letters; several replaced letters make a
+// different name. A letter moved within a run ("Philippines",
+// "Phillipines") is a slip, not a replacement.
+func substitutionsOnly(a, b string, dist int) bool {
+	if dist < 2 || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	first, last, diff := -1, -1, 0
+	for k := range ra {
+		if ra[k] != rb[k] {
+			if first < 0 {
+				first = k
+			}
+			last = k
+			diff++
+		}
+	}
+	if diff != dist {
+		return false
+	}
+	// a letter dropped at first and added at last, or the other way round
+	moved := string(ra[first:last]) == string(rb[first+1:last+1]) || string(ra[first+1:last+1]) == string(rb[first:last])
+	return !moved
+}
+
+// transposed reports whether a and b differ only by two adjacent runes
+// swapped.
+func transposed(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] {
+		return false
+	}
+	return string(ra[i+2:]) == string(rb[i+2:])
+}
+
+// Derived-form endings: a name and the name with one of these endings
+// instead of a base ending, or with another derived ending, are forms of
+// one word ("Russia"/"Russian", "Ukraine"/"Ukrainian", "Kazakh"/"Kazakhstan",
+// "Smith"/"Smiths", "Democrats"/"Democratic").
+var (
+	baseEndings    = []string{"", "a", "e", "y", "ia", "ey", "o"}
+	derivedEndings = []string{"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish",
+		"ic", "ics", "ac", "ism", "ist", "ists", "ite", "ites", "er", "ers", "ern", "stan", "istan", "al",
+		"ry", "ing", "ed", "ve", "ves", "on", "ons", "ion", "ions", "at", "ate", "t", "cy", "x"}
+)
+
+// derivedForm reports whether a and b are forms of one word rather than
+// two spellings of it: they have the same snowball stem, or after a common
+// prefix of four letters or more they end in a base and a derived ending,
+// two different derived endings neither of which ends the other, or two
+// different non-empty base endings ("Antonio", "Antonia").
+func derivedForm(a, b string) bool {
+	// hyphenated compounds: forms of one compound when the parts that
+	// differ are forms of one word ("Counter-Jihad", "Countering-Jihad")
+	if pa, pb := strings.Split(a, "-"), strings.Split(b, "-"); len(pa) > 1 && len(pa) == len(pb) {
+		for i := range pa {
+			if pa[i] != pb[i] && !derivedForm(pa[i], pb[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	if !strings.Contains(a, "-") && !strings.Contains(b, "-") && stemWord(a) == stemWord(b) {
+		return true
+	}
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for p > 0 && p < len(a) && !utf8.RuneStart(a[p]) { // do not split a rune
+		p--
+	}
+	for tries := 0; tries < 4 && p > 0; tries++ {
+		if utf8.RuneCountInString(a[:p]) < 4 {
+			return false
+		}
+		ta, tb := a[p:], b[p:]
+		ba, bb := hasEnding(baseEndings, ta), hasEnding(baseEndings, tb)
+		da, db := hasEnding(derivedEndings, ta), hasEnding(derivedEndings, tb)
+		switch {
+		case ba && db, bb && da:
+			return true
+		case da && db && !strings.HasSuffix(ta, tb) && !strings.HasSuffix(tb, ta):
+			return true
+		case ba && bb && ta != "" && tb != "":
+			return true
+		case ta == "" && tb == "a", ta == "a" && tb == "":
+			return true // feminine forms: "Ivanov", "Ivanova"; "Muslim", "Muslima"
+		}
+		_, w := utf8.DecodeLastRuneInString(a[:p])
+		p -= w
+	}
+	return false
+}
+
+func hasEnding(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether the text joins a mention of v and one of d
+// with "and", "or", "nor", "vs", "with", "/" or a comma, perhaps with
+// titles between ("Mr. Smith and Mr. Smyth"): then they are two names.
+func (x *nameIndex) coordinated(vi, di int32) bool {
+	for _, mi := range x.spellings[vi].mentions {
+		m := &x.mentions[mi]
+		if x.joinedTo(m.last, 1, di) || x.joinedTo(m.first-1, -1, di) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedTo walks from token k in direction step over connectors and titles
+// and reports whether it reaches a mention of spelling di.
+func (x *nameIndex) joinedTo(k, step int, di int32) bool {
+	toks := x.d.Tokens
+	connector := false
+	for n := 0; n <= maxCoordinationGap && k >= 0 && k < len(toks); n++ {
+		t := &toks[k]
+		switch {
+		case t.Kind == Punct && (t.Lower == "," || t.Lower == "/" || t.Lower == "&" || t.Lower == "." || t.Lower == "(" || t.Lower == ")"):
+			connector = connector || t.Lower != "."
+		case t.Kind == Word && (t.Lower == "and" || t.Lower == "or" || t.Lower == "nor" || t.Lower == "vs" ||
+			t.Lower == "versus" || t.Lower == "v" || t.Lower == "with" || t.Lower == "not" || t.Lower == "both" || t.Lower == "either" || t.Lower == "neither"):
+			connector = true
+		case t.Kind == Word:
+			if mi := x.mentionAt(k, step); mi >= 0 {
+				m := &x.mentions[mi]
+				if m.spelling == di {
+					return connector
+				}
+				if x.spellings[m.spelling].skip { // a title: "Mr", "Judge"
+					if step > 0 {
+						k = m.last - 1
+					} else {
+						k = m.first
+					}
+					break
+				}
+			}
+			return false
+		default:
+			return false
+		}
+		k += step
+	}
+	return false
+}
+
+// mentionAt returns the mention that starts (step > 0) or ends (step < 0)
+// at token k, or -1.
+func (x *nameIndex) mentionAt(k, step int) int {
+	i := sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].last > k })
+	if i < len(x.mentions) {
+		m := &x.mentions[i]
+		if (step > 0 && m.first == k) || (step < 0 && m.last-1 == k) {
+			return i
+		}
+	}
+	return -1
+}
+
+// differentContext reports whether v and d each stand beside other names
+// ("Brian Smith", "Bryan Jones") and never beside the same or a close one:
+// then they name different people.
+func (x *nameIndex) differentContext(vi, di int32) bool {
+	nv, nd := x.neighbours(vi), x.neighbours(di)
+	if len(nv) == 0 || len(nd) == 0 {
+		return false
+	}
+	for _, a := range nv {
+		for _, b := range nd {
+			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Titles that say whether a person is a man or a woman.
+var (
+	maleTitles   = []string{"mr", "sir", "lord", "king", "prince", "duke", "emperor", "tsar", "czar", "sultan", "father", "brother", "herr", "monsieur", "signor", "senor", "señor", "congressman", "spokesman", "chairman", "businessman"}
+	femaleTitles = []string{"mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess", "duchess", "empress", "tsarina", "sister", "frau", "signora", "senora", "señora", "congresswoman", "spokeswoman", "chairwoman", "businesswoman"}
+)
+
+// titleGender returns 1 when the mention follows a man's title ("Mr.
+// Harlan"), 2 after a woman's ("Ms. Harlen"), else 0.
+func (x *nameIndex) titleGender(m *nameMention) int {
+	toks := x.d.Tokens
+	k := m.first - 1
+	if k >= 1 && toks[k].Lower == "." && toks[k].Start == toks[k-1].End {
+		k--
+	}
+	if k < 0 || toks[k].Kind != Word {
+		return 0
+	}
+	switch {
+	case hasEnding(maleTitles, toks[k].Lower):
+		return 1
+	case hasEnding(femaleTitles, toks[k].Lower):
+		return 2
+	}
+	return 0
+}
+
+// differentGender reports whether the titles before v and d say one is a
+// man and the other a woman ("Mr. Harlan", "Mrs. Harlen"): two people.
+func (x *nameIndex) differentGender(vi, di int32) bool {
+	gender := func(s int32) int {
+		g := 0
+		for _, mi := range x.spellings[s].mentions {
+			g |= x.titleGender(&x.mentions[mi])
+		}
+		return g
+	}
+	gv := gender(vi)
+	if gv == 0 || gv == 3 {
+		return false
+	}
+	gd := gender(di)
+	return gd != 0 && gd != 3 && gd != gv
+}
+
+// partOfOtherName reports whether v stands inside a longer name that d is
+// never part of ("Nobel Prize" beside "Price", "Magdi Allam" beside
+// "Allah"): a neighbour of v that is not a known given name and is not
+// (nearly) a neighbour of d.
+func (x *nameIndex) partOfOtherName(vi, di int32) bool {
+	nd := x.neighbours(di)
+	for _, a := range x.neighbours(vi) {
+		if x.isPersonName(a) {
+			continue // "Volodymyr Zelenksy" beside "Zelensky"
+		}
+		shared := false
+		for _, b := range nd {
+			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *nameIndex) isPersonName(s int32) bool {
+	for _, r := range x.spellings[s].refs {
+		if r.kind == GazPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// neighbours lists the spellings that stand right before or after a
+// mention of spelling s in the same phrase, titles and common words left
+// out.
+func (x *nameIndex) neighbours(s int32) []int32 {
+	var out []int32
+	add := func(j int) {
+		if j < 0 || j >= len(x.mentions) {
+			return
+		}
+		n := x.mentions[j].spelling
+		if n == s || x.spellings[n].skip {
+			return
+		}
+		for _, o := range out {
+			if o == n {
+				return
+			}
+		}
+		out = append(out, n)
+	}
+	for _, mi := range x.spellings[s].mentions {
+		m := &x.mentions[mi]
+		if mi > 0 && x.mentions[mi-1].phrase == m.phrase {
+			add(int(mi) - 1)
+		}
+		if int(mi)+1 < len(x.mentions) && x.mentions[mi+1].phrase == m.phrase {
+			add(int(mi) + 1)
+		}
+	}
+	return out
+}
+
+// reportDiacritics reports a name written with and without diacritics
+// ("Erdoğan", "Erdogan") as info.
+func (x *nameIndex) reportDiacritics(r *Report) {
+	var plain map[string]int32
+	for i := range x.spellings {
+		s := &x.spellings[i]
+		if s.fold == s.key || s.skip || s.runes < minVariantRunes {
+			continue
+		}
+		if plain == nil {
+			plain = make(map[string]int32)
+			for j := range x.spellings {
+				if x.spellings[j].fold == x.spellings[j].key {
+					plain[x.spellings[j].key] = int32(j)
+				}
+			}
+		}
+		pi, ok := plain[s.fold]
+		if !ok || !x.isName(&x.spellings[pi]) {
+			continue
+		}
+		vi, di := int32(i), pi
+		if len(x.spellings[pi].mentions) < len(s.mentions) {
+			vi, di = pi, int32(i)
+		}
+		x.reportSame(r, x.spellings[vi].mentions, x.spellings[di].mentions, "diacritics", "is written without the diacritics of")
+	}
+}
+
+// reportSame reports each mention in vs as another way of writing the
+// name mentioned in ds (info).
+func (x *nameIndex) reportSame(r *Report, vs, ds []int32, category, relation string) {
+	dm := &x.mentions[ds[0]]
+	for _, mi := range ds {
+		if !x.mentions[mi].weak {
+			dm = &x.mentions[mi]
+			break
+		}
+	}
+	dText := x.d.Text[dm.start:dm.end]
+	related := x.spans(ds)
+	for _, mi := range vs {
+		m := &x.mentions[mi]
+		text := x.d.Text[m.start:m.end]
+		msg := "'" + text + "' (" + times(len(vs)) + ") " + relation + " '" + dText + "' (" + times(len(ds)) + "); keep one spelling"
+		r.Findings = append(r.Findings, x.finding(m, category, SeverityInfo, 0.25, msg, dText, related))
+	}
+}
+
+// aliasHit is one mention of an alias group's name: mentions[first:end].
+type aliasHit struct {
+	name       int // index into the group's names
+	first, end int // mention range
+}
+
+// reportAliases reports two names of one thing ("Kiev", "Kyiv") in one
+// text as info. A multi-word alias ("Sri Lanka") matches adjacent
+// capitalised words; the longest match wins, so "North Macedonia" is not
+// also "Macedonia". A name inside a longer name ("Tom Holland") is not an
+// alias.
+func (x *nameIndex) reportAliases(r *Report) {
+	hits := map[int32][]aliasHit{}
+	ms := x.mentions
+	for i := 0; i < len(ms); {
+		matched := false
+		for w := min(x.gz.maxWords, len(ms)-i); w >= 1 && !matched; w-- {
+			if ms[i+w-1].phrase != ms[i].phrase {
+				continue
+			}
+			key := x.spellings[ms[i].spelling].key
+			if w > 1 {
+				parts := make([]string, w)
+				for k := 0; k < w; k++ {
+					parts[k] = x.spellings[ms[i+k].spelling].key
+				}
+				key = strings.Join(parts, " ")
+			}
+			for _, ref := range x.gz.lookup(key) {
+				if ref.kind != GazAlias {
+					continue
+				}
+				matched = true
+				if x.aliasInLongerName(i, i+w) || x.aliasExplained(i, i+w) {
+					continue
+				}
+				names := x.gz.groups[ref.group]
+				for n, name := range names {
+					if nameKey(name) == key || foldDiacritics(nameKey(name)) == foldDiacritics(key) {
+						hits[ref.group] = append(hits[ref.group], aliasHit{name: n, first: i, end: i + w})
+						break
+					}
+				}
+			}
+			if matched {
+				i += w
+			}
+		}
+		if !matched {
+			i++
+		}
+	}
+	groups := make([]int32, 0, len(hits))
+	for g := range hits {
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool { return groups[i] < groups[j] })
+	for _, g := range groups {
+		byName := map[int][]int32{}
+		var order []int
+		for _, h := range hits[g] {
+			if _, ok := byName[h.name]; !ok {
+				order = append(order, h.name)
+			}
+			byName[h.name] = append(byName[h.name], int32(h.first))
+		}
+		if len(order) < 2 {
+			continue
+		}
+		dom := order[0]
+		for _, n := range order[1:] {
+			if len(byName[n]) > len(byName[dom]) || (len(byName[n]) == len(byName[dom]) && n < dom) {
+				dom = n
+			}
+		}
+		for _, n := range order {
+			if n == dom {
+				continue
+			}
+			x.reportAliasName(r, hits[g], n, dom)
+		}
+	}
+}
+
+// reportAliasName reports the hits of name n as aliases of name dom.
+func (x *nameIndex) reportAliasName(r *Report, hits []aliasHit, n, dom int) {
+	var vs, ds []aliasHit
+	for _, h := range hits {
+		switch h.name {
+		case n:
+			vs = append(vs, h)
+		case dom:
+			ds = append(ds, h)
+		}
+	}
+	span := func(h aliasHit) Span {
+		return x.d.Span(x.mentions[h.first].start, x.mentions[h.end-1].end)
+	}
+	dText := span(ds[0]).Text
+	related := make([]Span, 0, min(len(ds), maxRelated))
+	for _, h := range ds[:min(len(ds), maxRelated)] {
+		related = append(related, span(h))
+	}
+	for _, h := range vs {
+		s := span(h)
+		msg := "'" + s.Text + "' (" + times(len(vs)) + ") is another name for '" + dText + "' (" + times(len(ds)) + "); keep one name"
+		f := x.finding(&x.mentions[h.first], "alias", SeverityInfo, 0.25, msg, dText, related)
+		f.End, f.Text = s.End, s.Text
+		r.Findings = append(r.Findings, f)
+	}
+}
+
+// aliasExplained reports whether the text says it uses an old name on
+// purpose: "then-Zaire", "formerly Bombay", "the former Burma", "known as"
+// before mentions[first:end], or "Zaire, now Congo", "Zaire (now Congo)",
+// "Zaire in what is now Congo" after them.
+func (x *nameIndex) aliasExplained(first, end int) bool {
+	toks := x.d.Tokens
+	k := x.mentions[end-1].last
+	for n := 0; n < 4 && k < len(toks); n, k = n+1, k+1 {
+		if n > 0 && (toks[k].Lower == "now" || toks[k].Lower == "today") { // not "Kiev now has
+			return true
+		}
+		if toks[k].Kind == Word && !hasEnding([]string{"in", "what", "is", "was", "called", "known", "as"}, toks[k].Lower) {
+			break
+		}
+	}
+	k = x.mentions[first].first - 1
+	if k >= 0 && toks[k].Lower == "-" {
+		k--
+	}
+	if k >= 0 && toks[k].Kind == Punct && k > 0 { // "formerly, Bombay"
+		k--
+	}
+	if k < 0 || toks[k].Kind != Word {
+		return false
+	}
+	switch toks[k].Lower {
+	case "then", "formerly", "former", "once", "old", "renamed", "named", "called", "became", "previously", "originally":
+		return true
+	case "as":
+		return k > 0 && (toks[k-1].Lower == "known" || toks[k-1].Lower == "named")
+	}
+	return false
+}
+
+// aliasInLongerName reports whether mentions[first:end] stand beside
+// another capitalised word of the same phrase that is not a title or
+// common word ("Tom Holland", "Holland America").
+func (x *nameIndex) aliasInLongerName(first, end int) bool {
+	ms := x.mentions
+	if first > 0 && ms[first-1].phrase == ms[first].phrase && !x.spellings[ms[first-1].spelling].skip {
+		return true
+	}
+	return end < len(ms) && ms[end].phrase == ms[first].phrase && !x.spellings[ms[end].spelling].skip
+}
+
+// The clustering compares a spelling only with the spellings that share
+// an exact piece with it (the pigeonhole principle behind PassJoin): when
+// two spellings with the same first letter are at most K Levenshtein
+// edits apart, and the rest of one is cut into K+1 pieces, at least one
+// piece appears unchanged in the rest of the other, shifted by at most K
+// runes. Each dominant candidate is indexed under its pieces; a variant
+// looks up its substrings at those places. The work grows with the number
+// of distinct spellings times a small constant, never with its square.
+
+// closeKey is one piece of an indexed spelling.
+type closeKey struct {
+	first      rune  // first rune of the folded spelling
+	runes, idx int32 // length of the spelling in runes; which piece
+	piece      string
+}
+
+// closeIndex finds the spellings that can be within the name threshold
+// of a given spelling.
+type closeIndex struct {
+	pieces map[closeKey][]int32
+	offs   []int // scratch: rune offsets of the looked-up spelling
+}
+
+// levBound is the largest plain Levenshtein distance of two spellings
+// whose nameDistance is at most k (a transposition counts one for
+// nameDistance, two for Levenshtein).
+func levBound(k int) int {
+	if k == 1 {
+		return 2
+	}
+	return k
+}
+
+// pieceCount is how many pieces the rest of a spelling of n runes is cut
+// into: one more than the largest Levenshtein distance it may have to any
+// spelling it can be paired with (at most 3 runes longer).
+func pieceCount(n int) int { return levBound(nameThreshold(n+3)) + 1 }
+
+// piece returns the rune range [from, to) of piece i of m in a spelling
+// of n runes; the first rune is left out (it is compared separately).
+func piece(n, m, i int) (from, to int) {
+	t := n - 1
+	return 1 + i*t/m, 1 + (i+1)*t/m
+}
+
+// runeOffsets returns the byte offset of every rune of s, and len(s).
+func runeOffsets(s string, buf []int) []int {
+	buf = buf[:0]
+	for i := range s {
+		buf = append(buf, i)
+	}
+	return append(buf, len(s))
+}
+
+// closeIndex indexes the spellings that can be a dominant spelling: names
+// of at least minVariantRunes runes.
+func (x *nameIndex) closeIndex() *closeIndex {
+	ix := &closeIndex{pieces: make(map[closeKey][]int32)}
+	for i := range x.spellings {
+		s := &x.spellings[i]
+		if !x.isName(s) || s.runes < minVariantRunes {
+			continue
+		}
+		ix.offs = runeOffsets(s.key, ix.offs)
+		n := len(ix.offs) - 1
+		m := pieceCount(n)
+		for p := 0; p < m; p++ {
+			from, to := piece(n, m, p)
+			k := closeKey{s.first, int32(n), int32(p), s.key[ix.offs[from]:ix.offs[to]]}
+			ix.pieces[k] = append(ix.pieces[k], int32(i))
+		}
+	}
+	return ix
+}
+
+// candidates calls fn with every indexed spelling that has v's first
+// letter, a length within 3 runes of v's and a piece found in v where
+// the pigeonhole principle puts it; some more than once, v itself too.
+// Only the shifts the first unchanged piece can have are looked up.
+func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
+	ix.offs = runeOffsets(v.key, ix.offs)
+	nv := len(ix.offs) - 1
+	for n := max(minVariantRunes, nv-3); n <= nv+3; n++ {
+		k := nameThreshold(max(n, nv))
+		if k == 0 || abs(n-nv) > k {
+			continue
+		}
+		lb := levBound(k)
+		m := pieceCount(n)
+		for p := 0; p < m; p++ {
+			from, to := piece(n, m, p)
+			for q := max(1, from-lb); q <= from+lb && q+to-from <= nv; q++ {
+				// if p is the first piece found unchanged, each piece
+				// before it holds an edit, and the edits before it and
+				// after it account for the shifts at both of its ends
+				if sh := q - from; max(p, abs(sh))+abs(nv-n-sh) > lb {
+					continue
+				}
+				key := closeKey{v.first, int32(n), int32(p), v.key[ix.offs[q]:ix.offs[q+to-from]]}
+				for _, di := range ix.pieces[key] {
+					fn(di)
+				}
+			}
+		}
+	}
+}
