@@ -1,5 +1,10 @@
 package analysis
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // Document is the segmented, stemmed and matched text that every check
 // reads. Checks must not modify it.
 type Document struct {
@@ -54,4 +59,39 @@ func lexiconFinding(d *Document, m Match) Finding {
 		f.Weight *= 0.5
 	}
 	return f
+}
+
+// isHeadline reports whether sentence s looks like a title-case headline:
+// at least three words of four letters or more (the parts of a hyphenated
+// word count once), four in five of them capitalised. Checks use it to
+// treat capitals in headlines as weak evidence of a name.
+func isHeadline(d *Document, s int) bool {
+	if s < 0 || s >= len(d.Sentences) {
+		return false
+	}
+	sent := d.Sentences[s]
+	long, caps := 0, 0
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.End-t.Start < 4 {
+			continue
+		}
+		if k > sent.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long >= 3 && caps*5 >= long*4
+}
+
+// headlines marks every sentence with isHeadline.
+func headlines(d *Document) []bool {
+	out := make([]bool, len(d.Sentences))
+	for i := range out {
+		out[i] = isHeadline(d, i)
+	}
+	return out
 }

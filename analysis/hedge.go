@@ -294,7 +294,7 @@ func (c *sentenceFacts) title(d *Document, s int) bool {
 	}
 	v, ok := c.isTitle[s]
 	if !ok {
-		v = titleCase(d, s)
+		v = isHeadline(d, s)
 		c.isTitle[s] = v
 	}
 	return v
@@ -917,25 +917,4 @@ func sentenceInitial(d *Document, i int) bool {
 		}
 	}
 	return true
-}
-
-// titleCase reports whether sentence s is a title-case headline: most of
-// its longer words are capitalised.
-func titleCase(d *Document, s int) bool {
-	if s < 0 || s >= len(d.Sentences) {
-		return false
-	}
-	sent := d.Sentences[s]
-	long, capped := 0, 0
-	for k := sent.FirstToken; k < sent.EndToken; k++ {
-		t := &d.Tokens[k]
-		if t.Kind != Word || len(t.Lower) < 4 {
-			continue
-		}
-		long++
-		if capitalised(d, k) {
-			capped++
-		}
-	}
-	return long >= 3 && capped*10 >= long*7
 }

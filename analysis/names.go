@@ -172,36 +172,11 @@ func isQuoteMark(p string) bool {
 	return false
 }
 
-// titleCase marks sentences that look like title-case headlines: at least
-// three words of four letters or more (the parts of a hyphenated word
-// count once), four in five of them capitalised.
-func titleCase(d *Document) []bool {
-	out := make([]bool, len(d.Sentences))
-	for i, s := range d.Sentences {
-		long, caps := 0, 0
-		for k := s.FirstToken; k < s.EndToken; k++ {
-			t := &d.Tokens[k]
-			if t.Kind != Word || t.End-t.Start < 4 {
-				continue
-			}
-			if k > s.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
-				continue
-			}
-			long++
-			if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
-				caps++
-			}
-		}
-		out[i] = long >= 3 && caps*5 >= long*4
-	}
-	return out
-}
-
 // indexNames collects the candidate names of d.
 func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64)}
 	toks := d.Tokens
-	titles := titleCase(d)
+	titles := headlines(d)
 	phrase := int32(-1)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
