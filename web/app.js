@@ -18,6 +18,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 // Timing, read by the browser tests and shown in the status line.
 const timing = { firstResultMs: null, lastAnalyzeMs: null, lastRoundTripMs: null };
 window.plumblineTiming = timing;
+// for the browser tests and the console: the current report and the attachment
+window.plumblinePage = { report: () => report, text: () => reportText, timing };
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
