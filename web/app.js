@@ -63,12 +63,16 @@ function currentFilter() {
 }
 
 // ---- the editor ------------------------------------------------------------
-const handle = attach(textarea, { filter: currentFilter() });
+// The page analyses up to 2 MiB (a long report is ~50 KB); a larger paste gets
+// the analyser's limit message at once instead of a long wait.
+const PAGE_MAX_BYTES = 2 << 20;
+const handle = attach(textarea, { filter: currentFilter(), analyze: { maxBytes: PAGE_MAX_BYTES }, overlayLimit: 500000 });
 for (const b of kindBoxes) b.addEventListener('change', () => handle.setFilter(currentFilter()));
 severitySelect.addEventListener('change', () => handle.setFilter(currentFilter()));
 
 let report = null, reportText = '';
 let busyTimer = 0;
+let restartNotice = ''; // told with the next result
 
 initialize().then(
   (r) => { if (!textarea.value) setStatus(`Ready (analyser started in ${Math.round(r.startMs)} ms).`); },
@@ -76,7 +80,10 @@ initialize().then(
 );
 events.addEventListener('status', (e) => {
   const { state, message } = e.detail;
-  if (state === 'restarting' || state === 'failed') setStatus(message, true);
+  if (state === 'restarting' || state === 'failed') {
+    restartNotice = state === 'restarting' ? 'The analyser stopped and was restarted. ' : '';
+    setStatus(message, true);
+  }
   else if (state === 'ready' && message) setStatus(message);
 });
 
@@ -97,7 +104,8 @@ handle.addEventListener('report', (e) => {
   const n = report.findings.length;
   let msg = `${report.stats.words.toLocaleString()} words, ${n.toLocaleString()} finding${n === 1 ? '' : 's'} — analysed in ${Math.round(t.analyzeMs ?? 0)} ms.`;
   if (handle.overlayOff) msg += ' Inline highlights are off for texts this long; use the findings list.';
-  setStatus(msg, false);
+  setStatus(restartNotice + msg, Boolean(restartNotice));
+  restartNotice = '';
   $('export-json').disabled = false;
   $('export-md').disabled = false;
   renderSummary();
@@ -106,13 +114,15 @@ handle.addEventListener('report', (e) => {
 handle.addEventListener('error', (e) => {
   clearTimeout(busyTimer);
   report = null;
-  setStatus(e.detail.message, true);
+  const m = String(e.detail.message);
+  setStatus(m.charAt(0).toUpperCase() + m.slice(1) + (/at most/.test(m) ? '. Split it into parts to check it.' : ''), true);
   $('export-json').disabled = true;
   $('export-md').disabled = true;
   renderSummary();
 });
 
-handle.addEventListener('render', (e) => renderList(e.detail.findings));
+// the list follows reports and filters; while the user types only the marks move
+handle.addEventListener('render', (e) => { if (e.detail.reason !== 'edit') renderList(e.detail.findings); });
 
 // ---- findings list ---------------------------------------------------------
 const list = $('findings');

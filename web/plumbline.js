@@ -116,9 +116,13 @@ function restart(reason) {
   worker = null;
   workerReady = false;
   if (inflight) {
-    clearTimeout(inflight.timer);
-    inflight.reject(new Error(`${reason} It was restarted; the text was not analysed.`));
+    // retry the request once on the new worker, unless a newer one waits
+    const req = inflight;
+    clearTimeout(req.timer);
     inflight = null;
+    if (pending) req.reject(abortError());
+    else if (req.retried) req.reject(new Error(`${reason} The analyser failed twice on this text and was restarted.`));
+    else { req.retried = true; pending = req; }
   }
   restarts++;
   if (restarts > MAX_RESTARTS) {
@@ -272,6 +276,7 @@ class Attachment extends EventTarget {
     on(this.doc.defaultView, 'resize', () => { this.overlay.sync(); this.placeCard(); });
     field.plumblineAttachment = this;
     this.drawnText = field.value;
+    this.editFrame = 0;
     this.overlay.render(this.drawnText, []);
     if (field.value) this.schedule(0);
   }
@@ -280,14 +285,21 @@ class Attachment extends EventTarget {
   get text() { return this.field.value; }
 
   onInput(e) {
-    const text = this.field.value;
-    if (text.length <= this.options.overlayLimit && this.drawnText.length <= this.options.overlayLimit) {
-      this.all = shiftFindings(this.all, this.drawnText, text);
-    } else {
-      this.all = [];
+    // redraw once per frame however many keys arrive in it
+    if (!this.editFrame) {
+      this.editFrame = requestAnimationFrame(() => {
+        this.editFrame = 0;
+        const text = this.field.value;
+        if (text === this.drawnText) return;
+        if (text.length <= this.options.overlayLimit && this.drawnText.length <= this.options.overlayLimit) {
+          this.all = shiftFindings(this.all, this.drawnText, text);
+        } else {
+          this.all = [];
+        }
+        this.drawnText = text;
+        this.draw('edit');
+      });
     }
-    this.drawnText = text;
-    this.draw();
     const immediate = !this.report || (e && (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop'));
     this.schedule(immediate ? 0 : this.options.debounce);
   }
@@ -312,7 +324,8 @@ class Attachment extends EventTarget {
       if (this.field.value !== text) return;
       this.report = null;
       this.all = [];
-      this.draw();
+      this.drawnText = text;
+      this.draw('error');
       this.dispatchEvent(new CustomEvent('error', { detail: { message: err.message, text } }));
       return;
     }
@@ -321,17 +334,22 @@ class Attachment extends EventTarget {
     this.reportText = text;
     this.all = report.findings;
     this.drawnText = text;
-    this.draw();
+    this.draw('report');
     this.dispatchEvent(new CustomEvent('report', { detail: { report, text, findings: this.visible } }));
   }
 
   /** setFilter chooses which findings are drawn (null: all). */
   setFilter(fn) {
     this.options.filter = fn;
-    this.draw();
+    this.draw('filter');
   }
 
-  draw() {
+  /**
+   * draw redraws the marks; reason ('edit', 'report', 'filter', 'error')
+   * travels with the 'render' event, so that a host can skip heavy work
+   * while the user types.
+   */
+  draw(reason = 'filter') {
     const text = this.drawnText;
     this.visible = this.options.filter ? this.all.filter(this.options.filter) : this.all.slice();
     if (text.length > this.options.overlayLimit) {
@@ -342,7 +360,7 @@ class Attachment extends EventTarget {
       this.overlayOff = false;
     }
     if (this.card && this.card.visible && !this.visible.includes(this.card.finding)) this.hideCard();
-    this.dispatchEvent(new CustomEvent('render', { detail: { findings: this.visible, overlayOff: this.overlayOff } }));
+    this.dispatchEvent(new CustomEvent('render', { detail: { findings: this.visible, overlayOff: this.overlayOff, reason } }));
   }
 
   onPointerMove(e) {
@@ -457,6 +475,7 @@ class Attachment extends EventTarget {
     clearTimeout(this.timer);
     clearTimeout(this.hoverEndTimer);
     if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.editFrame) cancelAnimationFrame(this.editFrame);
     for (const [t, type, fn, opts] of this.listeners) t.removeEventListener(type, fn, opts);
     this.listeners = [];
     this.overlay.destroy();
