@@ -312,3 +312,48 @@ test('writes docs/screenshot.png', async () => {
     await page.screenshot({ path: `${root}docs/screenshot.png` });
   }, { viewport: { width: 1360, height: 900 } });
 });
+
+test('accessible names for every control, and text contrast ≥ 4.5:1 in both themes', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    await visit(`a11y-${colorScheme}`, async (page) => {
+      await page.click('#sample');
+      await waitForAnalysis(page, 1);
+      await page.focus('#findings li:first-child button');
+      await page.waitForSelector('.pl-card:not([hidden])');
+      const result = await page.evaluate(() => {
+        const unnamed = [];
+        for (const c of document.querySelectorAll('button, input, select, textarea, [role="button"]')) {
+          if (c.closest('[hidden]')) continue;
+          const name = (c.getAttribute('aria-label') || (c.labels && [...c.labels].map((l) => l.textContent).join(' ')) || c.textContent || '').trim();
+          if (!name) unnamed.push(c.outerHTML.slice(0, 80));
+        }
+        const rgb = (s) => { const m = s.match(/[\d.]+/g).map(Number); return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 }; };
+        const lum = ({ r, g, b }) => {
+          const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.a >= 0.99) return c;
+          }
+          return rgb(getComputedStyle(document.documentElement).backgroundColor);
+        };
+        const low = [];
+        const sel = ['body', '.tagline', '.hint', '.status', '.finding .msg', '.finding q', '.pl-card-msg', '.pl-card-cat', '.pl-card-label',
+          '.chip', '.categories li', '.verdict', '#text', '.foot', 'button#sample', '.pl-badge'];
+        for (const s of sel) {
+          const el = document.querySelector(s);
+          if (!el) continue;
+          const fg = rgb(getComputedStyle(el).color), bg = background(el);
+          const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+          const ratio = (l1 + 0.05) / (l2 + 0.05);
+          if (ratio < 4.5) low.push(`${s}: ${ratio.toFixed(2)}`);
+        }
+        return { unnamed, low };
+      });
+      assert.deepEqual(result.unnamed, [], 'controls without an accessible name');
+      assert.deepEqual(result.low, [], `contrast below 4.5:1 (${colorScheme})`);
+    }, { colorScheme });
+  }
+});

@@ -174,6 +174,12 @@ export class Overlay {
   /** clear removes every mark (and the text). */
   clear() { this.render('', []); }
 
+  /** setActive outlines the marks of finding (null: none). */
+  setActive(finding) {
+    for (const m of this.content.querySelectorAll('.pl-active')) m.classList.remove('pl-active');
+    if (finding) for (const m of this.marksOf(finding)) m.classList.add('pl-active');
+  }
+
   /** marksOf returns the marks drawn for a finding (empty if hidden). */
   marksOf(finding) { return this.findingMarks.get(finding) || []; }
 

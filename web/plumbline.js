@@ -13,6 +13,7 @@
 // takes too long is terminated and restarted, and `events` says so.
 
 import { Overlay, shiftFindings } from './overlay.js';
+import { HighlightOverlay, highlightsSupported } from './highlight.js';
 import { Card, replacementOf } from './card.js';
 
 export { replacementOf };
@@ -29,7 +30,7 @@ let ready = null; // Promise<{version, startMs}> while a worker is starting or r
 let worker = null;
 let workerReady = false;
 let inflight = null;
-let pending = null;
+let pending = new Map(); // channel → the newest request not yet sent
 let nextId = 1;
 let restarts = 0;
 let version = 0;
@@ -108,7 +109,8 @@ function startWorker() {
 
 function failPending(err) {
   if (inflight) { clearTimeout(inflight.timer); inflight.reject(err); inflight = null; }
-  if (pending) { pending.reject(err); pending = null; }
+  for (const req of pending.values()) req.reject(err);
+  pending.clear();
 }
 
 function restart(reason) {
@@ -120,9 +122,9 @@ function restart(reason) {
     const req = inflight;
     clearTimeout(req.timer);
     inflight = null;
-    if (pending) req.reject(abortError());
+    if (pending.has(req.channel)) req.reject(abortError());
     else if (req.retried) req.reject(new Error(`${reason} The analyser failed twice on this text and was restarted.`));
-    else { req.retried = true; pending = req; }
+    else { req.retried = true; pending.set(req.channel, req); }
   }
   restarts++;
   if (restarts > MAX_RESTARTS) {
@@ -150,21 +152,28 @@ function restart(reason) {
  * @returns {Promise<object>}
  */
 export function analyze(text, options) {
+  return request(text, options, 'analyze');
+}
+
+// request is analyze on a channel: newest wins within a channel, so that
+// several attached elements do not supersede each other.
+function request(text, options, channel) {
   if (typeof text !== 'string') return Promise.reject(new TypeError('plumbline.analyze: text must be a string'));
   if (!ready) {
     try { initialize(); } catch (e) { return Promise.reject(e); }
   }
   return new Promise((resolve, reject) => {
-    if (pending) pending.reject(abortError());
-    pending = { text, options, resolve, reject };
+    const old = pending.get(channel);
+    if (old) { old.reject(abortError()); pending.delete(channel); }
+    pending.set(channel, { text, options, resolve, reject, channel });
     pump();
   });
 }
 
 function pump() {
-  if (inflight || !pending || !worker || !workerReady) return;
-  const req = pending;
-  pending = null;
+  if (inflight || !pending.size || !worker || !workerReady) return;
+  const [channel, req] = pending.entries().next().value;
+  pending.delete(channel);
   req.id = nextId++;
   const limit = config.timeout + Math.round((5 * req.text.length) / 1000);
   req.timer = setTimeout(() => restart(`The analysis took longer than ${Math.round(limit / 1000)} s.`), limit);
@@ -185,7 +194,7 @@ function onWorkerMessage(e) {
     return;
   }
   status('ready', '');
-  if (pending) {
+  if (pending.has(req.channel)) {
     req.reject(abortError()); // stale: a newer text is waiting
   } else if (m.type === 'result') {
     restarts = 0;
@@ -214,9 +223,11 @@ function ensureStylesheet(doc) {
 }
 
 /**
- * attach shows plumbline's findings inline on a <textarea> or <input>
- * (a contenteditable element is not supported yet), without changing its
- * text or form value, re-analysing after each pause in editing.
+ * attach shows plumbline's findings inline on a <textarea>, a text <input>
+ * or a contenteditable element, without changing its text or form value,
+ * re-analysing after each pause in editing. Textareas and inputs get a
+ * backdrop of marks behind them (overlay.js); contenteditable elements get
+ * CSS Custom Highlights (highlight.js), which leave their DOM alone.
  *
  * Options: analyze (options for analyze()), debounce (ms, default 250),
  * filter (finding → boolean: which findings to draw), card (default true:
@@ -225,27 +236,87 @@ function ensureStylesheet(doc) {
  * stylesheet (default true: add plumbline.css to the document).
  *
  * The returned Attachment is an EventTarget: 'report' {report, text, findings},
- * 'analyzing' {text}, 'error' {message}, 'render' {findings}, 'card' {finding|null}.
+ * 'analyzing' {text}, 'error' {message}, 'render' {findings, reason},
+ * 'card' {finding|null}. attachment.detach() removes everything it added.
  */
 export function attach(element, options = {}) {
   for (const k of Object.keys(options)) {
     if (!ATTACH_OPTIONS.has(k)) throw new Error(`plumbline.attach: unknown option "${k}" (known: ${[...ATTACH_OPTIONS].join(', ')})`);
   }
-  if (!(element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && /^(text|search|)$/.test(element.type)))) {
-    throw new Error('plumbline.attach: element must be a <textarea> or a text <input>');
+  const win = element && element.ownerDocument && element.ownerDocument.defaultView;
+  const isField = win && (element instanceof win.HTMLTextAreaElement ||
+    (element instanceof win.HTMLInputElement && /^(text|search|)$/.test(element.type)));
+  const isEditable = win && element instanceof win.HTMLElement && element.isContentEditable;
+  if (!isField && !isEditable) {
+    throw new Error('plumbline.attach: element must be a <textarea>, a text <input> or a contenteditable element');
+  }
+  if (isEditable && !highlightsSupported(win)) {
+    throw new Error('plumbline.attach: this browser has no CSS Custom Highlight API, needed for contenteditable elements');
   }
   if (element.plumblineAttachment) return element.plumblineAttachment;
-  return new Attachment(element, options);
+  return new Attachment(element, options, isField ? fieldAdapter(element) : editableAdapter(element));
 }
 
+// An adapter reads and edits the element's text by UTF-16 offsets.
+function fieldAdapter(field) {
+  return {
+    overlay: new Overlay(field),
+    text: () => field.value,
+    selection: () => [field.selectionStart, field.selectionEnd],
+    select(start, end) {
+      field.focus({ preventScroll: true });
+      field.setSelectionRange(start, end);
+    },
+    fallbackReplace(start, end, text) {
+      field.setRangeText(text, start, end, 'end');
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    },
+  };
+}
+
+function editableAdapter(el) {
+  const overlay = new HighlightOverlay(el);
+  const doc = el.ownerDocument;
+  const offsetOf = (node, off) => {
+    const p = overlay.pieces.find((x) => x.node === node);
+    return p ? p.start + off : null;
+  };
+  return {
+    overlay,
+    text: () => overlay.read(),
+    selection() {
+      const sel = doc.getSelection();
+      if (!sel || !sel.rangeCount) return [null, null];
+      const r = sel.getRangeAt(0);
+      return [offsetOf(r.startContainer, r.startOffset), offsetOf(r.endContainer, r.endOffset)];
+    },
+    select(start, end) {
+      el.focus({ preventScroll: true });
+      const sel = doc.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(overlay.rangeOf(start, end));
+    },
+    fallbackReplace(start, end, text) {
+      const r = overlay.rangeOf(start, end);
+      r.deleteContents();
+      r.insertNode(doc.createTextNode(text));
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    },
+  };
+}
+
+let attachments = 0;
+
 class Attachment extends EventTarget {
-  constructor(field, options) {
+  constructor(field, options, adapter) {
     super();
     this.field = field;
     this.doc = field.ownerDocument;
     this.options = { analyze: undefined, debounce: 250, filter: null, card: true, overlayLimit: 1_000_000, stylesheet: true, ...options };
     if (this.options.stylesheet) ensureStylesheet(this.doc);
-    this.overlay = new Overlay(field);
+    this.adapter = adapter;
+    this.overlay = adapter.overlay;
+    this.channel = `attach-${++attachments}`;
     this.card = this.options.card ? new Card(this.doc, {
       onApply: (f, r) => this.apply(f, r),
       onGoto: (span) => this.select(span),
@@ -275,21 +346,21 @@ class Attachment extends EventTarget {
     on(this.doc, 'keydown', (e) => { if (e.key === 'Escape' && this.card && this.card.visible) { this.hideCard(); } });
     on(this.doc.defaultView, 'resize', () => { this.overlay.sync(); this.placeCard(); });
     field.plumblineAttachment = this;
-    this.drawnText = field.value;
+    this.drawnText = this.adapter.text();
     this.editFrame = 0;
     this.overlay.render(this.drawnText, []);
-    if (field.value) this.schedule(0);
+    if (this.drawnText) this.schedule(0);
   }
 
-  /** text is the field's current text. */
-  get text() { return this.field.value; }
+  /** text is the element's current text (for contenteditable: as analysed, see highlight.js readText). */
+  get text() { return this.adapter.text(); }
 
   onInput(e) {
     // redraw once per frame however many keys arrive in it
     if (!this.editFrame) {
       this.editFrame = requestAnimationFrame(() => {
         this.editFrame = 0;
-        const text = this.field.value;
+        const text = this.adapter.text();
         if (text === this.drawnText) return;
         if (text.length <= this.options.overlayLimit && this.drawnText.length <= this.options.overlayLimit) {
           this.all = shiftFindings(this.all, this.drawnText, text);
@@ -314,14 +385,14 @@ class Attachment extends EventTarget {
 
   async run() {
     if (this.destroyed) return;
-    const text = this.field.value;
+    const text = this.adapter.text();
     this.dispatchEvent(new CustomEvent('analyzing', { detail: { text } }));
     let report;
     try {
-      report = await analyze(text, this.options.analyze);
+      report = await request(text, this.options.analyze, this.channel);
     } catch (err) {
       if (err.name === 'AbortError' || this.destroyed) return;
-      if (this.field.value !== text) return;
+      if (this.adapter.text() !== text) return;
       this.report = null;
       this.all = [];
       this.drawnText = text;
@@ -329,7 +400,7 @@ class Attachment extends EventTarget {
       this.dispatchEvent(new CustomEvent('error', { detail: { message: err.message, text } }));
       return;
     }
-    if (this.destroyed || this.field.value !== text) return; // stale: a newer analysis is coming
+    if (this.destroyed || this.adapter.text() !== text) return; // stale: a newer analysis is coming
     this.report = report;
     this.reportText = text;
     this.all = report.findings;
@@ -394,10 +465,10 @@ class Attachment extends EventTarget {
 
   /** onCaret shows the card of the finding at the caret after a click or tap. */
   onCaret() {
-    const f = this.field;
-    if (!this.card || f.selectionStart !== f.selectionEnd) return;
-    const at = f.selectionStart;
-    const hit = this.visible.find((x) => x.start <= at && at <= x.end && x.end > x.start);
+    if (!this.card) return;
+    const [start, end] = this.adapter.selection();
+    if (start === null || start !== end) return;
+    const hit = this.visible.find((x) => x.start <= start && start <= x.end && x.end > x.start);
     if (hit) this.showCard(hit, { pinned: true });
   }
 
@@ -432,17 +503,13 @@ class Attachment extends EventTarget {
     this.dispatchEvent(new CustomEvent('card', { detail: { finding: null } }));
   }
 
-  setActive(finding) {
-    for (const m of this.overlay.content.querySelectorAll('.pl-active')) m.classList.remove('pl-active');
-    if (finding) for (const m of this.overlay.marksOf(finding)) m.classList.add('pl-active');
-  }
+  setActive(finding) { this.overlay.setActive(finding); }
 
-  /** select selects span [start, end) in the field and scrolls it into view. */
+  /** select selects span [start, end) in the element and scrolls it into view. */
   select(span) {
-    const f = this.field;
-    const end = Math.min(span.end, f.value.length), start = Math.min(span.start, end);
-    f.focus({ preventScroll: true });
-    f.setSelectionRange(start, end);
+    const len = this.adapter.text().length;
+    const end = Math.min(span.end, len), start = Math.min(span.start, end);
+    this.adapter.select(start, end);
     this.overlay.scrollTo(start, end);
   }
 
@@ -452,18 +519,15 @@ class Attachment extends EventTarget {
    * Returns false when the text changed under the finding.
    */
   apply(finding, replacement) {
-    const f = this.field;
-    if (f.value.slice(finding.start, finding.end) !== finding.text) return false;
+    if (this.adapter.text().slice(finding.start, finding.end) !== finding.text) return false;
     this.hideCard();
-    f.focus({ preventScroll: true });
-    f.setSelectionRange(finding.start, finding.end);
+    this.adapter.select(finding.start, finding.end);
     let done = false;
     try {
       done = this.doc.execCommand('insertText', false, replacement);
     } catch { /* not supported */ }
-    if (!done || f.value.slice(finding.start, finding.start + replacement.length) !== replacement) {
-      f.setRangeText(replacement, finding.start, finding.end, 'end');
-      f.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    if (!done || this.adapter.text().slice(finding.start, finding.start + replacement.length) !== replacement) {
+      this.adapter.fallbackReplace(finding.start, finding.end, replacement);
     }
     return true;
   }
