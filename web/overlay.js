@@ -61,8 +61,10 @@ export class Overlay {
 
     this.onScroll = () => this.syncScroll();
     field.addEventListener('scroll', this.onScroll, { passive: true });
+    // the field's size, and its parent's (siblings growing move the field)
     this.resizeObserver = new ResizeObserver(() => this.sync());
     this.resizeObserver.observe(field);
+    if (field.parentElement) this.resizeObserver.observe(field.parentElement);
     this.sync();
   }
 
@@ -78,6 +80,11 @@ export class Overlay {
     b.width = f.offsetWidth + 'px';
     b.height = f.offsetHeight + 'px';
     b.boxSizing = 'border-box';
+    // offsetParent and the containing block differ in a few layouts (a
+    // table cell, an unpositioned body): correct by what is measured
+    const fr = f.getBoundingClientRect(), br0 = this.backdrop.getBoundingClientRect();
+    if (Math.abs(fr.left - br0.left) > 0.5) b.left = f.offsetLeft + (fr.left - br0.left) + 'px';
+    if (Math.abs(fr.top - br0.top) > 0.5) b.top = f.offsetTop + (fr.top - br0.top) + 'px';
     // The field's scrollbar narrows its text box; the backdrop has none, so
     // it pads by the same width (on the right for left-to-right text).
     const bl = parseFloat(cs.borderLeftWidth) || 0, br = parseFloat(cs.borderRightWidth) || 0;
@@ -108,6 +115,7 @@ export class Overlay {
    * over it (then the earliest, then the longest).
    */
   render(text, findings) {
+    this.sync();
     this.text = text;
     this.findings = findings;
     this.marks = [];

@@ -345,6 +345,11 @@ class Attachment extends EventTarget {
     }
     on(this.doc, 'keydown', (e) => { if (e.key === 'Escape' && this.card && this.card.visible) { this.hideCard(); } });
     on(this.doc.defaultView, 'resize', () => { this.overlay.sync(); this.placeCard(); });
+    on(this.doc, 'scroll', () => { if (this.pinned) this.placeCard(); else this.hideCard(); }, { capture: true, passive: true });
+    // a tap or click anywhere else closes the card
+    on(this.doc, 'pointerdown', (e) => {
+      if (this.card && this.card.visible && !this.card.contains(e.target) && e.target !== field) this.hideCard();
+    }, { capture: true });
     field.plumblineAttachment = this;
     this.drawnText = this.adapter.text();
     this.editFrame = 0;
@@ -470,6 +475,7 @@ class Attachment extends EventTarget {
     if (start === null || start !== end) return;
     const hit = this.visible.find((x) => x.start <= start && start <= x.end && x.end > x.start);
     if (hit) this.showCard(hit, { pinned: true });
+    else this.hideCard();
   }
 
   /**
