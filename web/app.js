@@ -291,6 +291,31 @@ function renderNumbers() {
   box.replaceChildren(table);
 }
 
+// ---- pastes over the limit -------------------------------------------------
+// A textarea holding megabytes lays out for seconds; a paste the analyser
+// would refuse anyway is stopped before it lands, with the reason.
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+const mb = (n) => `${(n / (1 << 20)).toFixed(1)} MB`;
+textarea.addEventListener('paste', (e) => {
+  const data = e.clipboardData && e.clipboardData.getData('text/plain');
+  if (!data || data.length < PAGE_MAX_BYTES / 4) return; // surely small enough
+  const kept = textarea.value.length - (textarea.selectionEnd - textarea.selectionStart);
+  const bytes = utf8Length(data) + utf8Length(textarea.value.slice(0, kept));
+  if (bytes <= PAGE_MAX_BYTES) return;
+  e.preventDefault();
+  setStatus(`Not pasted: the text would be ${mb(bytes)}; plumbline checks at most ${mb(PAGE_MAX_BYTES)} at a time. Split it into parts to check it.`, true);
+});
+
 // ---- actions ---------------------------------------------------------------
 $('sample').addEventListener('click', () => {
   textarea.focus();

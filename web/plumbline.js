@@ -9,8 +9,10 @@
 // The Go analyser (plumbline.wasm) runs in a Web Worker, so the page never
 // blocks. analyze() is "newest wins": a call made while another is waiting
 // or running supersedes it, and the superseded promise rejects with an
-// Error named "AbortError" (callers ignore those). A worker that crashes or
-// takes too long is terminated and restarted, and `events` says so.
+// Error named "AbortError" (callers ignore those); each attach()ed element
+// has its own such channel. A worker that crashes or takes too long is
+// terminated and restarted (the request is retried once on the new worker),
+// and `events` says so.
 
 import { Overlay, shiftFindings } from './overlay.js';
 import { HighlightOverlay, highlightsSupported } from './highlight.js';
