@@ -324,7 +324,9 @@ test('no request leaves for another origin; dark theme and phone-sized screen', 
     await page.waitForSelector('.pl-card:not([hidden])');
     assert.match(await page.textContent('.pl-card'), new RegExp(f.category));
     // the toggle switches to light
+    assert.equal(await page.getAttribute('#theme', 'aria-pressed'), 'true');
     await page.click('#theme');
+    assert.equal(await page.getAttribute('#theme', 'aria-pressed'), 'false');
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(246, 247, 249)');
   }, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
 });

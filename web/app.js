@@ -39,7 +39,7 @@ function applyTheme(theme) {
   if (theme) document.documentElement.dataset.theme = theme;
   else delete document.documentElement.dataset.theme;
   const dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  themeButton.textContent = dark ? 'Light theme' : 'Dark theme';
+  // a toggle keeps its name; aria-pressed says whether the dark theme is on
   themeButton.setAttribute('aria-pressed', String(dark));
 }
 let storedTheme = null;
