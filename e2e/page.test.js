@@ -167,9 +167,17 @@ test('hover and keyboard focus show the card; Escape closes it', async () => {
     assert.match(await card.textContent(), new RegExp(f.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const active = await page.$$eval('.pl-backdrop mark.pl-active', (ms) => ms.map((m) => m.textContent));
     assert.deepEqual(active, [f.text], 'the focused finding outlines its mark');
-    await page.keyboard.press('Tab'); // to the next finding (or a card button)
+    await page.keyboard.press('Tab'); // into the card: its first button, or the next finding
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: 3000 });
+    // Tab from a finding reaches its card's Replace button; Escape there returns to the finding
+    const j = rep.findings.findIndex((x) => x.text === 'regime');
+    await page.focus(`#findings li:nth-child(${j + 1}) button`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'pl-apply');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: 3000 });
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#findings') !== null), true, 'focus is back on the finding');
     // Enter on a finding selects its words in the textarea
     await page.focus('#findings li:nth-child(1) button');
     await page.keyboard.press('Enter');

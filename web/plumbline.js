@@ -345,7 +345,20 @@ class Attachment extends EventTarget {
       on(this.card.el, 'pointerenter', () => clearTimeout(this.hoverEndTimer));
       on(this.card.el, 'pointerleave', () => this.scheduleHoverEnd());
     }
-    on(this.doc, 'keydown', (e) => { if (e.key === 'Escape' && this.card && this.card.visible) { this.hideCard(); } });
+    on(this.doc, 'keydown', (e) => {
+      if (e.key !== 'Escape' || !this.card || !this.card.visible) return;
+      // Escape inside the card returns focus to what opened it (e.g. the finding in a list)
+      const host = this.card.el.parentElement;
+      const inCard = this.card.contains(this.doc.activeElement);
+      this.hideCard();
+      if (inCard && host && host !== this.doc.body) {
+        const back = host.querySelector('button, [tabindex]');
+        if (back) {
+          this.quietUntil = performance.now() + 100; // its focus handler must not reopen the card
+          back.focus();
+        }
+      }
+    });
     on(this.doc.defaultView, 'resize', () => { this.overlay.sync(); this.placeCard(); });
     on(this.doc, 'scroll', () => { if (this.pinned) this.placeCard(); else this.hideCard(); }, { capture: true, passive: true });
     // a tap or click anywhere else closes the card
@@ -485,7 +498,7 @@ class Attachment extends EventTarget {
    * mark. host: an element to hold the card in the DOM (keyboard order).
    */
   showCard(finding, { mark, host, pinned = false, scroll = false } = {}) {
-    if (!this.card) return;
+    if (!this.card || performance.now() < (this.quietUntil || 0)) return;
     if (scroll) this.overlay.scrollTo(finding.start, finding.end);
     this.pinned = pinned;
     this.setActive(finding);
