@@ -132,6 +132,17 @@ test('detach stops following edits and several attachments do not supersede each
       return { got, after, marksA: a.previousElementSibling && a.previousElementSibling.classList.contains('pl-backdrop') };
     });
     assert.deepEqual(r.got, [['regime'], ['Perhaps']]);
+    // terminate() stops the worker; the next analysis starts a new one
+    const before = page.workers().length;
+    assert.ok(before >= 1);
+    const again = await page.evaluate(async () => {
+      const m = await import('./plumbline.js');
+      m.terminate();
+      await new Promise((res) => setTimeout(res, 200));
+      return (await m.analyze('The thugs spoke.')).findings.map((f) => f.text);
+    });
+    assert.deepEqual(again, ['thugs']);
+    assert.equal(page.workers().length, before, 'the stopped worker is gone, one new worker runs');
     assert.equal(r.after, 0, 'no analysis after detach');
     assert.equal(r.marksA, false, 'backdrop removed');
   });

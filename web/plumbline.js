@@ -21,7 +21,7 @@ import { Card, replacementOf } from './card.js';
 export { replacementOf };
 
 /** events dispatches 'status' CustomEvents: detail {state, message}; state is
- * 'starting' | 'ready' | 'busy' | 'restarting' | 'failed'. */
+ * 'starting' | 'ready' | 'busy' | 'restarting' | 'failed' | 'stopped'. */
 export const events = new EventTarget();
 
 const INIT_OPTIONS = new Set(['wasmURL', 'workerURL', 'timeout']);
@@ -70,6 +70,19 @@ export function initialize(options = {}) {
   ready = startWorker();
   ready.catch(() => { ready = null; });
   return ready;
+}
+
+/**
+ * terminate stops the worker (pending analyses reject); a later initialize,
+ * analyze or attach starts a new one. Attachments stay attached.
+ */
+export function terminate() {
+  if (worker) worker.terminate();
+  worker = null;
+  workerReady = false;
+  failPending(new Error('plumbline: the analyser was stopped (terminate)'));
+  ready = null;
+  status('stopped', '');
 }
 
 /** version is the report version of the running analyser (0 before it starts). */
