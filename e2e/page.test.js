@@ -114,8 +114,8 @@ test('the sample article exercises the kinds; number and name when the checks ex
     for (const k of ['number', 'name']) {
       if (rep.summary.byKind[k]) {
         assert.ok(kinds.has(k), `${k} findings are drawn`);
-        const f = rep.findings.find((x) => x.kind === k);
-        assert.ok(f.related.length > 0, `a ${k} finding links to its related span`);
+        // the sample's conflict (38 vs 43 detained) and misspelling (Oyelaren) each have a related span
+        assert.ok(rep.findings.some((x) => x.kind === k && x.related.length > 0), `a ${k} finding links to its related span`);
       } else {
         console.log(`# kind ${k}: not reported by this analyser yet; its highlight assertions were skipped`);
       }
