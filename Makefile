@@ -43,8 +43,9 @@ node_modules/.installed: package.json
 	$(NPM) install --no-audit --no-fund
 	touch $@
 
+# one test file at a time (2 shared cores); no test may hang the run
 test-browser: build node_modules/.installed
-	node --test e2e/
+	node --test --test-concurrency=1 --test-timeout=120000 e2e/
 
 eval:
 	$(GO) run ./cmd/eval -shared ../shared

@@ -1,0 +1,76 @@
+// The JavaScript contract of plumbline.wasm under Node, without a browser:
+// globalThis.plumbline = { version, analyze } after start; analyze returns a
+// plain object with UTF-16 offsets and throws an Error for bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+const web = new URL('../web/', import.meta.url);
+await import(new URL('wasm_exec.js', web));
+const { start } = await import(new URL('runtime.js', web));
+let rawAnalyze;
+{
+  // catch the raw Go function as main sets it, before start() wraps it
+  let value;
+  Object.defineProperty(globalThis, 'plumbline', {
+    configurable: true,
+    get: () => value,
+    set: (v) => { if (!rawAnalyze && v && v.analyze) rawAnalyze = v.analyze; value = v; },
+  });
+}
+const { api } = await start(await readFile(new URL('plumbline.wasm', web)));
+
+test('globalThis.plumbline has version and analyze', () => {
+  assert.equal(globalThis.plumbline, api);
+  assert.equal(api.version, 1);
+  assert.equal(typeof api.analyze, 'function');
+});
+
+test('offsets are JavaScript string indices', () => {
+  const text = 'Naïve café 😀 report: the regime’s thugs caused chaos, perhaps.';
+  const report = api.analyze(text);
+  assert.equal(typeof report, 'object');
+  const seen = report.findings.map((f) => [f.kind, text.slice(f.start, f.end)]);
+  for (const [kind, word] of [['loaded', 'regime'], ['loaded', 'thugs'], ['loaded', 'chaos'], ['hedge', 'perhaps']]) {
+    assert.ok(seen.some(([k, w]) => k === kind && w === word), `${kind} "${word}" in ${JSON.stringify(seen)}`);
+  }
+  for (const f of report.findings) assert.equal(text.slice(f.start, f.end), f.text);
+  assert.equal(report.stats.length, text.length);
+});
+
+test('bad input throws an Error with the reason', () => {
+  assert.throws(() => api.analyze('some text', { maxBytes: 3 }), { name: 'Error', message: /at most 3 bytes/ });
+  assert.throws(() => api.analyze('x', { lexicon: [{ term: 'foo', category: 'c' }] }), /options\.lexicon\[0\] \(term "foo"\): empty message/);
+  assert.throws(() => api.analyze(42), /must be a string/);
+  assert.throws(() => api.analyze('x', { colour: 1 }), /unknown option "colour"/);
+});
+
+test('hostile options objects throw in the caller, and the runtime lives on', () => {
+  const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+  assert.throws(() => api.analyze('The regime spoke.', hostile), { name: 'Error', message: 'trap' });
+  const getter = { get kinds() { throw new TypeError('getter'); } };
+  assert.throws(() => api.analyze('The regime spoke.', getter), { name: 'TypeError', message: 'getter' });
+  assert.throws(() => api.analyze('The regime spoke.', { maxBytes: Infinity }), /options\.maxBytes must be a whole number/);
+  assert.throws(() => api.analyze('The regime spoke.', { kinds: [() => 1] }), /options\.kinds\[0\] must be a string/);
+  assert.equal(api.analyze('The regime spoke.').findings.length, 1);
+});
+
+test('a JavaScript exception while Go works is recovered into a thrown Error (raw module)', () => {
+  // the raw Go function, below runtime.js's wrapper: Object.keys on a proxy that throws
+  // happens inside Go; the panic is recovered and returned as an Error
+  const raw = rawAnalyze;
+  const r = raw('x', new Proxy({}, { ownKeys() { throw new Error('trap'); } }));
+  assert.ok(r instanceof Error);
+  assert.match(r.message, /plumbline: internal error: .*trap/);
+  assert.equal(raw('The regime spoke.').findings.length, 1);
+});
+
+test('repeated calls after errors keep working', () => {
+  const text = 'Sources said the militants were clearly to blame. '.repeat(20);
+  const n = api.analyze(text).findings.length;
+  assert.ok(n > 0);
+  for (let i = 0; i < 20; i++) {
+    assert.throws(() => api.analyze(text, { minSeverity: 'bad' }));
+    assert.equal(api.analyze(text).findings.length, n);
+  }
+});

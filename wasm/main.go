@@ -1,0 +1,319 @@
+//go:build js && wasm
+
+// Command wasm is plumbline compiled to WebAssembly (GOOS=js GOARCH=wasm).
+// Its main sets
+//
+//	globalThis.plumbline = { version, analyze(text, options) }
+//
+// and then blocks forever (select {}), so the runtime stays alive for any
+// number of calls.
+//
+// analyze returns the report as a plain JavaScript object (not a JSON
+// string), with the fields of CONTRACT.md and every offset converted to
+// UTF-16 code units (JavaScript string indices). Building the object with
+// syscall/js keeps encoding/json (~115 KB gzip) out of the wasm and skips
+// a JSON round trip.
+//
+// A Go function called from JavaScript cannot throw into its caller
+// (syscall/js has no way to, and the page's CSP forbids building a JS
+// wrapper with new Function). So for bad input — text over
+// options.maxBytes, a bad option, a lexicon entry that does not validate,
+// or any internal panic — the raw analyze RETURNS a JavaScript Error object
+// instead of a report. web/runtime.js, which starts this module in the
+// worker and under Node, wraps analyze so that it throws that Error, as
+// CONTRACT.md says.
+package main
+
+import (
+	"math"
+	"strconv"
+	"syscall/js"
+
+	"github.com/plumbline/plumbline/analysis"
+)
+
+func main() {
+	api := newObject()
+	api.Set("version", analysis.ReportVersion)
+	api.Set("analyze", js.FuncOf(analyzeJS))
+	js.Global().Set("plumbline", api)
+	select {}
+}
+
+var (
+	jsObject = js.Global().Get("Object")
+	jsArray  = js.Global().Get("Array")
+	jsError  = js.Global().Get("Error")
+)
+
+func newObject() js.Value { return jsObject.New() }
+
+// badInput is panicked by the option readers and turned into an Error.
+type badInput string
+
+// analyzeJS is plumbline.analyze(text, options).
+func analyzeJS(this js.Value, args []js.Value) (result any) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg := ""
+			switch v := p.(type) {
+			case badInput:
+				msg = string(v)
+			case error:
+				msg = "plumbline: internal error: " + v.Error()
+			case string:
+				msg = "plumbline: internal error: " + v
+			default:
+				msg = "plumbline: internal error"
+			}
+			result = jsError.New(msg)
+		}
+	}()
+	if len(args) < 1 || args[0].Type() != js.TypeString {
+		panic(badInput("plumbline.analyze: the first argument must be a string (the text)"))
+	}
+	text := args[0].String()
+	var opts analysis.Options
+	if len(args) > 1 {
+		opts = readOptions(args[1])
+	}
+	rep := analysis.Analyze(text, opts)
+	if rep.Error != "" {
+		return jsError.New(rep.Error)
+	}
+	return reportValue(text, &rep)
+}
+
+// readOptions converts the options object; unknown keys and wrong types
+// are errors, so that a typo does not silently change the result.
+func readOptions(o js.Value) analysis.Options {
+	var opts analysis.Options
+	if o.IsUndefined() || o.IsNull() {
+		return opts
+	}
+	if o.Type() != js.TypeObject {
+		panic(badInput("plumbline.analyze: options must be an object"))
+	}
+	keys := jsObject.Call("keys", o)
+	for i := 0; i < keys.Length(); i++ {
+		k := keys.Index(i).String()
+		v := o.Get(k)
+		if v.IsUndefined() {
+			continue
+		}
+		switch k {
+		case "kinds":
+			opts.Kinds = stringArray(v, "options.kinds")
+		case "minSeverity":
+			opts.MinSeverity = stringValue(v, "options.minSeverity")
+			switch opts.MinSeverity {
+			case "", analysis.SeverityInfo, analysis.SeverityWarning, analysis.SeverityError:
+			default:
+				panic(badInput("options.minSeverity " + strconv.Quote(opts.MinSeverity) + " is not one of info, warning, error"))
+			}
+		case "maxBytes":
+			if v.Type() != js.TypeNumber || v.Float() < 0 || v.Float() != math.Trunc(v.Float()) || v.Float() > math.MaxInt32 {
+				panic(badInput("options.maxBytes must be a whole number of bytes"))
+			}
+			opts.MaxBytes = v.Int()
+		case "lexicon":
+			opts.Lexicon = readLexicon(v)
+		default:
+			panic(badInput("plumbline.analyze: unknown option " + strconv.Quote(k) + " (known: kinds, minSeverity, maxBytes, lexicon)"))
+		}
+	}
+	return opts
+}
+
+func stringValue(v js.Value, what string) string {
+	if v.Type() != js.TypeString {
+		panic(badInput(what + " must be a string"))
+	}
+	return v.String()
+}
+
+func isArray(v js.Value) bool { return jsArray.Call("isArray", v).Bool() }
+
+func stringArray(v js.Value, what string) []string {
+	if !isArray(v) {
+		panic(badInput(what + " must be an array of strings"))
+	}
+	out := make([]string, v.Length())
+	for i := range out {
+		out[i] = stringValue(v.Index(i), what+"["+strconv.Itoa(i)+"]")
+	}
+	return out
+}
+
+// readLexicon turns an array of entry objects {term, kind, category,
+// weight, message, suggestion, disable} into entries on top of the
+// built-in lexicon. Defaults match the CLI's JSON reader: kind "loaded",
+// weight 1. A LexiconError's message names the entry.
+func readLexicon(v js.Value) *analysis.Lexicon {
+	if !isArray(v) {
+		panic(badInput("options.lexicon must be an array of entries {term, kind, category, weight, message, suggestion, disable}"))
+	}
+	entries := make([]analysis.Entry, v.Length())
+	for i := range entries {
+		o := v.Index(i)
+		where := "options.lexicon[" + strconv.Itoa(i) + "]"
+		if o.Type() != js.TypeObject || isArray(o) {
+			panic(badInput(where + " must be an object"))
+		}
+		e := &entries[i]
+		keys := jsObject.Call("keys", o)
+		for j := 0; j < keys.Length(); j++ {
+			k := keys.Index(j).String()
+			f := o.Get(k)
+			if f.IsUndefined() {
+				continue
+			}
+			switch k {
+			case "term":
+				e.Term = stringValue(f, where+".term")
+			case "kind":
+				e.Kind = stringValue(f, where+".kind")
+			case "category":
+				e.Category = stringValue(f, where+".category")
+			case "message":
+				e.Message = stringValue(f, where+".message")
+			case "suggestion":
+				e.Suggestion = stringValue(f, where+".suggestion")
+			case "weight":
+				if f.Type() != js.TypeNumber {
+					panic(badInput(where + ".weight must be a number"))
+				}
+				e.Weight = f.Float()
+			case "disable":
+				if f.Type() != js.TypeBoolean {
+					panic(badInput(where + ".disable must be true or false"))
+				}
+				e.Disable = f.Bool()
+			default:
+				panic(badInput(where + ": unknown field " + strconv.Quote(k)))
+			}
+		}
+		e.Source = where
+		if e.Term != "" {
+			e.Source += " (term " + strconv.Quote(e.Term) + ")"
+		}
+		if e.Kind == "" {
+			e.Kind = analysis.KindLoaded
+		}
+		if e.Weight == 0 && !e.Disable && e.Kind != analysis.KindIgnore {
+			e.Weight = 1
+		}
+	}
+	base, err := analysis.Builtin()
+	if err != nil {
+		panic(badInput("built-in lexicon: " + err.Error()))
+	}
+	lex, err := base.Extend(entries)
+	if err != nil {
+		panic(badInput(err.Error()))
+	}
+	return lex
+}
+
+// reportValue builds the report object, converting offsets to UTF-16.
+func reportValue(text string, r *analysis.Report) js.Value {
+	ix := newUTF16Index(text)
+	o := newObject()
+	o.Set("version", r.Version)
+
+	stats := newObject()
+	stats.Set("bytes", r.Stats.Bytes)
+	stats.Set("words", r.Stats.Words)
+	stats.Set("sentences", r.Stats.Sentences)
+	stats.Set("length", ix.Len()) // UTF-16 length of the text: JS text.length
+	o.Set("stats", stats)
+
+	scores := newObject()
+	scores.Set("overall", r.Scores.Overall)
+	scores.Set("loaded", r.Scores.Loaded)
+	scores.Set("hedging", r.Scores.Hedging)
+	scores.Set("numbers", r.Scores.Numbers)
+	scores.Set("names", r.Scores.Names)
+	o.Set("scores", scores)
+
+	sentences := jsArray.New(len(r.Sentences))
+	for i, s := range r.Sentences {
+		v := newObject()
+		v.Set("start", ix.Offset(s.Start))
+		v.Set("end", ix.Offset(s.End))
+		v.Set("score", s.Score)
+		sentences.SetIndex(i, v)
+	}
+	o.Set("sentences", sentences)
+
+	quantities := jsArray.New(len(r.Quantities))
+	for i, q := range r.Quantities {
+		v := newObject()
+		v.Set("subject", q.Subject)
+		mentions := jsArray.New(len(q.Mentions))
+		for j, m := range q.Mentions {
+			mv := spanValue(ix, m.Start, m.End, m.Text)
+			mv.Set("value", m.Value)
+			if m.Unit != "" {
+				mv.Set("unit", m.Unit)
+			}
+			mentions.SetIndex(j, mv)
+		}
+		v.Set("mentions", mentions)
+		quantities.SetIndex(i, v)
+	}
+	o.Set("quantities", quantities)
+
+	findings := jsArray.New(len(r.Findings))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		v := spanValue(ix, f.Start, f.End, f.Text)
+		v.Set("kind", f.Kind)
+		v.Set("category", f.Category)
+		v.Set("severity", f.Severity)
+		v.Set("message", f.Message)
+		if f.Suggestion != "" {
+			v.Set("suggestion", f.Suggestion)
+		}
+		related := jsArray.New(len(f.Related))
+		for j, s := range f.Related {
+			related.SetIndex(j, spanValue(ix, s.Start, s.End, s.Text))
+		}
+		v.Set("related", related)
+		v.Set("weight", f.Weight)
+		if f.Quoted {
+			v.Set("quoted", true)
+		}
+		v.Set("sentence", f.Sentence)
+		if f.Rule != "" {
+			v.Set("rule", f.Rule)
+		}
+		findings.SetIndex(i, v)
+	}
+	o.Set("findings", findings)
+
+	sum := newObject()
+	sum.Set("byKind", countsValue(r.Summary.ByKind))
+	sum.Set("byCategory", countsValue(r.Summary.ByCategory))
+	sum.Set("anonymousSources", r.Summary.AnonymousSources)
+	sum.Set("namedSources", r.Summary.NamedSources)
+	sum.Set("verdict", r.Summary.Verdict)
+	o.Set("summary", sum)
+	return o
+}
+
+func spanValue(ix *utf16Index, start, end int, text string) js.Value {
+	v := newObject()
+	v.Set("start", ix.Offset(start))
+	v.Set("end", ix.Offset(end))
+	v.Set("text", text)
+	return v
+}
+
+func countsValue(m map[string]int) js.Value {
+	v := newObject()
+	for k, n := range m {
+		v.Set(k, n)
+	}
+	return v
+}

@@ -1,0 +1,64 @@
+// runtime.js starts plumbline.wasm (the Go analyser) in the current realm —
+// the Web Worker (worker.js) or Node — and returns its API:
+//
+//   const { api, alive } = await start(fetch('plumbline.wasm'));
+//   api.analyze(text, options) // → report object, UTF-16 offsets; throws Error
+//
+// wasm_exec.js (copied from GOROOT by `make wasm`) must have been loaded
+// first: it defines globalThis.Go.
+//
+// Why a wrapper: a Go function called from JavaScript cannot throw into its
+// caller, and the page's CSP forbids building a wrapper with new Function.
+// So the Go analyze RETURNS an Error object for bad input, and the analyze
+// installed here throws it, as CONTRACT.md says. globalThis.plumbline is
+// replaced by the wrapped API, so every later caller gets the contract.
+
+/**
+ * @param {Response|Promise<Response>|BufferSource} source plumbline.wasm
+ * @returns {Promise<{api: {version: number, analyze: Function}, alive: () => boolean, startMs: number}>}
+ */
+export async function start(source) {
+  if (typeof globalThis.Go !== 'function') {
+    throw new Error('plumbline: load wasm_exec.js before starting plumbline.wasm');
+  }
+  const t0 = performance.now();
+  const go = new globalThis.Go();
+  let instance;
+  source = await source;
+  if (typeof Response !== 'undefined' && source instanceof Response) {
+    if (!source.ok) throw new Error(`plumbline: cannot load ${source.url}: HTTP ${source.status}`);
+    const type = source.headers.get('Content-Type') || '';
+    if (type.startsWith('application/wasm') && WebAssembly.instantiateStreaming) {
+      ({ instance } = await WebAssembly.instantiateStreaming(source, go.importObject));
+    } else {
+      ({ instance } = await WebAssembly.instantiate(await source.arrayBuffer(), go.importObject));
+    }
+  } else {
+    ({ instance } = await WebAssembly.instantiate(source, go.importObject));
+  }
+  // run() executes main synchronously until it blocks in select {}; by the
+  // time it returns its promise, globalThis.plumbline is set.
+  let exited = false;
+  go.run(instance).then(() => { exited = true; }, () => { exited = true; });
+  const raw = globalThis.plumbline;
+  if (!raw || typeof raw.analyze !== 'function') {
+    throw new Error('plumbline: plumbline.wasm started but did not set globalThis.plumbline');
+  }
+  const rawAnalyze = raw.analyze;
+  const api = Object.freeze({
+    version: raw.version,
+    analyze(text, options) {
+      // Options become plain data here, in JavaScript: a getter or proxy
+      // that throws must throw in its caller, not while Go is reading it
+      // (syscall/js does not catch exceptions from property reads).
+      if (options !== undefined && options !== null && typeof options === 'object') {
+        options = JSON.parse(JSON.stringify(options));
+      }
+      const result = rawAnalyze(text, options);
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  });
+  globalThis.plumbline = api;
+  return { api, alive: () => !exited && !go.exited, startMs: performance.now() - t0 };
+}
