@@ -33,6 +33,7 @@ type Check struct {
 var checks = []Check{
 	{Name: "loaded", Kinds: []string{KindLoaded}, Run: checkLoaded},
 	{Name: "hedging", Kinds: []string{KindHedge, KindBooster, KindAttribution}, Run: checkHedging},
+	{Name: "numbers", Kinds: []string{KindNumber}, Run: checkNumbers},
 }
 
 // lexiconFinding turns a lexicon match into a finding.

@@ -1,0 +1,983 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Categories of number findings.
+const (
+	CatConflictingValues = "conflicting-values"
+	CatUpdatedValue      = "updated-value"
+	CatPercentChange     = "percent-change"
+	CatPointsChange      = "points-change"
+	CatMultiplier        = "multiplier"
+	CatDirection         = "change-direction"
+	CatLead              = "lead"
+	CatPartsWhole        = "parts-whole"
+	CatSharesSum         = "shares-sum"
+	CatImpossible        = "impossible-value"
+	CatConversion        = "unit-conversion"
+	CatScale             = "scale-mismatch"
+	CatWeekdayDate       = "weekday-date"
+	CatDaysLater         = "days-later"
+)
+
+// checkNumbers extracts the numbers, fills r.Quantities and reports the
+// numbers that do not agree with each other. Every message shows the
+// arithmetic. Precision first: each rule fires only on patterns where a
+// reader would see the same problem.
+func checkNumbers(d *Document, r *Report) {
+	ms := ExtractNumbers(d)
+	c := numChecker{d: d, ms: ms, r: r}
+	c.quantities()
+	c.conflicts()
+	for lo := 0; lo < len(ms); {
+		hi := lo + 1
+		for hi < len(ms) && ms[hi].Sentence == ms[lo].Sentence {
+			hi++
+		}
+		c.sentence(lo, hi)
+		lo = hi
+	}
+	c.scaleMismatch()
+	c.dates()
+}
+
+type numChecker struct {
+	d  *Document
+	ms []NumberMention
+	r  *Report
+}
+
+func (c *numChecker) lower(i int) string {
+	if i < 0 || i >= len(c.d.Tokens) {
+		return ""
+	}
+	return c.d.Tokens[i].Lower
+}
+
+func (c *numChecker) span(m *NumberMention) Span { return Span{Start: m.Start, End: m.End, Text: m.Text} }
+
+// add appends a number finding on m with the other mentions as related.
+func (c *numChecker) add(cat, sev string, m *NumberMention, msg string, related ...*NumberMention) {
+	f := Finding{Kind: KindNumber, Category: cat, Severity: sev, Start: m.Start, End: m.End, Text: m.Text,
+		Message: msg, Related: []Span{}, Weight: float64(severityRank(sev)), Quoted: m.Quoted,
+		Sentence: m.Sentence, Rule: "numbers/" + cat}
+	for _, o := range related {
+		if o != nil && o != m {
+			f.Related = append(f.Related, c.span(o))
+		}
+	}
+	c.r.Findings = append(c.r.Findings, f)
+}
+
+// fmtNum formats a number without needless decimals and with thousands
+// separators: 200000 → "200,000", 33.333 → "33.3".
+func fmtNum(v float64) string {
+	neg := v < 0
+	if neg {
+		v = -v
+	}
+	var s string
+	switch {
+	case v >= 1e12 && math.Mod(v, 1e9) == 0:
+		s = fmtNum(v/1e12) + " trillion"
+	case v >= 1e9 && math.Mod(v, 1e6) == 0:
+		s = fmtNum(v/1e9) + " billion"
+	case v >= 1e6 && math.Mod(v, 1e3) == 0:
+		s = fmtNum(v/1e6) + " million"
+	default:
+		r := math.Round(v*10) / 10
+		if math.Abs(r-math.Round(r)) < 1e-9 {
+			s = strconv.FormatFloat(math.Round(r), 'f', 0, 64)
+		} else if v < 1 {
+			s = strconv.FormatFloat(v, 'f', 2, 64)
+		} else {
+			s = strconv.FormatFloat(r, 'f', 1, 64)
+		}
+		if dot := strings.IndexByte(s, '.'); len(s) > 4 && (dot < 0 || dot > 3) {
+			intPart, frac := s, ""
+			if dot >= 0 {
+				intPart, frac = s[:dot], s[dot:]
+			}
+			var b strings.Builder
+			for k, ch := range intPart {
+				if k > 0 && (len(intPart)-k)%3 == 0 {
+					b.WriteByte(',')
+				}
+				b.WriteRune(ch)
+			}
+			s = b.String() + frac
+		}
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// ---- quantities ----
+
+// countable reports mentions that count a known thing with one exact value.
+func countable(m *NumberMention) bool {
+	return m.Kind == NumCount && m.HasSubject() && m.Unit != "adj"
+}
+
+func quantityKey(m *NumberMention) string {
+	h := m.Head
+	if h == "" {
+		h = "person"
+	}
+	return h + "|" + m.State
+}
+
+// quantities groups the countable mentions by what they count.
+func (c *numChecker) quantities() {
+	index := map[string]int{}
+	for i := range c.ms {
+		m := &c.ms[i]
+		if !countable(m) {
+			continue
+		}
+		k := quantityKey(m)
+		q, ok := index[k]
+		if !ok {
+			q = len(c.r.Quantities)
+			index[k] = q
+			c.r.Quantities = append(c.r.Quantities, Quantity{Mentions: []Mention{}})
+		}
+		Q := &c.r.Quantities[q]
+		if m.Subject != "" && len(m.Subject) >= len(Q.Subject) {
+			Q.Subject = m.Subject
+		}
+		Q.Mentions = append(Q.Mentions, Mention{Start: m.Start, End: m.End, Text: m.Text, Value: m.Value, Unit: m.Unit, Kind: m.Kind.String()})
+	}
+	for q := range c.r.Quantities {
+		if c.r.Quantities[q].Subject == "" {
+			k := ""
+			for key, v := range index {
+				if v == q {
+					k = key
+				}
+			}
+			c.r.Quantities[q].Subject = strings.Trim(strings.Replace(k, "|", " ", 1), " ")
+		}
+	}
+}
+
+// ---- one quantity, two values ----
+
+// changeWords explain why a count differs from an earlier one.
+func isChangeWord(w string) bool {
+	switch w {
+	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
+		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
+		"decreased", "reached", "reach", "earlier", "previously", "previous", "initially", "initial", "revised",
+		"updated", "update", "originally", "original", "now", "later", "latest", "new", "so", "raised",
+		"lowered", "corrected", "correction", "since", "before", "first", "preliminary", "toll", "total",
+		"another", "additional", "more", "further", "least", "then", "had", "subsequently", "up",
+		"down", "remaining", "still", "surviving", "other", "others", "among", "including":
+		return true
+	}
+	return false
+}
+
+func (c *numChecker) sentenceHas(s int, pred func(string) bool) bool {
+	if s < 0 || s >= len(c.d.Sentences) {
+		return false
+	}
+	S := c.d.Sentences[s]
+	for k := S.FirstToken; k < S.EndToken; k++ {
+		if pred(c.d.Tokens[k].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStems reports whether every stem in want occurs in sentence s.
+func (c *numChecker) sentenceHasStems(s int, want []string) bool {
+	if s < 0 || s >= len(c.d.Sentences) {
+		return len(want) == 0
+	}
+	S := c.d.Sentences[s]
+outer:
+	for _, w := range want {
+		for k := S.FirstToken; k < S.EndToken; k++ {
+			if c.d.Tokens[k].Stem == w {
+				continue outer
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// firstChangeWord returns the first change word in sentence s, or "".
+func (c *numChecker) firstChangeWord(s int) string {
+	if s < 0 || s >= len(c.d.Sentences) {
+		return ""
+	}
+	S := c.d.Sentences[s]
+	for k := S.FirstToken; k < S.EndToken; k++ {
+		if isChangeWord(c.d.Tokens[k].Lower) {
+			return c.d.TokenText(k)
+		}
+	}
+	return ""
+}
+
+// explained says why a and b may differ: a change word in either
+// sentence, or different dates.
+func (c *numChecker) explained(a, b *NumberMention) string {
+	if w := c.firstChangeWord(b.Sentence); w != "" {
+		return w
+	}
+	if w := c.firstChangeWord(a.Sentence); w != "" {
+		return w
+	}
+	da, db := c.dateIn(a.Sentence), c.dateIn(b.Sentence)
+	if da != nil && db != nil && da.Text != db.Text {
+		return da.Text + " vs " + db.Text
+	}
+	return ""
+}
+
+func (c *numChecker) dateIn(s int) *NumberMention {
+	k := sort.Search(len(c.ms), func(i int) bool { return c.ms[i].Sentence >= s })
+	for ; k < len(c.ms) && c.ms[k].Sentence == s; k++ {
+		if c.ms[k].Kind == NumDate || c.ms[k].Kind == NumWeekday {
+			return &c.ms[k]
+		}
+	}
+	return nil
+}
+
+// sameThing reports whether b (a reference back: "the three wounded
+// soldiers") can only mean the quantity of a ("two soldiers were wounded").
+func (c *numChecker) sameThing(a, b *NumberMention) bool {
+	switch {
+	case a.Head == b.Head:
+	case b.Head == "" && (a.Head == "person" || a.Head == ""):
+	case a.Head == "" && b.Head == "person":
+	default:
+		return false
+	}
+	if b.Head == "" && b.State == "" {
+		return false
+	}
+	if b.State != "" && a.State != b.State {
+		return false
+	}
+	if a.State != "" && b.State == "" && b.Head == "person" && a.Head != "person" {
+		return false
+	}
+	return c.sentenceHasStems(a.Sentence, b.Mods) && c.sentenceHasStems(b.Sentence, a.Mods)
+}
+
+// conflicts reports one quantity given different values: a warning when
+// a later reference back ("the 34 destroyed homes") disagrees with the
+// earlier count and nothing explains it, info when the text says it
+// changed ("has risen to 17", "earlier it was reported").
+func (c *numChecker) conflicts() {
+	const window = 64
+	var prev []int // countable mentions so far (last window)
+	for i := range c.ms {
+		b := &c.ms[i]
+		if !countable(b) {
+			continue
+		}
+		if !b.Approx && !b.Range && !b.Restricted && b.Value > 0 {
+			var warnA, infoA *NumberMention
+			for k := len(prev) - 1; k >= 0; k-- {
+				a := &c.ms[prev[k]]
+				if a.Approx || a.Range || a.Restricted || a.Value == b.Value {
+					if a.Value == b.Value && quantityKey(a) == quantityKey(b) {
+						break // the latest value agrees
+					}
+					continue
+				}
+				if b.Definite && warnA == nil && c.sameThing(a, b) {
+					warnA = a
+					break
+				}
+				if infoA == nil && quantityKey(a) == quantityKey(b) {
+					infoA = a
+					break
+				}
+			}
+			if warnA != nil {
+				if why := c.explained(warnA, b); why != "" {
+					c.add(CatUpdatedValue, SeverityInfo, b, "updated count: "+fmtNum(warnA.Value)+" earlier, "+fmtNum(b.Value)+" here (\""+why+"\" explains the change)", warnA)
+				} else {
+					c.add(CatConflictingValues, SeverityWarning, b, "one count, two values: \""+b.Text+"\" refers back to \""+warnA.Text+"\" but "+fmtNum(b.Value)+" ≠ "+fmtNum(warnA.Value)+", and nothing says the number changed", warnA)
+				}
+			} else if infoA != nil {
+				if why := c.explained(infoA, b); why != "" {
+					c.add(CatUpdatedValue, SeverityInfo, b, "updated count of "+subjectOr(b, infoA)+": "+fmtNum(infoA.Value)+" → "+fmtNum(b.Value)+" (\""+why+"\" explains the change)", infoA)
+				}
+			}
+		}
+		prev = append(prev, i)
+		if len(prev) > window {
+			prev = prev[1:]
+		}
+	}
+}
+
+func subjectOr(ms ...*NumberMention) string {
+	for _, m := range ms {
+		if m.Subject != "" {
+			return m.Subject
+		}
+	}
+	return "the same thing"
+}
+
+// ---- per sentence: changes, parts and wholes, impossible values ----
+
+func (c *numChecker) sentence(lo, hi int) {
+	c.changes(lo, hi)
+	c.lead(lo, hi)
+	c.partsWhole(lo, hi)
+	c.shares(lo, hi)
+	c.votes(lo, hi)
+	c.majority(lo, hi)
+	c.overHundred(lo, hi)
+	c.conversions(lo, hi)
+}
+
+// direction of a change word: +1 up, -1 down, 0 none.
+func changeDirection(w string) int {
+	switch w {
+	case "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases", "increasing", "grew",
+		"grown", "grow", "grows", "growing", "climbed", "climb", "climbs", "climbing", "jumped", "jump", "jumps",
+		"soared", "soar", "surged", "surge", "gained", "gain", "gains", "up", "higher", "doubled", "tripled",
+		"trebled", "quadrupled", "rebounded", "hike", "spiked", "growth", "boost", "boosted", "expanded":
+		return 1
+	case "fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping", "declined",
+		"decline", "declines", "declining", "decreased", "decrease", "decreases", "shrank", "shrunk", "shrink",
+		"slipped", "slip", "plunged", "plunge", "plummeted", "sank", "sunk", "tumbled", "slumped", "slump",
+		"down", "lower", "halved", "reduced", "reduction", "cut", "cuts", "loss", "lost", "dipped", "dip",
+		"contracted", "contraction", "eased", "slid", "slide":
+		return -1
+	}
+	return 0
+}
+
+func multiplierWord(w string) float64 {
+	switch w {
+	case "doubled", "doubling", "doubles":
+		return 2
+	case "tripled", "trebled", "tripling", "triples":
+		return 3
+	case "quadrupled", "quadrupling":
+		return 4
+	case "halved", "halving":
+		return 0.5
+	}
+	return 0
+}
+
+// comparable reports two mentions that can be the two ends of a change.
+func comparable(x, y *NumberMention) bool {
+	if x.Kind != y.Kind || x.Range || y.Range {
+		return false
+	}
+	switch x.Kind {
+	case NumCount, NumMoney, NumPercent, NumMeasure:
+		return x.Unit == y.Unit
+	}
+	return false
+}
+
+// changes checks "from X to Y" (and "Y, up from X") against the stated
+// percent change, percentage-point change, multiplier and direction.
+func (c *numChecker) changes(lo, hi int) {
+	for xi := lo; xi < hi; xi++ {
+		X := &c.ms[xi]
+		f := X.FirstToken
+		if c.lower(f-1) != "from" {
+			continue
+		}
+		var Y *NumberMention
+		dir := 0
+		verbAt := f - 1
+		if xi+1 < hi && c.lower(c.ms[xi+1].FirstToken-1) == "to" && c.ms[xi+1].FirstToken-2 < X.EndToken+1 && comparable(X, &c.ms[xi+1]) {
+			Y = &c.ms[xi+1] // "from X to Y"
+		} else {
+			// "Y, up 20% from X" / "Y, down from X"
+			k := f - 2
+			for ; k > f-6 && k >= 0; k-- {
+				if d := changeDirection(c.lower(k)); d != 0 && (c.lower(k) == "up" || c.lower(k) == "down" || c.lower(k) == "higher" || c.lower(k) == "lower") {
+					dir = d
+					break
+				}
+			}
+			if dir == 0 {
+				continue
+			}
+			verbAt = k
+			for yi := xi - 1; yi >= lo; yi-- {
+				if c.ms[yi].EndToken <= k && comparable(X, &c.ms[yi]) {
+					Y = &c.ms[yi]
+					break
+				}
+			}
+			if Y == nil {
+				continue
+			}
+		}
+		if X.Approx && Y.Approx {
+			continue
+		}
+		x, y := X.Value, Y.Value
+		// the change verb: before "from" ("rose sharply from")
+		verb := ""
+		if dir == 0 {
+			for k := verbAt - 1; k >= verbAt-4 && k >= 0 && c.d.Tokens[k].Sentence == X.Sentence; k-- {
+				if d := changeDirection(c.lower(k)); d != 0 {
+					dir, verb = d, c.d.TokenText(k)
+					break
+				}
+			}
+		} else {
+			verb = c.d.TokenText(verbAt)
+		}
+		arith := "from " + X.Text + " to " + Y.Text
+		if dir != 0 && x != y && (dir > 0) != (y > x) && multiplierWord(strings.ToLower(verb)) == 0 {
+			way := "fell"
+			if y > x {
+				way = "rose"
+			}
+			c.add(CatDirection, SeverityError, Y, "\""+verb+"\" but the numbers say otherwise: "+arith+" "+way+" ("+fmtNum(x)+" → "+fmtNum(y)+")", X)
+			continue
+		}
+		// a stated multiplier in the sentence
+		S := c.d.Sentences[X.Sentence]
+		for k := S.FirstToken; k < S.EndToken; k++ {
+			fct := multiplierWord(c.lower(k))
+			if fct == 0 || x <= 0 {
+				continue
+			}
+			ratio := y / x
+			ok := math.Abs(ratio/fct-1) <= 0.1
+			switch c.lower(k - 1) {
+			case "nearly", "almost":
+				ok = ratio <= fct*1.02 && ratio >= fct*0.75
+			case "than":
+				ok = ratio >= fct*0.98
+			}
+			if !ok {
+				word := c.d.TokenText(k)
+				c.add(CatMultiplier, SeverityError, Y, "\""+word+"\" means ×"+fmtNum(fct)+", but "+arith+" is ×"+strconv.FormatFloat(math.Round(ratio*100)/100, 'f', -1, 64)+" ("+fmtNum(y)+" / "+fmtNum(x)+")", X)
+			}
+			break
+		}
+		// a stated percent or point change
+		for pi := lo; pi < hi; pi++ {
+			P := &c.ms[pi]
+			if P == X || P == Y || (P.Kind != NumPercent && P.Kind != NumPoints) || P.Range || P.Unit == "pt" && X.Kind != NumPercent {
+				continue
+			}
+			if !c.isChangeAmount(P) {
+				continue
+			}
+			c.checkChange(X, Y, P)
+			break
+		}
+	}
+}
+
+// isChangeAmount reports a percent that states a change: "an increase
+// of 20 percent", "a 33% decline", "up 5%", "by 3 percentage points".
+func (c *numChecker) isChangeAmount(P *NumberMention) bool {
+	b := c.lower(P.FirstToken - 1)
+	if b == "by" || changeDirection(b) != 0 {
+		return true
+	}
+	if b == "of" && changeDirection(c.lower(P.FirstToken-2)) != 0 {
+		return true
+	}
+	if changeDirection(c.lower(P.EndToken)) != 0 {
+		return true
+	}
+	return false
+}
+
+func (c *numChecker) checkChange(X, Y, P *NumberMention) {
+	x, y := X.Value, Y.Value
+	arith := "from " + X.Text + " to " + Y.Text
+	if P.Kind == NumPoints {
+		if X.Kind != NumPercent {
+			return
+		}
+		actual := math.Abs(y - x)
+		if math.Abs(P.Value-actual) > 0.5+1e-9 {
+			c.add(CatPointsChange, SeverityError, P, arith+" is a change of "+fmtNum(actual)+" percentage points ("+fmtNum(y)+" − "+fmtNum(x)+"), not "+fmtNum(P.Value), X, Y)
+		}
+		return
+	}
+	if x == 0 {
+		return
+	}
+	rel := (y - x) / x * 100
+	actual := math.Abs(rel)
+	tol := math.Max(1, 0.05*actual)
+	if math.Abs(P.Value-actual) <= tol {
+		if d := changeDirection(c.lower(P.EndToken)); d != 0 && (d > 0) != (rel > 0) && rel != 0 {
+			c.add(CatDirection, SeverityError, P, "\""+P.Text+" "+c.d.TokenText(P.EndToken)+"\" but "+arith+" goes the other way", X, Y)
+		}
+		return
+	}
+	word := "increase"
+	if rel < 0 {
+		word = "decrease"
+	}
+	msg := arith + " is a " + fmtNum(actual) + "% " + word + " (" + fmtNum(math.Abs(y-x)) + " / " + fmtNum(x) + "), not " + fmtNum(P.Value) + "%"
+	if X.Kind == NumPercent && math.Abs(P.Value-math.Abs(y-x)) <= 0.5 {
+		c.add(CatPercentChange, SeverityInfo, P, arith+" is a change of "+fmtNum(math.Abs(y-x))+" percentage points, or "+fmtNum(actual)+" percent: \""+P.Text+"\" should say points", X, Y)
+		return
+	}
+	if alt := math.Abs(y-x) / y * 100; y != 0 && math.Abs(P.Value-alt) <= math.Max(1, 0.05*alt) {
+		msg += "; " + fmtNum(P.Value) + "% is the change divided by the new value (" + fmtNum(math.Abs(y-x)) + " / " + fmtNum(y) + ")"
+	}
+	c.add(CatPercentChange, SeverityError, P, msg, X, Y)
+}
+
+// lead checks "a lead of N points" against the two shares in the sentence.
+func (c *numChecker) lead(lo, hi int) {
+	for li := lo; li < hi; li++ {
+		L := &c.ms[li]
+		if L.Kind != NumPoints || L.Range {
+			continue
+		}
+		cue := false
+		for _, k := range [...]int{L.EndToken, L.EndToken + 1, L.FirstToken - 1, L.FirstToken - 2, L.FirstToken - 3} {
+			switch c.lower(k) {
+			case "lead", "leads", "leading", "ahead", "margin", "advantage", "edge", "behind", "trails", "trailing", "gap":
+				cue = true
+			}
+		}
+		if !cue {
+			continue
+		}
+		var shares []*NumberMention
+		for k := lo; k < hi; k++ {
+			if c.ms[k].Kind == NumPercent && !c.ms[k].Range {
+				shares = append(shares, &c.ms[k])
+			}
+		}
+		if len(shares) != 2 {
+			continue
+		}
+		diff := math.Abs(shares[0].Value - shares[1].Value)
+		if math.Abs(diff-L.Value) > 1+1e-9 {
+			c.add(CatLead, SeverityError, L, "a lead of "+fmtNum(L.Value)+" points does not match the shares: "+shares[0].Text+" − "+shares[1].Text+" is "+fmtNum(diff)+" points", shares[0], shares[1])
+		}
+	}
+}
+
+// partsWhole checks "Of the 50 delegates, 30 …, 15 … and 10 …" and
+// "12 people, including 5 … and 9 …": the parts may not exceed the whole,
+// and with "the remaining" they must make it up exactly.
+func (c *numChecker) partsWhole(lo, hi int) {
+	S := c.d.Sentences[c.ms[lo].Sentence]
+	for wi := lo; wi < hi; wi++ {
+		W := &c.ms[wi]
+		if W.Kind != NumCount || W.Approx || W.Range || W.Value <= 0 {
+			continue
+		}
+		f := W.FirstToken
+		if c.lower(f-1) == "the" || c.lower(f-1) == "all" {
+			f--
+		}
+		var parts []*NumberMention
+		exact := false
+		ofWhole := c.lower(f-1) == "of" && (f-1 == S.FirstToken || c.lower(f-2) == "out" && f-2 == S.FirstToken)
+		if ofWhole {
+			// parts: the following counts with no noun of their own (or the same one)
+			for k := wi + 1; k < hi; k++ {
+				P := &c.ms[k]
+				if P.Kind != NumCount {
+					continue
+				}
+				if P.Approx || P.Range || P.Head != "" && P.Head != W.Head {
+					parts = nil
+					break
+				}
+				if p := c.lower(P.FirstToken - 1); p == "remaining" || p == "other" || c.lower(P.FirstToken-2) == "rest" {
+					exact = true
+				}
+				parts = append(parts, P)
+			}
+		} else if W.HasSubject() && c.lower(W.SubjectEnd) == "including" || c.lower(W.SubjectEnd) == "," && c.lower(W.SubjectEnd+1) == "including" {
+			k := wi + 1
+			at := W.SubjectEnd + 1
+			if c.lower(W.SubjectEnd) == "," {
+				at++
+			}
+			for ; k < hi; k++ {
+				P := &c.ms[k]
+				if P.FirstToken != at || P.Kind != NumCount || P.Approx || P.Range || P.Head == "" {
+					break
+				}
+				parts = append(parts, P)
+				at = P.SubjectEnd
+				if c.lower(at) == "," {
+					at++
+				}
+				if c.lower(at) == "and" {
+					at++
+				}
+			}
+			if len(parts) == 1 && parts[0].Value > W.Value && parts[0].Head == W.Head {
+				parts = nil
+			}
+		}
+		if len(parts) < 2 && !(len(parts) == 1 && !ofWhole) {
+			continue
+		}
+		sum := 0.0
+		terms := make([]string, len(parts))
+		related := make([]*NumberMention, len(parts))
+		for k, p := range parts {
+			sum += p.Value
+			terms[k] = fmtNum(p.Value)
+			related[k] = p
+		}
+		if sum > W.Value || exact && sum != W.Value {
+			rel := "more than"
+			if sum < W.Value {
+				rel = "fewer than"
+			}
+			c.add(CatPartsWhole, SeverityError, W, "the parts add up to "+strings.Join(terms, " + ")+" = "+fmtNum(sum)+", "+rel+" the whole of "+fmtNum(W.Value), related...)
+		}
+	}
+}
+
+// isShareSubject reports a percent or fraction that is the subject of its
+// own clause in a list ("45% backed the plan, 40% opposed it and 30% were
+// undecided"), so that the shares split one whole.
+func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
+	b := c.lower(m.FirstToken - 1)
+	if c.d.Tokens[m.FirstToken].Sentence != c.d.Tokens[max(m.FirstToken-1, 0)].Sentence || m.FirstToken == first {
+		b = "^"
+	}
+	switch b {
+	case "^", ",", "and", ";", ":", "while", "whereas", "but", "with", "another", "just", "only":
+	default:
+		return false
+	}
+	a := c.lower(m.EndToken)
+	if a == "of" {
+		return false // "45% of men …" names its own population
+	}
+	return isVerbLike(a) || isAux(a) || strings.HasSuffix(a, "ed") && len(a) > 3 || a == "thought" || a == "felt"
+}
+
+// shares checks that shares of one whole in one sentence do not sum past
+// 100 % (or fractions past one).
+func (c *numChecker) shares(lo, hi int) {
+	first := c.d.Sentences[c.ms[lo].Sentence].FirstToken
+	for _, kind := range [...]NumberKind{NumPercent, NumFraction} {
+		var sh []*NumberMention
+		for k := lo; k < hi; k++ {
+			m := &c.ms[k]
+			if m.Kind == kind && !m.Range && !m.Approx && c.isShareSubject(m, first) {
+				sh = append(sh, m)
+			}
+		}
+		if len(sh) < 2 {
+			continue
+		}
+		sum := 0.0
+		terms := make([]string, len(sh))
+		for k, m := range sh {
+			v := m.Value
+			if kind == NumFraction {
+				v *= 100
+			}
+			sum += v
+			terms[k] = fmtNum(v) + "%"
+		}
+		if sum > 100+0.5*float64(len(sh)) {
+			c.add(CatSharesSum, SeverityError, sh[0], "shares of one group add up to "+strings.Join(terms, " + ")+" = "+fmtNum(sum)+"%, more than 100%", sh[1:]...)
+		}
+	}
+}
+
+// votes checks a vote ("7 to 6", "7-6") against the members of the body
+// in the same or the previous sentence ("the 12-member board").
+func (c *numChecker) votes(lo, hi int) {
+	for vi := lo; vi < hi; vi++ {
+		V := &c.ms[vi]
+		if V.Kind != NumRatio {
+			continue
+		}
+		total := V.Value + V.Value2
+		for k := vi - 1; k >= 0 && c.ms[k].Sentence >= V.Sentence-1; k-- {
+			M := &c.ms[k]
+			if M.Kind == NumCount && !M.Approx && (M.Head == "member" || M.Head == "seat") && !M.Restricted {
+				if total > M.Value {
+					c.add(CatPartsWhole, SeverityError, V, "the vote "+V.Text+" counts "+fmtNum(V.Value)+" + "+fmtNum(V.Value2)+" = "+fmtNum(total)+" votes, more than the "+fmtNum(M.Value)+" members", M)
+				}
+				break
+			}
+		}
+	}
+}
+
+// majority checks "a majority" / "more than half" / "nearly half" against
+// the percent that states it.
+func (c *numChecker) majority(lo, hi int) {
+	S := c.d.Sentences[c.ms[lo].Sentence]
+	for k := S.FirstToken; k < S.EndToken; k++ {
+		w := c.lower(k)
+		var lowOK, highOK float64 = -1, 101 // allowed range of the percent
+		claim := ""
+		switch w {
+		case "majority":
+			p := c.lower(k - 1)
+			if p == "thirds" || p == "two-thirds" || p == "super" || p == "qualified" {
+				continue
+			}
+			lowOK, claim = 50.0001, "a majority"
+		case "half":
+			switch c.lower(k - 1) {
+			case "nearly", "almost":
+				lowOK, highOK, claim = 35, 50, c.lower(k-1)+" half"
+			case "than":
+				switch c.lower(k - 2) {
+				case "more":
+					lowOK, claim = 50.0001, "more than half"
+				case "less", "fewer":
+					highOK, claim = 49.9999, "less than half"
+				}
+			case "over":
+				lowOK, claim = 50.0001, "over half"
+			case "under":
+				highOK, claim = 49.9999, "under half"
+			}
+		}
+		if claim == "" {
+			continue
+		}
+		// the percent that states it: within a few tokens, same clause
+		for j := k + 1; j < S.EndToken && j <= k+7; j++ {
+			lw := c.lower(j)
+			if lw == ";" || lw == "while" || lw == "but" || lw == "whereas" || lw == "although" || lw == "compared" {
+				break
+			}
+			mi := c.mentionAt(lo, hi, j)
+			if mi < 0 {
+				continue
+			}
+			P := &c.ms[mi]
+			if P.Kind != NumPercent || P.Range || P.Approx {
+				break
+			}
+			if P.Value < lowOK || P.Value > highOK {
+				c.add(CatImpossible, SeverityWarning, P, claim+" cannot be "+P.Text+": "+claimRange(claim), c.mentionOfToken(k))
+			}
+			break
+		}
+	}
+}
+
+func claimRange(claim string) string {
+	switch claim {
+	case "a majority", "more than half", "over half":
+		return "that needs more than 50%"
+	case "less than half", "under half":
+		return "that needs less than 50%"
+	}
+	return "that means a little under 50%"
+}
+
+// mentionOfToken returns a pseudo-mention spanning token k, for related spans.
+func (c *numChecker) mentionOfToken(k int) *NumberMention {
+	t := c.d.Tokens[k]
+	return &NumberMention{Start: t.Start, End: t.End, Text: c.d.Text[t.Start:t.End]}
+}
+
+// mentionAt returns the index of the mention starting at token j, or -1.
+func (c *numChecker) mentionAt(lo, hi, j int) int {
+	for k := lo; k < hi; k++ {
+		if c.ms[k].FirstToken == j {
+			return k
+		}
+	}
+	return -1
+}
+
+// overHundred flags shares of a population above 100 % ("120% of voters").
+func (c *numChecker) overHundred(lo, hi int) {
+	for k := lo; k < hi; k++ {
+		P := &c.ms[k]
+		if P.Kind != NumPercent || P.Value <= 100 || c.lower(P.EndToken) != "of" {
+			continue
+		}
+		if isPopulationNoun(P.Head) {
+			c.add(CatImpossible, SeverityError, P, P.Text+" of "+P.Subject+" is impossible: a share of a group cannot exceed 100%")
+		}
+	}
+}
+
+func isPopulationNoun(stem string) bool {
+	switch stem {
+	case "respond", "voter", "person", "resid", "popul", "adult", "household", "student", "member", "worker",
+		"employe", "particip", "citizen", "vote", "ballot", "american", "women", "men", "children", "patient", "parent":
+		return true
+	}
+	return false
+}
+
+// conversions checks a measure against its conversion next to it:
+// "5 km (8 miles)" is wrong: 5 km is 3.1 miles.
+func (c *numChecker) conversions(lo, hi int) {
+	for k := lo; k+1 < hi; k++ {
+		A, B := &c.ms[k], &c.ms[k+1]
+		if A.Kind != NumMeasure || B.Kind != NumMeasure || A.Range || B.Range {
+			continue
+		}
+		ok := true
+		for j := A.EndToken; j < B.FirstToken; j++ {
+			switch c.lower(j) {
+			case "(", ",", "or", "about", "around", "roughly", "some", "nearly", "almost", "approximately", "—", "–", "-", "[":
+			default:
+				ok = false
+			}
+		}
+		if !ok || B.FirstToken-A.EndToken > 3 {
+			continue
+		}
+		want, exact := convert(A.Value, A.Unit, B.Unit)
+		if !exact {
+			continue
+		}
+		tol := math.Max(0.12*math.Abs(want), 0.5)
+		if A.Unit == "C" || A.Unit == "F" {
+			tol = 2.5
+		}
+		if math.Abs(B.Value-want) > tol {
+			c.add(CatConversion, SeverityError, B, A.Text+" is about "+fmtNum(want)+" "+B.Unit+", not "+fmtNum(B.Value), A)
+		}
+	}
+}
+
+// convert converts v from unit a to unit b; ok is false when the units
+// are not a known pair.
+func convert(v float64, a, b string) (float64, bool) {
+	if a == "C" && b == "F" {
+		return v*9/5 + 32, true
+	}
+	if a == "F" && b == "C" {
+		return (v - 32) * 5 / 9, true
+	}
+	factors := [...]struct {
+		a, b string
+		f    float64
+	}{{"km", "mi", 0.621371}, {"kg", "lb", 2.20462}, {"m", "ft", 3.28084}, {"cm", "in", 0.393701},
+		{"l", "gal", 0.264172}, {"ha", "acre", 2.47105}, {"km2", "mi2", 0.386102}, {"kmh", "mph", 0.621371}}
+	for _, p := range factors {
+		if a == p.a && b == p.b {
+			return v * p.f, true
+		}
+		if a == p.b && b == p.a {
+			return v / p.f, true
+		}
+	}
+	return 0, false
+}
+
+// scaleMismatch flags the same amount given with different scale words:
+// "3.2 billion euros" and "3.2 million euros".
+func (c *numChecker) scaleMismatch() {
+	seen := map[string]int{}
+	for i := range c.ms {
+		m := &c.ms[i]
+		if m.Scale < 1e6 || m.Range || (m.Kind != NumMoney && m.Kind != NumCount) {
+			continue
+		}
+		round := m.Mantissa == math.Trunc(m.Mantissa) && m.Mantissa <= 10
+		if round && m.Head == "" {
+			continue
+		}
+		key := m.Unit + "|" + strconv.FormatFloat(m.Mantissa, 'f', -1, 64)
+		if round {
+			key += "|" + m.Head
+		}
+		if j, ok := seen[key]; ok && c.ms[j].Scale != m.Scale {
+			a := &c.ms[j]
+			c.add(CatScale, SeverityWarning, m, "the same amount with two scales: "+a.Text+" earlier, "+m.Text+" here ("+fmtNum(a.Value)+" vs "+fmtNum(m.Value)+", a factor of "+fmtNum(math.Max(a.Scale, m.Scale)/math.Min(a.Scale, m.Scale))+")", a)
+			continue
+		}
+		seen[key] = i
+	}
+}
+
+// ---- dates ----
+
+// dates checks weekdays against their dates and "N days later" against
+// the two dates.
+func (c *numChecker) dates() {
+	var last *NumberMention // latest full date
+	for i := range c.ms {
+		m := &c.ms[i]
+		switch m.Kind {
+		case NumDate:
+			if m.Weekday >= 0 && m.Day > 0 && m.Year > 0 {
+				if wd := dayOfWeek(m.Year, m.Month, m.Day); wd != m.Weekday {
+					sev, note := SeverityError, ""
+					if m.YearInferred {
+						sev, note = SeverityWarning, " (taking the year "+strconv.Itoa(m.Year)+" from the other dates)"
+					}
+					c.add(CatWeekdayDate, sev, m, monthTitle(m.Month)+" "+strconv.Itoa(m.Day)+", "+strconv.Itoa(m.Year)+" was a "+titleCase(weekdayNames[wd])+", not a "+titleCase(weekdayNames[m.Weekday])+note)
+				}
+			}
+		case NumDuration:
+			if !m.Later || last == nil || (m.Unit != "day" && m.Unit != "week") || m.Approx || m.Range {
+				break
+			}
+			n := int(m.Value)
+			if m.Unit == "week" {
+				n *= 7
+			}
+			// the date the duration leads to: in the same sentence
+			for k := i + 1; k < len(c.ms) && c.ms[k].Sentence == m.Sentence; k++ {
+				D := &c.ms[k]
+				if D.Kind != NumDate || D.Day == 0 {
+					continue
+				}
+				y1, y2 := last.Year, D.Year
+				if y1 == 0 || y2 == 0 {
+					if y1 != y2 {
+						break
+					}
+					y1, y2 = 2001, 2001
+				}
+				diff := dayNumber(y2, D.Month, D.Day) - dayNumber(y1, last.Month, last.Day)
+				if diff != n {
+					c.add(CatDaysLater, SeverityError, m, "\""+m.Text+"\" but "+last.Text+" → "+D.Text+" is "+strconv.Itoa(diff)+" days", last, D)
+				}
+				break
+			}
+		}
+		if m.Kind == NumDate && m.Day > 0 {
+			last = m
+		}
+	}
+}
+
+func monthTitle(m int) string { return titleCase(monthNames[m-1]) }
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

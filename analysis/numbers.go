@@ -1,0 +1,1616 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+)
+
+// NumberKind says what sort of number a NumberMention is.
+type NumberKind uint8
+
+const (
+	// NumCount is a plain count or amount ("16 officers", "hundreds of people").
+	NumCount NumberKind = iota
+	// NumPercent is a percentage ("41%", "20 percent").
+	NumPercent
+	// NumPoints is a difference in points ("3 percentage points", "a 5-point lead").
+	NumPoints
+	// NumMoney is an amount of money with its currency ("$3m", "1.2 million euros").
+	NumMoney
+	// NumMeasure is a physical quantity with a unit ("5 km", "30°C", "a 5-year-old").
+	NumMeasure
+	// NumFraction is a fraction of a whole ("half", "a third", "two-thirds").
+	NumFraction
+	// NumOrdinal is an ordinal ("21st", "the fifth").
+	NumOrdinal
+	// NumYear is a year on its own ("in 2014", "the 1992 treaty").
+	NumYear
+	// NumDate is a calendar date, possibly with its weekday ("Thursday, March 3, 2021").
+	NumDate
+	// NumWeekday is a weekday on its own ("on Monday").
+	NumWeekday
+	// NumRatio is a vote or score ("voted 7 to 6", "a 7-6 vote").
+	NumRatio
+	// NumDuration is a span of time ("three days", "three days later").
+	NumDuration
+	// NumLabel is a number that names rather than counts ("Article 4",
+	// "COVID-19", "10:30"); checks ignore it.
+	NumLabel
+)
+
+var numberKindNames = [...]string{"count", "percent", "points", "money", "measure", "fraction", "ordinal",
+	"year", "date", "weekday", "ratio", "duration", "label"}
+
+// String returns the kind's name as used in the report ("count", "percent", ...).
+func (k NumberKind) String() string {
+	if int(k) < len(numberKindNames) {
+		return numberKindNames[k]
+	}
+	return "number"
+}
+
+// NumberMention is one number found in the text, with what it counts.
+type NumberMention struct {
+	// Start and End are half-open byte offsets of the whole expression
+	// ("$3m", "2.5 billion", "20 percent", "Thursday, March 3, 2021").
+	Start, End int
+	// Text is exactly the input from Start to End.
+	Text string
+	Kind NumberKind
+	// Value is the number (a fraction for NumFraction: "two-thirds" is
+	// 0.667; the day count for a NumDuration; the lower end of a range; the
+	// first term of a ratio).
+	Value float64
+	// Value2 is the upper end of a range or the second term of a ratio.
+	Value2 float64
+	// Range is true for "10 to 12", "10-12", "between 10 and 12".
+	Range bool
+	// Mantissa and Scale: Value = Mantissa × Scale ("2.5 billion": 2.5, 1e9).
+	Mantissa, Scale float64
+	// Unit is the unit, currency or calendar unit: "%", "pp", "pt", "USD",
+	// "EUR", "km", "mi", "kg", "lb", "C", "F", "day", "age", "date", "year"...
+	Unit string
+	// Spelled is true when the number is written in words ("sixteen").
+	Spelled bool
+	// Approx is true for vague or hedged numbers ("about 30", "hundreds",
+	// "more than 40", "at least 12").
+	Approx bool
+	// Definite is true after "the", "all", "those", "these", "both": a
+	// reference back to a number the reader already knows.
+	Definite bool
+	// Later is true for a duration counted from an earlier event ("three
+	// days later", "a week after").
+	Later bool
+	// Year, Month (1-12), Day are set for dates (0 when not given; the
+	// year may be inferred from another date in the text, see YearInferred).
+	Year, Month, Day int
+	// YearInferred is true when Year was taken from another date in the text.
+	YearInferred bool
+	// Weekday is 0 (Sunday) to 6 (Saturday), or -1 when none is given.
+	Weekday int
+	// Subject is what the number counts, in plain words
+	// ("law-enforcement officers killed"); empty when unknown.
+	Subject string
+	// Head is the stem of the counted noun ("offic"), "person" for
+	// people/victims/persons, empty when only a state is known ("the 72
+	// injured").
+	Head string
+	// Mods are the stems of the words that qualify the head
+	// ("law", "enforc"), excluding the state.
+	Mods []string
+	// State is what happened to the counted things, normalised
+	// ("killed", "injured", "arrested", "destroyed", ...).
+	State string
+	// Restricted is true when the noun phrase is followed by "of",
+	// "from", "among" or a relative clause that names no state: a subset.
+	Restricted bool
+	// Sentence is the index of the sentence; FirstToken and EndToken are
+	// the half-open token range of the expression, SubjectEnd the end of
+	// its noun phrase (EndToken when it has none).
+	Sentence   int
+	FirstToken int
+	EndToken   int
+	SubjectEnd int
+	// Quoted is true inside a direct quotation.
+	Quoted bool
+}
+
+// HasSubject reports whether the mention counts a known thing.
+func (m *NumberMention) HasSubject() bool { return m.Head != "" || m.State != "" }
+
+// ExtractNumbers finds every number in the document: digits, spelled
+// numbers, scales, percentages, money, measures, fractions, ordinals,
+// ranges, ratios, dates, weekdays and durations, each with what it counts.
+// Mentions are in text order and never overlap. d must have been segmented
+// and stemmed.
+func ExtractNumbers(d *Document) []NumberMention {
+	x := numExtractor{d: d, t: d.Tokens}
+	var out []NumberMention
+	for i := 0; i < len(x.t); {
+		m, next, ok := x.parseAt(i)
+		if !ok || next <= i {
+			i++
+			continue
+		}
+		m.FirstToken, m.EndToken = i, next
+		if m.Kind != NumDate && m.Kind != NumWeekday && m.Kind != NumDuration {
+			m.FirstToken = x.firstOf(i, &m)
+		}
+		m.Start, m.End = x.t[m.FirstToken].Start, x.t[next-1].End
+		m.Text = d.Text[m.Start:m.End]
+		m.Sentence = x.t[i].Sentence
+		m.Quoted = x.t[i].Quoted
+		if m.Scale == 0 {
+			m.Scale = 1
+			m.Mantissa = m.Value
+		}
+		m.SubjectEnd = next
+		x.context(&m, i, next)
+		out = append(out, m)
+		i = next
+	}
+	inferYears(out)
+	return out
+}
+
+type numExtractor struct {
+	d *Document
+	t []Token
+}
+
+func (x *numExtractor) lower(i int) string {
+	if i < 0 || i >= len(x.t) {
+		return ""
+	}
+	return x.t[i].Lower
+}
+
+func (x *numExtractor) stem(i int) string {
+	if i < 0 || i >= len(x.t) {
+		return ""
+	}
+	return x.t[i].Stem
+}
+
+// adjacent reports whether tokens i and i+1 touch (no space between).
+func (x *numExtractor) adjacent(i int) bool {
+	return i >= 0 && i+1 < len(x.t) && x.t[i].End == x.t[i+1].Start
+}
+
+func (x *numExtractor) isWord(i int) bool { return i >= 0 && i < len(x.t) && x.t[i].Kind == Word }
+
+func (x *numExtractor) sameSentence(i, j int) bool {
+	return i >= 0 && j >= 0 && i < len(x.t) && j < len(x.t) && x.t[i].Sentence == x.t[j].Sentence
+}
+
+// firstOf extends a mention backwards over a currency sign ("$3m").
+func (x *numExtractor) firstOf(i int, m *NumberMention) int {
+	if m.Kind == NumMoney && i > 0 && x.adjacent(i-1) && currencySign(x.lower(i-1)) != "" {
+		if i > 1 && x.adjacent(i-2) && x.isWord(i-2) && len(x.lower(i-2)) <= 2 { // "US$", "A$"
+			return i - 2
+		}
+		return i - 1
+	}
+	return i
+}
+
+// parseAt tries to read a number expression starting at token i.
+func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
+	m.Weekday = -1
+	t := x.t[i]
+	if t.Kind == Punct {
+		return m, i, false
+	}
+	if t.Kind == Word {
+		if wd := weekdayIndex(t.Lower); wd >= 0 && x.capitalised(i) {
+			j := i + 1
+			if x.lower(j) == "," || x.lower(j) == "(" {
+				j++
+			}
+			if dm, dn, ok := x.parseDate(j); ok && x.sameSentence(i, j) {
+				dm.Weekday = wd
+				if x.lower(i+1) == "(" && x.lower(dn) == ")" {
+					dn++
+				}
+				return dm, dn, true
+			}
+			m.Kind, m.Weekday, m.Unit, m.Value = NumWeekday, wd, "weekday", float64(wd)
+			return m, i + 1, true
+		}
+		if monthIndex(t.Lower) > 0 {
+			if dm, dn, ok := x.parseDate(i); ok {
+				return dm, dn, true
+			}
+			return m, i, false
+		}
+		if (t.Lower == "a" || t.Lower == "an") && (x.lower(i+1) == "day" || x.lower(i+1) == "week") &&
+			(x.lower(i+2) == "later" || x.lower(i+2) == "afterwards") {
+			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true
+			return m, i + 3, true
+		}
+		if f, n, ok := x.parseFraction(i); ok {
+			return f, n, true
+		}
+		if v, n, ok := x.parseVague(i); ok {
+			return v, n, true
+		}
+	}
+	if t.Kind == Number {
+		if dm, dn, ok := x.parseDate(i); ok {
+			return dm, dn, true
+		}
+		if x.isLabel(i) {
+			n := i + 1
+			for n+1 < len(x.t) && x.adjacent(n-1) && (x.lower(n) == "-" || x.lower(n) == ":" || x.lower(n) == ".") && x.t[n+1].Kind == Number && x.adjacent(n) {
+				n += 2
+			}
+			m.Kind, m.Value = NumLabel, parseDigits(t.Lower)
+			return m, n, true
+		}
+		// ordinal "21st"
+		if x.adjacent(i) && isOrdinalSuffix(x.lower(i+1)) {
+			v, ok := parseDigitsOK(t.Lower)
+			if !ok {
+				return m, i, false
+			}
+			m.Kind, m.Value, m.Unit = NumOrdinal, v, "ordinal"
+			return m, i + 2, true
+		}
+	}
+	if t.Kind == Word {
+		if v := ordinalWord(t.Lower); v > 0 && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
+			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, v, "ordinal", true
+			return m, i + 1, true
+		}
+	}
+	v, mant, scale, end, spelled, ok := x.parseValue(i)
+	if !ok {
+		return m, i, false
+	}
+	m.Value, m.Mantissa, m.Scale, m.Spelled = v, mant, scale, spelled
+	if t.Kind == Number && scale == 1 && !strings.Contains(t.Lower, ",") && !strings.Contains(t.Lower, ".") &&
+		v >= 1800 && v <= 2100 && end == i+1 && !x.approxBefore(i) && !isCountUnitWord(x.lower(end)) {
+		if !(x.lower(end) == "-" || x.lower(end) == "–") || x.t[end+1].Kind == Number || (end+1 < len(x.t) && !x.adjacent(end)) {
+			m.Kind, m.Unit = NumYear, "year"
+			m.Year = int(v)
+			if x.lower(end) == "-" || x.lower(end) == "–" { // "2014-2016"
+				if end+1 < len(x.t) && x.t[end+1].Kind == Number {
+					m.Range, m.Value2 = true, parseDigits(x.lower(end+1))
+					end += 2
+				}
+			}
+			return m, end, true
+		}
+	}
+	m.Kind = NumCount
+	// currency sign before
+	if cur := x.currencyBefore(i); cur != "" {
+		m.Kind, m.Unit = NumMoney, cur
+	}
+	end = x.parseSuffix(&m, i, end)
+	return m, end, true
+}
+
+func (x *numExtractor) capitalised(i int) bool {
+	s := x.d.Text[x.t[i].Start:x.t[i].End]
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// parseSuffix reads what follows a value: a scale word for money, a unit,
+// percent, a range or ratio, an age or a duration.
+func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
+	// money with a trailing scale letter: "$3m", "€2bn"
+	if m.Kind == NumMoney && m.Scale == 1 && x.adjacent(end-1) {
+		switch x.lower(end) {
+		case "m", "mn", "mln":
+			m.Scale, m.Value, end = 1e6, m.Value*1e6, end+1
+		case "b", "bn", "bln":
+			m.Scale, m.Value, end = 1e9, m.Value*1e9, end+1
+		case "k":
+			m.Scale, m.Value, end = 1e3, m.Value*1e3, end+1
+		case "tn", "trn":
+			m.Scale, m.Value, end = 1e12, m.Value*1e12, end+1
+		}
+	}
+	// ranges: "10-12", "10 to 12", "10–12 percent"
+	if r, n, ok := x.rangeEnd(i, end); ok {
+		if x.isVote(i, n) {
+			m.Kind, m.Unit, m.Value2 = NumRatio, "votes", r
+			return n
+		}
+		m.Range, m.Value2 = true, r
+		end = n
+	}
+	// hyphenated adjective: "12-member", "5-year-old", "5-point"
+	if x.adjacent(end-1) && x.lower(end) == "-" && x.adjacent(end) && x.isWord(end+1) {
+		w := x.lower(end + 1)
+		switch {
+		case (w == "year" || w == "month") && x.lower(end+2) == "-" && x.lower(end+3) == "old":
+			m.Kind, m.Unit = NumMeasure, "age"
+			return end + 4
+		case w == "point":
+			m.Kind, m.Unit = NumPoints, "pt"
+			return end + 2
+		case w == "percent":
+			m.Kind, m.Unit = NumPercent, "%"
+			return end + 2
+		}
+		if u := unitWord(w); u != "" {
+			m.Kind, m.Unit = unitKind(u), u
+			return end + 2
+		}
+		// "12-member board": counts members
+		m.Head, m.Subject = x.stem(end+1), w
+		m.Unit = "adj"
+		return end + 2
+	}
+	w := x.lower(end)
+	switch {
+	case w == "%" || w == "percent" || w == "pct":
+		m.Kind, m.Unit = NumPercent, "%"
+		return end + 1
+	case w == "per" && x.lower(end+1) == "cent":
+		m.Kind, m.Unit = NumPercent, "%"
+		return end + 2
+	case w == "percentage" && (x.lower(end+1) == "point" || x.lower(end+1) == "points"):
+		m.Kind, m.Unit = NumPoints, "pp"
+		return end + 2
+	case w == "pp" || w == "points" || w == "point":
+		m.Kind, m.Unit = NumPoints, "pt"
+		if w == "pp" {
+			m.Unit = "pp"
+		}
+		return end + 1
+	case w == "°" && x.adjacent(end):
+		if u := x.lower(end + 1); u == "c" || u == "f" {
+			m.Kind, m.Unit = NumMeasure, strings.ToUpper(u)
+			return end + 2
+		}
+	case w == "degrees" || w == "degree":
+		switch x.lower(end + 1) {
+		case "celsius", "c", "centigrade":
+			m.Kind, m.Unit = NumMeasure, "C"
+			return end + 2
+		case "fahrenheit", "f":
+			m.Kind, m.Unit = NumMeasure, "F"
+			return end + 2
+		}
+	case (w == "years" || w == "year") && x.lower(end+1) == "old":
+		m.Kind, m.Unit = NumMeasure, "age"
+		return end + 2
+	case w == "square" || w == "sq":
+		if u := unitWord(x.lower(end + 1)); u == "km" || u == "mi" || u == "m" || u == "ft" {
+			m.Kind, m.Unit = NumMeasure, u+"2"
+			return end + 2
+		}
+	}
+	if cur := currencyWord(w); cur != "" && m.Kind == NumCount {
+		if cur == "pound" {
+			if m.Scale == 1 && x.lower(end+1) != "sterling" {
+				m.Kind, m.Unit = NumMeasure, "lb"
+				return end + 1
+			}
+			cur = "GBP"
+		}
+		m.Kind, m.Unit = NumMoney, cur
+		return end + 1
+	}
+	if m.Kind == NumMoney {
+		return end
+	}
+	if u := unitWord(w); u != "" && (m.Kind == NumCount) {
+		if x.lower(end+1) == "/" && x.lower(end+2) == "h" && u == "km" {
+			m.Kind, m.Unit = NumMeasure, "kmh"
+			return end + 3
+		}
+		m.Kind, m.Unit = unitKind(u), u
+		end++
+		if m.Kind == NumDuration {
+			switch x.lower(end) {
+			case "later", "afterwards":
+				m.Later = true
+				end++
+			}
+		}
+		return end
+	}
+	return end
+}
+
+func unitKind(u string) NumberKind {
+	switch u {
+	case "day", "week", "month", "year", "hour", "minute", "second", "decade", "century":
+		return NumDuration
+	}
+	return NumMeasure
+}
+
+// rangeEnd reads the second half of a range or ratio after a value that
+// ends at token end: "-12", "–12", " to 12", " and 12" after "between".
+func (x *numExtractor) rangeEnd(i, end int) (float64, int, bool) {
+	w := x.lower(end)
+	if w != "-" && w != "–" && w != "to" && !(w == "and" && x.lower(i-1) == "between") {
+		return 0, end, false
+	}
+	if w == "to" && (x.lower(i-1) == "from" || x.lower(i-2) == "from") {
+		return 0, end, false // "from 80 to 100" is a change
+	}
+	if (w == "-" || w == "–") && !(x.adjacent(end-1) && x.adjacent(end)) && w == "-" {
+		return 0, end, false
+	}
+	if end+1 >= len(x.t) || !x.sameSentence(i, end+1) {
+		return 0, end, false
+	}
+	v, _, _, n, _, ok := x.parseValue(end + 1)
+	if !ok || (x.t[end+1].Kind == Number) != (x.t[i].Kind == Number) {
+		return 0, end, false
+	}
+	return v, n, true
+}
+
+// isVote reports whether a pair of numbers around token i is a vote or a
+// score rather than a range.
+func (x *numExtractor) isVote(i, n int) bool {
+	for _, j := range [...]int{i - 1, i - 2, i - 3, n, n + 1} {
+		switch x.stem(j) {
+		case "vote", "voted", "ballot", "margin", "score", "beat", "defeat", "won", "win", "lost", "verdict", "split":
+			return true
+		}
+	}
+	return false
+}
+
+// parseValue reads a number in digits or words at token i with a
+// following scale word ("2.5 billion", "two million", "a dozen").
+func (x *numExtractor) parseValue(i int) (v, mant, scale float64, end int, spelled, ok bool) {
+	if i < 0 || i >= len(x.t) {
+		return
+	}
+	t := x.t[i]
+	switch t.Kind {
+	case Number:
+		v, ok = parseDigitsOK(t.Lower)
+		if !ok {
+			return
+		}
+		end = i + 1
+	case Word:
+		v, end, ok = x.parseSpelled(i)
+		if !ok {
+			return
+		}
+		spelled = true
+	default:
+		return
+	}
+	mant, scale = v, 1
+	if s := scaleWord(x.lower(end)); s > 1 && x.sameSentence(i, end) && !(spelled && s < 1e6) {
+		scale = s
+		v = mant * s
+		end++
+	} else if x.lower(end) == "dozen" {
+		scale, v, end = 12, mant*12, end+1
+	}
+	return v, mant, scale, end, spelled, true
+}
+
+// parseSpelled reads a number written in words: "sixteen", "twenty-one",
+// "one hundred and five", "a dozen", "a million", "two thousand".
+func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
+	w := x.lower(i)
+	if (w == "a" || w == "an" || w == "one") && i+1 < len(x.t) {
+		switch x.lower(i + 1) {
+		case "dozen":
+			return 12, i + 2, true
+		case "hundred":
+			return 100, i + 2, true
+		case "thousand":
+			return 1000, i + 2, true
+		}
+		if w != "one" {
+			return 0, i, false
+		}
+	}
+	total, current := 0, 0
+	j := i
+	seen := false
+	for j < len(x.t) {
+		w := x.lower(j)
+		if u, ok := smallNumber(w); ok {
+			if seen && current%100 != 0 && !(current >= 20 && current%10 == 0 && u < 10) {
+				break // "five six" is not a number
+			}
+			current += u
+			seen = true
+			j++
+			if u >= 20 && x.lower(j) == "-" && x.adjacent(j-1) && x.adjacent(j) {
+				if u2, ok := smallNumber(x.lower(j + 1)); ok && u2 > 0 && u2 < 10 {
+					current += u2
+					j += 2
+				}
+			}
+			continue
+		}
+		if !seen {
+			break
+		}
+		if w == "hundred" && current > 0 && current < 100 {
+			current *= 100
+			j++
+			if x.lower(j) == "and" {
+				if _, ok := smallNumber(x.lower(j + 1)); ok {
+					j++
+				}
+			}
+			continue
+		}
+		if w == "thousand" && current > 0 && x.lower(j+1) != "-" {
+			total += current * 1000
+			current = 0
+			j++
+			continue
+		}
+		break
+	}
+	if !seen {
+		return 0, i, false
+	}
+	return float64(total + current), j, true
+}
+
+// parseFraction reads "half", "a third", "two-thirds", "three quarters",
+// "one in five".
+func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool) {
+	m.Weekday = -1
+	w := x.lower(i)
+	m.Kind, m.Unit, m.Spelled = NumFraction, "fraction", true
+	if w == "half" {
+		if x.lower(i+1) == "-" && x.adjacent(i) || x.lower(i+1) == "past" || x.lower(i+1) == "an" || x.lower(i+1) == "time" {
+			return m, i, false // "half-brother", "half past", "half an hour", "half time"
+		}
+		m.Value = 0.5
+		return m, i + 1, true
+	}
+	num := 0
+	switch w {
+	case "a", "an", "one":
+		num = 1
+	default:
+		if u, ok := smallNumber(w); ok && u > 0 && u < 20 {
+			num = u
+		}
+	}
+	if num == 0 {
+		return m, i, false
+	}
+	j := i + 1
+	if x.lower(j) == "-" && x.adjacent(i) && x.adjacent(j) {
+		j++
+	}
+	den := fractionDenominator(x.lower(j))
+	if den > 0 && (num == 1) == !strings.HasSuffix(x.lower(j), "s") && num < den {
+		if x.lower(j) == "second" || x.lower(j) == "seconds" {
+			return m, i, false
+		}
+		m.Value = float64(num) / float64(den)
+		return m, j + 1, true
+	}
+	// "one in five"
+	if w == "one" && x.lower(i+1) == "in" {
+		if u, ok := smallNumber(x.lower(i + 2)); ok && u > 1 {
+			m.Value = 1 / float64(u)
+			return m, i + 3, true
+		}
+		if i+2 < len(x.t) && x.t[i+2].Kind == Number {
+			if v, ok := parseDigitsOK(x.lower(i + 2)); ok && v > 1 {
+				m.Value = 1 / v
+				return m, i + 3, true
+			}
+		}
+	}
+	return m, i, false
+}
+
+// parseVague reads "dozens", "hundreds", "thousands", "millions" (of):
+// a count with an order of magnitude only.
+func (x *numExtractor) parseVague(i int) (m NumberMention, next int, ok bool) {
+	m.Weekday = -1
+	var v float64
+	switch x.lower(i) {
+	case "dozens":
+		v = 24
+	case "scores":
+		if x.lower(i+1) != "of" {
+			return m, i, false
+		}
+		v = 40
+	case "hundreds":
+		v = 200
+	case "thousands":
+		v = 2000
+	case "millions":
+		v = 2e6
+	case "billions":
+		v = 2e9
+	default:
+		return m, i, false
+	}
+	m.Kind, m.Value, m.Approx, m.Spelled = NumCount, v, true, true
+	return m, i + 1, true
+}
+
+// parseDate reads "March 3, 2021", "March 3", "3 March 2021", "March
+// 2021", "Jan. 10" at token i.
+func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
+	m.Weekday = -1
+	m.Kind, m.Unit = NumDate, "date"
+	if i >= len(x.t) {
+		return m, i, false
+	}
+	if mo := monthIndex(x.lower(i)); mo > 0 && x.t[i].Kind == Word {
+		if x.lower(i) == "may" && !x.capitalised(i) {
+			return m, i, false
+		}
+		j := i + 1
+		if x.lower(j) == "." && x.adjacent(i) {
+			j++
+		}
+		if j < len(x.t) && x.t[j].Kind == Number && x.sameSentence(i, j) {
+			v, ok := parseDigitsOK(x.lower(j))
+			if !ok {
+				return m, i, false
+			}
+			if v >= 1 && v <= 31 && v == float64(int(v)) {
+				m.Month, m.Day = mo, int(v)
+				j++
+				if x.adjacent(j-1) && isOrdinalSuffix(x.lower(j)) {
+					j++
+				}
+				if x.lower(j) == "," && j+1 < len(x.t) && x.t[j+1].Kind == Number && len(x.lower(j+1)) == 4 {
+					if y, ok := parseDigitsOK(x.lower(j + 1)); ok && y >= 1000 && y <= 2200 {
+						m.Year = int(y)
+						j += 2
+					}
+				} else if j < len(x.t) && x.t[j].Kind == Number && len(x.lower(j)) == 4 && x.sameSentence(i, j) {
+					if y, ok := parseDigitsOK(x.lower(j)); ok && y >= 1000 && y <= 2200 {
+						m.Year = int(y)
+						j++
+					}
+				}
+				if !validDate(m.Year, m.Month, m.Day) {
+					return m, i, false
+				}
+				m.Value = float64(m.Day)
+				return m, j, true
+			}
+			if len(x.lower(j)) == 4 && v >= 1000 && v <= 2200 {
+				m.Month, m.Year = mo, int(v)
+				m.Value = v
+				return m, j + 1, true
+			}
+		}
+		return m, i, false
+	}
+	if x.t[i].Kind == Number {
+		v, ok := parseDigitsOK(x.lower(i))
+		if !ok || v < 1 || v > 31 || v != float64(int(v)) {
+			return m, i, false
+		}
+		j := i + 1
+		if x.adjacent(i) && isOrdinalSuffix(x.lower(j)) {
+			j++
+		}
+		if x.lower(j) == "of" {
+			j++
+		}
+		mo := monthIndex(x.lower(j))
+		if mo == 0 || !x.capitalised(j) || !x.sameSentence(i, j) {
+			return m, i, false
+		}
+		m.Month, m.Day = mo, int(v)
+		j++
+		if x.lower(j) == "." && x.adjacent(j-1) {
+			j++
+		}
+		if j < len(x.t) && x.t[j].Kind == Number && len(x.lower(j)) == 4 && x.sameSentence(i, j) {
+			if y, ok := parseDigitsOK(x.lower(j)); ok && y >= 1000 && y <= 2200 {
+				m.Year = int(y)
+				j++
+			}
+		}
+		if !validDate(m.Year, m.Month, m.Day) {
+			return m, i, false
+		}
+		m.Value = float64(m.Day)
+		return m, j, true
+	}
+	return m, i, false
+}
+
+// isLabel reports a number that names something: "Article 4", "No. 5",
+// "COVID-19", "F-16", "10:30", "G20".
+func (x *numExtractor) isLabel(i int) bool {
+	if i > 0 && x.adjacent(i-1) {
+		p := x.lower(i - 1)
+		if p == "-" && i > 1 && x.adjacent(i-2) && x.isWord(i-2) {
+			return true // "COVID-19", "F-16"
+		}
+		if p == ":" || p == "/" || p == "#" || p == "№" {
+			return true
+		}
+		if x.isWord(i - 1) {
+			return true // "G20"
+		}
+	}
+	if x.adjacent(i) {
+		switch x.lower(i + 1) {
+		case ":", "/":
+			if i+2 < len(x.t) && x.t[i+2].Kind == Number && x.adjacent(i+1) {
+				return true // "10:30", "9/11"
+			}
+		}
+		if x.isWord(i+1) && !isOrdinalSuffix(x.lower(i+1)) && scaleLetter(x.lower(i+1)) == "" &&
+			unitWord(x.lower(i+1)) == "" && x.lower(i+1) != "s" && currencyWord(x.lower(i+1)) == "" {
+			return true // "4G", "737MAX"
+		}
+	}
+	switch x.lower(i - 1) {
+	case "article", "articles", "section", "chapter", "no", "no.", "number", "page", "pages", "paragraph",
+		"clause", "resolution", "flight", "route", "highway", "room", "gate", "platform", "level", "grade",
+		"phase", "stage", "version", "episode", "season", "volume", "vol", "amendment", "line", "bus",
+		"unit", "district", "precinct", "ward", "block", "building", "apartment", "channel", "code", "act",
+		"bill", "law", "decree", "order", "protocol", "item", "annex", "part", "point", "rule", "title", "size",
+		"tier", "category", "class", "type", "model", "mark", "rank", "ranked", "number-", "p", "pp", "ch", "art", "sec":
+		return true
+	case ".":
+		if x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol" {
+			return true
+		}
+	}
+	return false
+}
+
+func scaleLetter(s string) string {
+	switch s {
+	case "m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn":
+		return s
+	}
+	return ""
+}
+
+// approxBefore reports an approximator before token i ("about", "more
+// than", "at least", "nearly", "some"...).
+func (x *numExtractor) approxBefore(i int) bool {
+	switch x.lower(i - 1) {
+	case "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
+		"estimated", "circa", "ca", "approx", "~", "≈", "upwards", "maybe", "perhaps", "possibly", "potentially", "reportedly":
+		return true
+	case "than":
+		switch x.lower(i - 2) {
+		case "more", "less", "fewer", "greater", "higher", "lower":
+			return true
+		}
+	case "least", "most":
+		return x.lower(i-2) == "at"
+	case "to":
+		return x.lower(i-2) == "up" || x.lower(i-2) == "close"
+	case "many", "few", "much":
+		return x.lower(i-2) == "as"
+	case "of":
+		return x.lower(i-2) == "upwards" || x.lower(i-2) == "excess"
+	}
+	return false
+}
+
+// context sets Approx, Definite and the subject of a mention.
+func (x *numExtractor) context(m *NumberMention, i, next int) {
+	first := m.FirstToken
+	if x.approxBefore(first) {
+		m.Approx = true
+	}
+	switch x.lower(next) {
+	case "or", "plus", "+":
+		if x.lower(next) != "or" || x.lower(next+1) == "more" || x.lower(next+1) == "so" {
+			m.Approx = true
+		}
+	}
+	if m.Range {
+		m.Approx = true
+	}
+	p := first - 1
+	if x.lower(p) == "the" && (x.lower(p-1) == "all" || x.lower(p-1) == "of") {
+		m.Definite = x.lower(p-1) == "all"
+	} else {
+		switch x.lower(p) {
+		case "the", "all", "those", "these", "both":
+			m.Definite = true
+		}
+	}
+	switch m.Kind {
+	case NumCount:
+		if m.Head != "" { // "12-member"
+			return
+		}
+		x.subject(m, first, next)
+	case NumPercent, NumFraction:
+		// "45% of respondents": the population
+		j := next
+		if x.lower(j) == "of" {
+			j++
+			if isDeterminer(x.lower(j)) {
+				j++
+			}
+			np := x.nounPhrase(j)
+			m.Head = np.head
+			m.Subject = np.text
+		}
+	}
+}
+
+// nounPhrase is a parsed noun phrase after a number.
+type nounPhrase struct {
+	head       string   // stem of the head noun
+	mods       []string // stems of the other words
+	state      string   // normalised state word inside the phrase
+	text       string   // the phrase as written, lower-cased
+	first, end int      // token range
+}
+
+// nounPhrase reads up to five content words starting at token j: the
+// counted noun with its modifiers ("police officers", "law-enforcement
+// officers", "servicemen and police officers"). Participles before a noun
+// are modifiers ("destroyed homes"); a state participle after it is the
+// state ("people injured").
+func (x *numExtractor) nounPhrase(j int) nounPhrase {
+	np := nounPhrase{first: j, end: j}
+	sent := -1
+	if j < len(x.t) {
+		sent = x.t[j].Sentence
+	}
+	var words []int
+	k := j
+	for k < len(x.t) && len(words) < 6 && x.t[k].Sentence == sent {
+		t := &x.t[k]
+		if t.Kind == Punct {
+			if t.Lower == "-" && len(words) > 0 && words[len(words)-1] == k-1 && x.adjacent(k-1) && x.adjacent(k) && x.isWord(k+1) {
+				k++
+				continue
+			}
+			break
+		}
+		if t.Kind != Word {
+			break
+		}
+		if t.Lower == "and" || t.Lower == "or" {
+			// coordination of nouns: "servicemen and police officers"
+			if len(words) > 0 && x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" {
+				k++
+				continue
+			}
+			break
+		}
+		if isNPStop(t.Lower) {
+			break
+		}
+		if st := stateOf(t.Stem); st != "" {
+			// a participle: before a noun it modifies, otherwise it ends the phrase
+			if x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
+				np.state = st
+				k++
+				continue
+			}
+			if len(words) == 0 && isStateNoun(t.Lower) {
+				np.state = st // "the 72 injured", "9 deaths"
+				np.end = k + 1
+				np.text = t.Lower
+				return np
+			}
+			np.state = st
+			if len(words) > 0 {
+				np.end = k + 1
+			}
+			break
+		}
+		if isVerbLike(t.Lower) {
+			break
+		}
+		words = append(words, k)
+		k++
+		np.end = k
+	}
+	if len(words) == 0 {
+		np.state = ""
+		return np
+	}
+	h := words[len(words)-1]
+	np.head = x.stem(h)
+	if isPersonNoun(x.lower(h)) {
+		np.head = "person"
+	}
+	if s := stateOf(np.head); s != "" && isStateNoun(x.lower(h)) {
+		np.state, np.head = s, "" // "deaths", "casualties"
+	}
+	for _, w := range words[:len(words)-1] {
+		np.mods = append(np.mods, x.stem(w))
+	}
+	np.text = strings.ToLower(x.d.Text[x.t[np.first].Start:x.t[h].End])
+	return np
+}
+
+// subject finds what a count counts: the noun phrase after it ("16
+// police officers"), a state before or after it ("destroyed 43 homes",
+// "2 children were killed"), or the noun of "the number of X ... rose to N".
+func (x *numExtractor) subject(m *NumberMention, first, next int) {
+	j := next
+	if x.lower(j) == "of" && (m.Approx || m.Spelled && m.Value >= 100 || x.lower(j+1) == "the" || x.lower(j+1) == "them") {
+		// "hundreds of people", "one of the", "two of them"
+		if x.lower(j+1) == "the" || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "those" {
+			m.Restricted = true
+			return
+		}
+		j++
+	}
+	if x.lower(j) == "more" || x.lower(j) == "other" || x.lower(j) == "additional" || x.lower(j) == "further" || x.lower(j) == "new" {
+		m.Restricted = true // "five more people": an increment
+		return
+	}
+	np := x.nounPhrase(j)
+	m.Head, m.Mods, m.State = np.head, np.mods, np.state
+	after := np.end
+	if after > m.SubjectEnd {
+		m.SubjectEnd = after
+	}
+	if np.head == "" && np.state == "" {
+		// "has risen to 17": look back for "the number of X" or "death toll"
+		if x.lower(first-1) == "to" || x.lower(first-1) == "at" || x.lower(first-1) == "reached" || x.lower(first-1) == "was" || x.lower(first-1) == "is" {
+			x.subjectBack(m, first)
+		}
+		return
+	}
+	// state after the noun phrase: "were killed", "who were killed", "died"
+	if m.State == "" {
+		k := after
+		if x.lower(k) == "," {
+			k++
+		}
+		rel := false
+		switch x.lower(k) {
+		case "who", "that", "which":
+			rel = true
+			k++
+		}
+		for n := 0; n < 4 && k < len(x.t) && x.t[k].Sentence == m.Sentence; n, k = n+1, k+1 {
+			if st := stateOf(x.stem(k)); st != "" {
+				m.State = st
+				break
+			}
+			w := x.lower(k)
+			if !(isAux(w) || isAdverb(w)) {
+				break
+			}
+		}
+		if rel && m.State == "" {
+			m.Restricted = true
+		}
+	}
+	switch x.lower(after) {
+	case "of", "from", "among", "out":
+		m.Restricted = true
+	}
+	// state before: "killed 16 people", "destroyed 43 homes", "injuring 27"
+	if m.State == "" {
+		for k := first - 1; k >= first-2 && k >= 0 && x.t[k].Sentence == m.Sentence; k-- {
+			if st := stateOf(x.stem(k)); st != "" && !isStateNoun(x.lower(k)) {
+				m.State = st
+				break
+			}
+			if !(isAdverb(x.lower(k)) || x.approxBefore(k+1)) {
+				break
+			}
+		}
+	}
+	m.Subject = np.text
+	if m.State != "" && !strings.Contains(np.text, m.State) {
+		if m.Subject != "" {
+			m.Subject += " "
+		}
+		m.Subject += m.State
+	}
+}
+
+// subjectBack handles "the number of X (who were killed) has risen to N"
+// and "the death toll rose to N".
+func (x *numExtractor) subjectBack(m *NumberMention, first int) {
+	lo := first - 30
+	for k := first - 1; k >= 0 && k > lo && x.t[k].Sentence == m.Sentence; k-- {
+		if x.lower(k) == "toll" {
+			m.State = "killed"
+			m.Subject = "death toll"
+			if x.lower(k-1) == "injury" {
+				m.State, m.Subject = "injured", "injury toll"
+			}
+			return
+		}
+		if x.lower(k) == "of" && (x.lower(k-1) == "number" || x.lower(k-1) == "total") {
+			j := k + 1
+			if isDeterminer(x.lower(j)) {
+				j++
+			}
+			np := x.nounPhrase(j)
+			m.Head, m.Mods, m.State = np.head, np.mods, np.state
+			m.Subject = np.text
+			if m.State == "" {
+				for n, q := 0, np.end; n < 6 && q < first; n, q = n+1, q+1 {
+					if st := stateOf(x.stem(q)); st != "" {
+						m.State = st
+						break
+					}
+				}
+			}
+			if m.State != "" {
+				m.Subject += " " + m.State
+			}
+			return
+		}
+	}
+}
+
+// inferYears gives dates without a year the year of the nearest earlier
+// date that has one (or the first later one).
+func inferYears(ms []NumberMention) {
+	last := 0
+	for i := range ms {
+		if ms[i].Kind != NumDate {
+			continue
+		}
+		if ms[i].Year > 0 {
+			if !ms[i].YearInferred {
+				last = ms[i].Year
+			}
+			continue
+		}
+		if last > 0 && ms[i].Day > 0 && validDate(last, ms[i].Month, ms[i].Day) {
+			ms[i].Year, ms[i].YearInferred = last, true
+		}
+	}
+	next := 0
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].Kind != NumDate {
+			continue
+		}
+		if ms[i].Year > 0 && !ms[i].YearInferred {
+			next = ms[i].Year
+			continue
+		}
+		if ms[i].Year == 0 && next > 0 && ms[i].Day > 0 && validDate(next, ms[i].Month, ms[i].Day) {
+			ms[i].Year, ms[i].YearInferred = next, true
+		}
+	}
+}
+
+// ---- small closed-class tables ----
+
+func parseDigits(s string) float64 {
+	v, _ := parseDigitsOK(s)
+	return v
+}
+
+// parseDigitsOK parses "200,000", "3.5", "1,234.5"; a comma followed by
+// other than three digits is read as a decimal comma ("3,5").
+func parseDigitsOK(s string) (float64, bool) {
+	if strings.IndexByte(s, ',') >= 0 {
+		groups := strings.Split(s, ",")
+		thousands := true
+		for k, g := range groups {
+			if k == len(groups)-1 {
+				if dot := strings.IndexByte(g, '.'); dot >= 0 {
+					g = g[:dot]
+				}
+			}
+			if k > 0 && len(g) != 3 {
+				thousands = false
+			}
+		}
+		if thousands {
+			s = strings.ReplaceAll(s, ",", "")
+		} else if len(groups) == 2 && strings.IndexByte(s, '.') < 0 {
+			s = groups[0] + "." + groups[1]
+		} else {
+			return 0, false
+		}
+	}
+	if strings.Count(s, ".") > 1 {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	return v, true
+}
+
+func smallNumber(w string) (int, bool) {
+	switch w {
+	case "zero":
+		return 0, true
+	case "one":
+		return 1, true
+	case "two":
+		return 2, true
+	case "three":
+		return 3, true
+	case "four":
+		return 4, true
+	case "five":
+		return 5, true
+	case "six":
+		return 6, true
+	case "seven":
+		return 7, true
+	case "eight":
+		return 8, true
+	case "nine":
+		return 9, true
+	case "ten":
+		return 10, true
+	case "eleven":
+		return 11, true
+	case "twelve":
+		return 12, true
+	case "thirteen":
+		return 13, true
+	case "fourteen":
+		return 14, true
+	case "fifteen":
+		return 15, true
+	case "sixteen":
+		return 16, true
+	case "seventeen":
+		return 17, true
+	case "eighteen":
+		return 18, true
+	case "nineteen":
+		return 19, true
+	case "twenty":
+		return 20, true
+	case "thirty":
+		return 30, true
+	case "forty":
+		return 40, true
+	case "fifty":
+		return 50, true
+	case "sixty":
+		return 60, true
+	case "seventy":
+		return 70, true
+	case "eighty":
+		return 80, true
+	case "ninety":
+		return 90, true
+	}
+	return 0, false
+}
+
+func scaleWord(w string) float64 {
+	switch w {
+	case "hundred":
+		return 100
+	case "thousand":
+		return 1e3
+	case "million", "millions":
+		return 1e6
+	case "billion", "billions":
+		return 1e9
+	case "trillion":
+		return 1e12
+	}
+	return 0
+}
+
+func ordinalWord(w string) float64 {
+	switch w {
+	case "first":
+		return 1
+	case "second":
+		return 2
+	case "third":
+		return 3
+	case "fourth":
+		return 4
+	case "fifth":
+		return 5
+	case "sixth":
+		return 6
+	case "seventh":
+		return 7
+	case "eighth":
+		return 8
+	case "ninth":
+		return 9
+	case "tenth":
+		return 10
+	}
+	return 0
+}
+
+func fractionDenominator(w string) int {
+	switch w {
+	case "half", "halves":
+		return 2
+	case "third", "thirds":
+		return 3
+	case "quarter", "quarters", "fourth", "fourths":
+		return 4
+	case "fifth", "fifths":
+		return 5
+	case "sixth", "sixths":
+		return 6
+	case "eighth", "eighths":
+		return 8
+	case "tenth", "tenths":
+		return 10
+	}
+	return 0
+}
+
+func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
+
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"}
+
+// monthIndex returns 1-12 for a month name or abbreviation, else 0.
+func monthIndex(w string) int {
+	if len(w) < 3 {
+		return 0
+	}
+	for k, n := range monthNames {
+		if w == n {
+			return k + 1
+		}
+	}
+	switch w {
+	case "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		for k, n := range monthNames {
+			if strings.HasPrefix(n, w) {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// weekdayIndex returns 0 (Sunday) to 6 for a weekday name, else -1.
+func weekdayIndex(w string) int {
+	for k, n := range weekdayNames {
+		if w == n {
+			return k
+		}
+	}
+	return -1
+}
+
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	if y == 0 {
+		return d <= [...]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	}
+	return d <= daysIn(y, m)
+}
+
+func daysIn(y, m int) int {
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+}
+
+// dayOfWeek returns 0 (Sunday) to 6 for a Gregorian date.
+func dayOfWeek(y, m, d int) int {
+	t := [...]int{0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4}
+	if m < 3 {
+		y--
+	}
+	return ((y+y/4-y/100+y/400+t[m-1]+d)%7 + 7) % 7
+}
+
+// dayNumber counts days from 1970-01-01 to a Gregorian date.
+func dayNumber(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func currencySign(s string) string {
+	switch s {
+	case "$":
+		return "USD"
+	case "€":
+		return "EUR"
+	case "£":
+		return "GBP"
+	case "¥":
+		return "JPY"
+	case "₽":
+		return "RUB"
+	case "₹":
+		return "INR"
+	case "₸":
+		return "KZT"
+	case "₴":
+		return "UAH"
+	case "₩":
+		return "KRW"
+	}
+	return ""
+}
+
+func (x *numExtractor) currencyBefore(i int) string {
+	if i > 0 && x.adjacent(i-1) {
+		if c := currencySign(x.lower(i - 1)); c != "" {
+			if c == "USD" && i > 1 && x.adjacent(i-2) {
+				switch x.lower(i - 2) {
+				case "a", "au":
+					return "AUD"
+				case "c", "ca":
+					return "CAD"
+				case "hk":
+					return "HKD"
+				case "nz":
+					return "NZD"
+				}
+			}
+			return c
+		}
+	}
+	switch x.lower(i - 1) {
+	case "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "kzt", "uah", "cad", "aud":
+		return strings.ToUpper(x.lower(i - 1))
+	}
+	return ""
+}
+
+// currencyWord maps a currency name after a number to its code.
+func currencyWord(w string) string {
+	switch w {
+	case "dollars", "dollar":
+		return "USD"
+	case "euros", "euro":
+		return "EUR"
+	case "pounds", "pound":
+		return "pound"
+	case "sterling":
+		return "GBP"
+	case "yen":
+		return "JPY"
+	case "yuan", "renminbi":
+		return "CNY"
+	case "rubles", "roubles", "ruble", "rouble":
+		return "RUB"
+	case "rupees", "rupee":
+		return "INR"
+	case "tenge":
+		return "KZT"
+	case "hryvnias", "hryvnia", "hryvnia's":
+		return "UAH"
+	case "francs", "franc":
+		return "CHF"
+	case "lira", "liras":
+		return "TRY"
+	case "pesos", "peso":
+		return "peso"
+	case "shekels", "shekel":
+		return "ILS"
+	case "usd", "eur", "gbp", "jpy", "rub", "cny", "chf", "kzt", "uah":
+		return strings.ToUpper(w)
+	}
+	return ""
+}
+
+// unitWord maps a unit after a number to its symbol.
+func unitWord(w string) string {
+	switch w {
+	case "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer":
+		return "km"
+	case "mi", "mile", "miles":
+		return "mi"
+	case "metres", "meters", "metre", "meter":
+		return "m"
+	case "ft", "feet", "foot":
+		return "ft"
+	case "cm", "centimetres", "centimeters", "centimetre", "centimeter":
+		return "cm"
+	case "inches", "inch":
+		return "in"
+	case "kg", "kgs", "kilograms", "kilogrammes", "kilogram", "kilos":
+		return "kg"
+	case "lb", "lbs":
+		return "lb"
+	case "tonnes", "tonne", "tons", "ton":
+		return "t"
+	case "litres", "liters", "litre", "liter":
+		return "l"
+	case "gallons", "gallon":
+		return "gal"
+	case "hectares", "hectare", "ha":
+		return "ha"
+	case "acres", "acre":
+		return "acre"
+	case "mph":
+		return "mph"
+	case "kph":
+		return "kmh"
+	case "days", "day":
+		return "day"
+	case "weeks", "week":
+		return "week"
+	case "months", "month":
+		return "month"
+	case "years", "year":
+		return "year"
+	case "hours", "hour", "hrs":
+		return "hour"
+	case "minutes", "minute", "mins":
+		return "minute"
+	case "seconds":
+		return "second"
+	case "decades", "decade":
+		return "decade"
+	case "centuries", "century":
+		return "century"
+	}
+	return ""
+}
+
+// isCountUnitWord reports words after a 4-digit number that make it a
+// count rather than a year ("2000 people").
+func isCountUnitWord(w string) bool {
+	if unitWord(w) != "" || currencyWord(w) != "" {
+		return true
+	}
+	switch w {
+	case "people", "persons", "troops", "soldiers", "jobs", "homes", "members", "workers", "%", "percent":
+		return true
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all":
+		return true
+	}
+	return false
+}
+
+// isNPStop reports function words that end a noun phrase.
+func isNPStop(w string) bool {
+	switch w {
+	case "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "than", "but",
+		"that", "who", "whom", "which", "whose", "when", "where", "while", "if", "because", "so",
+		"this", "these", "those", "their", "his", "her", "its", "our", "your", "my", "it", "they", "he", "she",
+		"we", "you", "i", "there", "here", "then", "more", "less", "most", "some", "all", "any", "no", "not",
+		"each", "per", "after", "before", "since", "during", "over", "under", "into", "out", "up", "down",
+		"about", "against", "between", "among", "through", "across", "including", "like", "just", "only",
+		"still", "yet", "ago", "later", "earlier", "old", "aged", "apiece", "instead", "also", "already",
+		"percent", "times", "s", "or", "and", "until", "till", "via", "per cent", "towards", "toward", "within",
+		"without", "outside", "inside", "near", "behind", "beyond", "amid", "despite", "except", "versus", "vs":
+		return true
+	}
+	return isAux(w)
+}
+
+func isAux(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+		"should", "may", "might", "must", "can", "did", "do", "does", "shall", "get", "got", "reportedly",
+		"allegedly", "reported", "said", "says", "say":
+		return true
+	}
+	return false
+}
+
+func isAdverb(w string) bool {
+	switch w {
+	case "reportedly", "allegedly", "also", "all", "later", "since", "subsequently", "eventually", "already",
+		"seriously", "badly", "critically", "fatally", "severely", "slightly", "lightly", "confirmed", "now",
+		"then", "mostly", "been", "being", "not", "never":
+		return true
+	}
+	return strings.HasSuffix(w, "ly")
+}
+
+// isVerbLike reports common verbs that follow a count as its predicate
+// ("two remain", "30 voted"), so that they are not read as nouns.
+func isVerbLike(w string) bool {
+	switch w {
+	case "remain", "remains", "remained", "live", "lives", "died", "die", "dies", "left", "went", "came",
+		"took", "made", "said", "say", "says", "told", "tell", "want", "wants", "think", "thinks", "believe",
+		"believes", "voted", "vote", "votes", "backed", "back", "backs", "support", "supports", "oppose",
+		"opposes", "favour", "favor", "favours", "favors", "agreed", "agree", "agrees", "disagree", "face",
+		"faces", "need", "needs", "work", "works", "stay", "stays", "joined", "join", "joins", "abstained",
+		"abstain", "won", "win", "wins", "lost", "lose", "loses", "got", "gets", "saw", "see", "sees", "held",
+		"hold", "holds", "received", "receive", "receives", "fled", "flee", "flees", "returned", "return",
+		"returns", "attended", "attend", "attends", "signed", "sign", "signs", "took part", "chose", "choose",
+		"chooses", "prefer", "prefers", "preferred", "approve", "approves", "approved", "reject", "rejects",
+		"rejected", "responded", "answered", "surveyed", "polled", "asked", "remaining", "apiece":
+		return true
+	}
+	return false
+}
+
+// isPersonNoun reports general nouns for people, which count the same
+// thing ("three people", "the three victims").
+func isPersonNoun(w string) bool {
+	switch w {
+	case "people", "persons", "person", "victims", "victim", "individuals", "individual", "casualties", "casualty":
+		return true
+	}
+	return false
+}
+
+// isStateNoun reports nouns and adjectives that name people by what
+// happened to them ("the dead", "72 injured", "9 deaths").
+func isStateNoun(w string) bool {
+	switch w {
+	case "dead", "deaths", "death", "fatalities", "fatality", "injured", "wounded", "missing", "injuries",
+		"casualties", "arrests", "detainees", "evacuees":
+		return true
+	}
+	return false
+}
+
+// stateOf maps the stem of a state word to its normalised state: what
+// happened to the counted things.
+func stateOf(stem string) string {
+	switch stem {
+	case "kill", "dead", "death", "die", "fatal", "slain", "perish":
+		return "killed"
+	case "injur", "wound", "hurt":
+		return "injured"
+	case "arrest", "detain", "detaine":
+		return "arrested"
+	case "destroy":
+		return "destroyed"
+	case "damag":
+		return "damaged"
+	case "miss":
+		return "missing"
+	case "evacu", "evacue":
+		return "evacuated"
+	case "displac":
+		return "displaced"
+	case "rescu":
+		return "rescued"
+	case "hospit", "hospitalis", "hospitaliz":
+		return "hospitalised"
+	case "infect":
+		return "infected"
+	case "releas", "freed":
+		return "released"
+	case "kidnap", "abduct":
+		return "abducted"
+	case "convict":
+		return "convicted"
+	case "charg":
+		return "charged"
+	case "sack", "fire", "laid":
+		return ""
+	}
+	return ""
+}
