@@ -59,7 +59,9 @@ func (c *numChecker) lower(i int) string {
 	return c.d.Tokens[i].Lower
 }
 
-func (c *numChecker) span(m *NumberMention) Span { return Span{Start: m.Start, End: m.End, Text: m.Text} }
+func (c *numChecker) span(m *NumberMention) Span {
+	return Span{Start: m.Start, End: m.End, Text: m.Text}
+}
 
 // add appends a number finding on m with the other mentions as related.
 func (c *numChecker) add(cat, sev string, m *NumberMention, msg string, related ...*NumberMention) {
