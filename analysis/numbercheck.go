@@ -302,7 +302,7 @@ func (c *numChecker) conflicts() {
 					}
 					continue
 				}
-				if b.Definite && warnA == nil && c.sameThing(a, b) {
+				if b.Definite && warnA == nil && c.sameThing(a, b) && plausibleSlip(a.Value, b.Value) {
 					warnA = a
 					break
 				}
@@ -328,6 +328,31 @@ func (c *numChecker) conflicts() {
 			prev = prev[1:]
 		}
 	}
+}
+
+// plausibleSlip reports two values that one count could plausibly have
+// been garbled into: close (at most twice as large), the same digits in
+// another order (27 / 72) or a power of ten apart (200 / 2,000). Very
+// different values usually count different groups ("the world's 5,000
+// bishops" … "the three bishops").
+func plausibleSlip(a, b float64) bool {
+	lo, hi := math.Min(a, b), math.Max(a, b)
+	if lo <= 0 {
+		return false
+	}
+	if hi <= 2*lo {
+		return true
+	}
+	if r := hi / lo; r == 10 || r == 100 || r == 1000 {
+		return true
+	}
+	da, db := []byte(strconv.FormatFloat(a, 'f', -1, 64)), []byte(strconv.FormatFloat(b, 'f', -1, 64))
+	if len(da) != len(db) {
+		return false
+	}
+	sort.Slice(da, func(i, j int) bool { return da[i] < da[j] })
+	sort.Slice(db, func(i, j int) bool { return db[i] < db[j] })
+	return string(da) == string(db)
 }
 
 func subjectOr(ms ...*NumberMention) string {
@@ -479,7 +504,9 @@ func (c *numChecker) changes(lo, hi int) {
 			}
 			break
 		}
-		// a stated percent or point change
+		// the stated percent or point change nearest to this pair, in its clause
+		var best *NumberMention
+		bestDist := 12
 		for pi := lo; pi < hi; pi++ {
 			P := &c.ms[pi]
 			if P == X || P == Y || (P.Kind != NumPercent && P.Kind != NumPoints) || P.Range || P.Unit == "pt" && X.Kind != NumPercent {
@@ -488,10 +515,37 @@ func (c *numChecker) changes(lo, hi int) {
 			if !c.isChangeAmount(P) {
 				continue
 			}
-			c.checkChange(X, Y, P)
-			break
+			a, b := min(P.FirstToken, X.FirstToken, Y.FirstToken), max(P.FirstToken, X.FirstToken, Y.FirstToken)
+			if c.crossesClause(a, b, X.FirstToken-1) {
+				continue
+			}
+			dist := min(abs(P.FirstToken-X.FirstToken), abs(P.FirstToken-Y.FirstToken))
+			if dist < bestDist {
+				best, bestDist = P, dist
+			}
+		}
+		if best != nil {
+			c.checkChange(X, Y, best)
 		}
 	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// crossesClause reports a ";" or another "from" (than the one at token
+// from) between tokens a and b.
+func (c *numChecker) crossesClause(a, b, from int) bool {
+	for j := a; j < b; j++ {
+		if w := c.lower(j); w == ";" || w == "from" && j != from {
+			return true
+		}
+	}
+	return false
 }
 
 // isChangeAmount reports a percent that states a change: "an increase
@@ -601,13 +655,29 @@ func (c *numChecker) partsWhole(lo, hi int) {
 		exact := false
 		ofWhole := c.lower(f-1) == "of" && (f-1 == S.FirstToken || c.lower(f-2) == "out" && f-2 == S.FirstToken)
 		if ofWhole {
-			// parts: the following counts with no noun of their own (or the same one)
+			// parts: the following counts that open a clause of the list, with
+			// no noun of their own (or the same one); with ";" as the list
+			// separator, only those after ";" ("…; 39 were …, four of which …")
+			semi := false
+			for j := W.EndToken; j < S.EndToken; j++ {
+				if c.lower(j) == ";" {
+					semi = true
+					break
+				}
+			}
 			for k := wi + 1; k < hi; k++ {
 				P := &c.ms[k]
 				if P.Kind != NumCount {
 					continue
 				}
-				if P.Approx || P.Range || P.Head != "" && P.Head != W.Head {
+				sep := c.lower(P.FirstToken - 1)
+				if p := c.lower(P.FirstToken - 1); p == "remaining" || p == "other" || p == "the" {
+					sep = c.lower(P.FirstToken - 2)
+				}
+				if len(parts) > 0 && (semi && sep != ";" || !semi && sep != "," && sep != "and" && sep != ";" && sep != "while") {
+					continue
+				}
+				if P.Approx || P.Range || P.Restricted || P.Head != "" && P.Head != W.Head {
 					parts = nil
 					break
 				}
@@ -928,12 +998,18 @@ func (c *numChecker) scaleMismatch() {
 // the two dates.
 func (c *numChecker) dates() {
 	var last *NumberMention // latest full date
+	var years []int         // the years the text names
+	for i := range c.ms {
+		if m := &c.ms[i]; (m.Kind == NumYear || m.Kind == NumDate) && m.Year > 0 && !m.YearInferred {
+			years = append(years, m.Year)
+		}
+	}
 	for i := range c.ms {
 		m := &c.ms[i]
 		switch m.Kind {
 		case NumDate:
 			if m.Weekday >= 0 && m.Day > 0 && m.Year > 0 {
-				if wd := dayOfWeek(m.Year, m.Month, m.Day); wd != m.Weekday {
+				if wd := dayOfWeek(m.Year, m.Month, m.Day); wd != m.Weekday && !(m.YearInferred && (anyYearFits(years, m) || abs(m.Sentence-m.YearFrom) > 3)) {
 					sev, note := SeverityError, ""
 					if m.YearInferred {
 						sev, note = SeverityWarning, " (taking the year "+strconv.Itoa(m.Year)+" from the other dates)"
@@ -964,7 +1040,11 @@ func (c *numChecker) dates() {
 				}
 				diff := dayNumber(y2, D.Month, D.Day) - dayNumber(y1, last.Month, last.Day)
 				if diff != n {
-					c.add(CatDaysLater, SeverityError, m, "\""+m.Text+"\" but "+last.Text+" → "+D.Text+" is "+strconv.Itoa(diff)+" days", last, D)
+					gap := strconv.Itoa(diff) + " days later"
+					if diff < 0 {
+						gap = strconv.Itoa(-diff) + " days earlier"
+					}
+					c.add(CatDaysLater, SeverityError, m, "\""+m.Text+"\" but "+D.Text+" is "+gap+" than "+last.Text, last, D)
 				}
 				break
 			}
@@ -973,6 +1053,17 @@ func (c *numChecker) dates() {
 			last = m
 		}
 	}
+}
+
+// anyYearFits reports whether one of the years gives the date its weekday:
+// a date without a year may belong to any year the text names.
+func anyYearFits(years []int, m *NumberMention) bool {
+	for _, y := range years {
+		if validDate(y, m.Month, m.Day) && dayOfWeek(y, m.Month, m.Day) == m.Weekday {
+			return true
+		}
+	}
+	return false
 }
 
 func monthTitle(m int) string { return titleCase(monthNames[m-1]) }

@@ -84,8 +84,10 @@ type NumberMention struct {
 	// Year, Month (1-12), Day are set for dates (0 when not given; the
 	// year may be inferred from another date in the text, see YearInferred).
 	Year, Month, Day int
-	// YearInferred is true when Year was taken from another date in the text.
+	// YearInferred is true when Year was taken from another date in the
+	// text; YearFrom is then the sentence of that date.
 	YearInferred bool
+	YearFrom     int
 	// Weekday is 0 (Sunday) to 6 (Saturday), or -1 when none is given.
 	Weekday int
 	// Subject is what the number counts, in plain words
@@ -942,9 +944,9 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 // "2 children were killed"), or the noun of "the number of X ... rose to N".
 func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	j := next
-	if x.lower(j) == "of" && (m.Approx || m.Spelled && m.Value >= 100 || x.lower(j+1) == "the" || x.lower(j+1) == "them") {
+	if x.lower(j) == "of" && (m.Approx || m.Spelled && m.Value >= 100 || isDeterminer(x.lower(j+1)) || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "which") {
 		// "hundreds of people", "one of the", "two of them"
-		if x.lower(j+1) == "the" || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "those" {
+		if x.lower(j+1) == "the" || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "those" || x.lower(j+1) == "which" || x.lower(j+1) == "these" {
 			m.Restricted = true
 			return
 		}
@@ -1058,19 +1060,19 @@ func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 // inferYears gives dates without a year the year of the nearest earlier
 // date that has one (or the first later one).
 func inferYears(ms []NumberMention) {
-	last := 0
+	last, from := 0, 0
 	for i := range ms {
 		if ms[i].Kind != NumDate {
 			continue
 		}
 		if ms[i].Year > 0 {
 			if !ms[i].YearInferred {
-				last = ms[i].Year
+				last, from = ms[i].Year, ms[i].Sentence
 			}
 			continue
 		}
 		if last > 0 && ms[i].Day > 0 && validDate(last, ms[i].Month, ms[i].Day) {
-			ms[i].Year, ms[i].YearInferred = last, true
+			ms[i].Year, ms[i].YearInferred, ms[i].YearFrom = last, true, from
 		}
 	}
 	next := 0
@@ -1079,11 +1081,11 @@ func inferYears(ms []NumberMention) {
 			continue
 		}
 		if ms[i].Year > 0 && !ms[i].YearInferred {
-			next = ms[i].Year
+			next, from = ms[i].Year, ms[i].Sentence
 			continue
 		}
 		if ms[i].Year == 0 && next > 0 && ms[i].Day > 0 && validDate(next, ms[i].Month, ms[i].Day) {
-			ms[i].Year, ms[i].YearInferred = next, true
+			ms[i].Year, ms[i].YearInferred, ms[i].YearFrom = next, true, from
 		}
 	}
 }
