@@ -302,7 +302,7 @@ func (c *numChecker) conflicts() {
 					}
 					continue
 				}
-				if b.Definite && warnA == nil && c.sameThing(a, b) && plausibleSlip(a.Value, b.Value) {
+				if b.Definite && warnA == nil && c.sameThing(a, b) && plausibleSlip(a.Value, b.Value) && c.samePlace(a, b) {
 					warnA = a
 					break
 				}
@@ -328,6 +328,33 @@ func (c *numChecker) conflicts() {
 			prev = prev[1:]
 		}
 	}
+}
+
+// samePlace reports whether a phrase of place after b ("the 30 employees
+// in the Paris office", "the 12 delegates from France") is also in a's
+// sentence; a place a does not name makes b a subset.
+func (c *numChecker) samePlace(a, b *NumberMention) bool {
+	j := b.SubjectEnd
+	if c.lower(j) == "from" && b.Head == "" {
+		return true // "the 72 dead from the rubble": where they came from, not a subset
+	}
+	switch c.lower(j) {
+	case "in", "at", "from", "inside", "outside", "near":
+	default:
+		return true
+	}
+	S := c.d.Sentences[b.Sentence]
+	var want []string
+	for j++; j < S.EndToken && len(want) < 4; j++ {
+		t := &c.d.Tokens[j]
+		if t.Kind != Word || isAux(t.Lower) || isVerbLike(t.Lower) {
+			break
+		}
+		if !isNPStop(t.Lower) {
+			want = append(want, t.Stem)
+		}
+	}
+	return c.sentenceHasStems(a.Sentence, want)
 }
 
 // plausibleSlip reports two values that one count could plausibly have
@@ -374,6 +401,7 @@ func (c *numChecker) sentence(lo, hi int) {
 	c.votes(lo, hi)
 	c.majority(lo, hi)
 	c.overHundred(lo, hi)
+	c.shareOf(lo, hi)
 	c.conversions(lo, hi)
 }
 
@@ -433,8 +461,11 @@ func (c *numChecker) changes(lo, hi int) {
 		var Y *NumberMention
 		dir := 0
 		verbAt := f - 1
-		if xi+1 < hi && c.lower(c.ms[xi+1].FirstToken-1) == "to" && c.ms[xi+1].FirstToken-2 < X.EndToken+1 && comparable(X, &c.ms[xi+1]) {
+		if xi+1 < hi && c.lower(c.ms[xi+1].FirstToken-1) == "to" && c.smallGap(X.EndToken, c.ms[xi+1].FirstToken-1) && comparable(X, &c.ms[xi+1]) {
 			Y = &c.ms[xi+1] // "from X to Y"
+		} else if yi := c.mentionBefore(lo, xi, f-1); yi >= 0 && c.lower(c.ms[yi].FirstToken-1) == "to" && comparable(X, &c.ms[yi]) {
+			Y = &c.ms[yi] // "rose 50% to Y from X"
+			verbAt = Y.FirstToken - 1
 		} else {
 			// "Y, up 20% from X" / "Y, down from X"
 			k := f - 2
@@ -530,6 +561,42 @@ func (c *numChecker) changes(lo, hi int) {
 	}
 }
 
+// smallGap reports whether tokens [a, b) are at most a short phrase of
+// time or place ("in May") between the two ends of a change.
+func (c *numChecker) smallGap(a, b int) bool {
+	if b-a > 3 || b < a {
+		return false
+	}
+	if b == a {
+		return true
+	}
+	switch c.lower(a) {
+	case "in", "on", "at", "by", "for", "last", "this":
+	default:
+		return false
+	}
+	for j := a; j < b; j++ {
+		if c.d.Tokens[j].Kind == Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionBefore returns the mention (index < xi) that ends shortly before
+// token end ("6% in May" before "from"), or -1.
+func (c *numChecker) mentionBefore(lo, xi, end int) int {
+	for k := xi - 1; k >= lo; k-- {
+		if c.smallGap(c.ms[k].EndToken, end) {
+			return k
+		}
+		if c.ms[k].EndToken < end-3 {
+			break
+		}
+	}
+	return -1
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -595,7 +662,7 @@ func (c *numChecker) checkChange(X, Y, P *NumberMention) {
 	}
 	msg := arith + " is a " + fmtNum(actual) + "% " + word + " (" + fmtNum(math.Abs(y-x)) + " / " + fmtNum(x) + "), not " + fmtNum(P.Value) + "%"
 	if X.Kind == NumPercent && math.Abs(P.Value-math.Abs(y-x)) <= 0.5 {
-		c.add(CatPercentChange, SeverityInfo, P, arith+" is a change of "+fmtNum(math.Abs(y-x))+" percentage points, or "+fmtNum(actual)+" percent: \""+P.Text+"\" should say points", X, Y)
+		c.add(CatPercentChange, SeverityWarning, P, arith+" is a change of "+fmtNum(math.Abs(y-x))+" percentage points ("+fmtNum(y)+" − "+fmtNum(x)+"), which is "+fmtNum(actual)+" percent ("+fmtNum(math.Abs(y-x))+" / "+fmtNum(x)+"): \""+P.Text+"\" should say percentage points", X, Y)
 		return
 	}
 	if alt := math.Abs(y-x) / y * 100; y != 0 && math.Abs(P.Value-alt) <= math.Max(1, 0.05*alt) {
@@ -746,7 +813,11 @@ func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
 	}
 	a := c.lower(m.EndToken)
 	if a == "of" {
-		return false // "45% of men …" names its own population
+		// "half of voters backed …": the population, then the verb
+		if m.SubjectEnd <= m.EndToken {
+			return false
+		}
+		a = c.lower(m.SubjectEnd)
 	}
 	return isVerbLike(a) || isAux(a) || strings.HasSuffix(a, "ed") && len(a) > 3 || a == "thought" || a == "felt"
 }
@@ -764,6 +835,15 @@ func (c *numChecker) shares(lo, hi int) {
 			}
 		}
 		if len(sh) < 2 {
+			continue
+		}
+		same := true // shares "of" different groups do not split one whole
+		for _, m := range sh[1:] {
+			if m.Head != "" && sh[0].Head != "" && m.Head != sh[0].Head {
+				same = false
+			}
+		}
+		if !same {
 			continue
 		}
 		sum := 0.0
@@ -791,16 +871,33 @@ func (c *numChecker) votes(lo, hi int) {
 			continue
 		}
 		total := V.Value + V.Value2
-		for k := vi - 1; k >= 0 && c.ms[k].Sentence >= V.Sentence-1; k-- {
-			M := &c.ms[k]
-			if M.Kind == NumCount && !M.Approx && (M.Head == "member" || M.Head == "seat") && !M.Restricted {
-				if total > M.Value {
-					c.add(CatPartsWhole, SeverityError, V, "the vote "+V.Text+" counts "+fmtNum(V.Value)+" + "+fmtNum(V.Value2)+" = "+fmtNum(total)+" votes, more than the "+fmtNum(M.Value)+" members", M)
-				}
-				break
+		var M *NumberMention
+		for k := vi - 1; k >= 0 && c.ms[k].Sentence >= V.Sentence-1 && M == nil; k-- {
+			if isBody(&c.ms[k]) {
+				M = &c.ms[k]
 			}
 		}
+		for k := vi + 1; k < hi && M == nil; k++ {
+			if isBody(&c.ms[k]) {
+				M = &c.ms[k]
+			}
+		}
+		if M != nil && total > M.Value {
+			c.add(CatPartsWhole, SeverityError, V, "the vote "+V.Text+" counts "+fmtNum(V.Value)+" + "+fmtNum(V.Value2)+" = "+fmtNum(total)+" votes, more than the "+fmtNum(M.Value)+" "+M.Subject, M)
+		}
 	}
+}
+
+// isBody reports the size of a voting body ("the 12-member board", "100 senators").
+func isBody(M *NumberMention) bool {
+	if M.Kind != NumCount || M.Approx || M.Range || M.Restricted {
+		return false
+	}
+	switch M.Head {
+	case "member", "seat", "senat", "judg", "justic", "juror", "deleg", "lawmak", "legisl", "councillor", "mp":
+		return true
+	}
+	return false
 }
 
 // majority checks "a majority" / "more than half" / "nearly half" against
@@ -837,6 +934,22 @@ func (c *numChecker) majority(lo, hi int) {
 		}
 		if claim == "" {
 			continue
+		}
+		// "48 percent, a majority": the percent just before
+		if w == "majority" {
+			j := k - 1
+			for j > S.FirstToken && (c.lower(j) == "a" || c.lower(j) == "," || c.lower(j) == "or" || c.lower(j) == "—" || c.lower(j) == "the") {
+				j--
+			}
+			if j < k-1 {
+				if mi := c.mentionEndingAt(lo, hi, j+1); mi >= 0 {
+					P := &c.ms[mi]
+					if P.Kind == NumPercent && !P.Range && !P.Approx && (P.Value < lowOK || P.Value > highOK) {
+						c.add(CatImpossible, SeverityWarning, P, claim+" cannot be "+P.Text+": "+claimRange(claim), c.mentionOfToken(k))
+						continue
+					}
+				}
+			}
 		}
 		// the percent that states it: within a few tokens, same clause
 		for j := k + 1; j < S.EndToken && j <= k+7; j++ {
@@ -876,6 +989,16 @@ func (c *numChecker) mentionOfToken(k int) *NumberMention {
 	return &NumberMention{Start: t.Start, End: t.End, Text: c.d.Text[t.Start:t.End]}
 }
 
+// mentionEndingAt returns the index of the mention ending at token end, or -1.
+func (c *numChecker) mentionEndingAt(lo, hi, end int) int {
+	for k := lo; k < hi; k++ {
+		if c.ms[k].EndToken == end {
+			return k
+		}
+	}
+	return -1
+}
+
 // mentionAt returns the index of the mention starting at token j, or -1.
 func (c *numChecker) mentionAt(lo, hi, j int) int {
 	for k := lo; k < hi; k++ {
@@ -895,6 +1018,40 @@ func (c *numChecker) overHundred(lo, hi int) {
 		}
 		if isPopulationNoun(P.Head) {
 			c.add(CatImpossible, SeverityError, P, P.Text+" of "+P.Subject+" is impossible: a share of a group cannot exceed 100%")
+		}
+	}
+}
+
+// shareOf checks "1,200 jobs, or 15% of its 6,000 workers": the percent
+// must be the part divided by the whole.
+func (c *numChecker) shareOf(lo, hi int) {
+	for k := lo; k+2 < hi; k++ {
+		A, P, W := &c.ms[k], &c.ms[k+1], &c.ms[k+2]
+		if A.Kind != NumCount && A.Kind != NumMoney || P.Kind != NumPercent || W.Kind != A.Kind || A.Unit != W.Unit ||
+			A.Range || P.Range || W.Range || A.Approx || W.Approx || W.Value <= 0 {
+			continue
+		}
+		j := A.SubjectEnd
+		if c.lower(j) == "," {
+			j++
+		}
+		if c.lower(j) != "or" || P.FirstToken != j+1 && !(c.lower(j+1) == "about" || c.lower(j+1) == "nearly" || c.lower(j+1) == "almost" || c.lower(j+1) == "roughly") {
+			continue
+		}
+		g := P.EndToken
+		if c.lower(g) != "of" {
+			continue
+		}
+		g++
+		if isDeterminer(c.lower(g)) {
+			g++
+		}
+		if W.FirstToken != g {
+			continue
+		}
+		actual := A.Value / W.Value * 100
+		if math.Abs(actual-P.Value) > math.Max(1, 0.05*actual) && !(P.Approx && math.Abs(actual-P.Value) <= math.Max(3, 0.1*actual)) {
+			c.add(CatPartsWhole, SeverityError, P, fmtNum(A.Value)+" of "+fmtNum(W.Value)+" is "+fmtNum(actual)+"% ("+fmtNum(A.Value)+" / "+fmtNum(W.Value)+"), not "+P.Text, A, W)
 		}
 	}
 }

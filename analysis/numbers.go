@@ -455,7 +455,8 @@ func (x *numExtractor) rangeEnd(i, end int) (float64, int, bool) {
 func (x *numExtractor) isVote(i, n int) bool {
 	for _, j := range [...]int{i - 1, i - 2, i - 3, n, n + 1} {
 		switch x.stem(j) {
-		case "vote", "voted", "ballot", "margin", "score", "beat", "defeat", "won", "win", "lost", "verdict", "split":
+		case "vote", "voted", "ballot", "margin", "score", "beat", "defeat", "won", "win", "lost", "verdict", "split",
+			"pass", "passed", "approv", "reject", "adopt", "overrul", "upheld", "confirm":
 			return true
 		}
 	}
@@ -845,6 +846,7 @@ func (x *numExtractor) context(m *NumberMention, i, next int) {
 			np := x.nounPhrase(j)
 			m.Head = np.head
 			m.Subject = np.text
+			m.SubjectEnd = np.end
 		}
 	}
 }
@@ -913,12 +915,15 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 			}
 			break
 		}
-		if isVerbLike(t.Lower) {
+		if isVerbLike(t.Lower) || isAdverbWord(t.Lower) {
 			break
 		}
 		words = append(words, k)
 		k++
 		np.end = k
+		if isPluralNoun(t.Lower) && x.isWord(k) && !isPluralNoun(x.lower(k)) && stateOf(x.stem(k)) == "" && x.lower(k) != "and" && x.lower(k) != "or" {
+			break // "miners late", "voters turned": a plural ends the phrase
+		}
 	}
 	if len(words) == 0 {
 		np.state = ""
@@ -996,7 +1001,7 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 		}
 	}
 	switch x.lower(after) {
-	case "of", "from", "among", "out":
+	case "of", "among", "out":
 		m.Restricted = true
 	}
 	// state before: "killed 16 people", "destroyed 43 homes", "injuring 27"
@@ -1012,7 +1017,7 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 		}
 	}
 	m.Subject = np.text
-	if m.State != "" && !strings.Contains(np.text, m.State) {
+	if m.State != "" && !strings.Contains(np.text, m.State) && !(np.head == "" && np.state != "") {
 		if m.Subject != "" {
 			m.Subject += " "
 		}
@@ -1527,14 +1532,19 @@ func isAux(w string) bool {
 	return false
 }
 
-func isAdverb(w string) bool {
+func isAdverb(w string) bool { return isAdverbWord(w) || strings.HasSuffix(w, "ly") }
+
+// isAdverbWord reports adverbs (and auxiliaries) that sit between a count
+// and its state ("were later confirmed dead") or end a noun phrase.
+func isAdverbWord(w string) bool {
 	switch w {
 	case "reportedly", "allegedly", "also", "all", "later", "since", "subsequently", "eventually", "already",
 		"seriously", "badly", "critically", "fatally", "severely", "slightly", "lightly", "confirmed", "now",
-		"then", "mostly", "been", "being", "not", "never":
+		"then", "mostly", "been", "being", "not", "never", "late", "early", "yesterday", "today", "tonight",
+		"overnight", "again", "too", "together", "home", "abroad", "alive", "there", "here", "so", "far", "ago":
 		return true
 	}
-	return strings.HasSuffix(w, "ly")
+	return false
 }
 
 // isVerbLike reports common verbs that follow a count as its predicate
@@ -1554,6 +1564,23 @@ func isVerbLike(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isPluralNoun reports a word that looks like a plural noun ("miners",
+// "voters"), except plurals that usually modify the next noun ("sports
+// fans", "arms dealers").
+func isPluralNoun(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "is") || strings.HasSuffix(w, "'s") {
+		return false
+	}
+	switch w {
+	case "sports", "arms", "news", "goods", "savings", "sales", "affairs", "services", "rights", "forces", "works",
+		"communications", "operations", "customs", "jobs", "systems", "securities", "parts", "ways", "means", "series",
+		"species", "headquarters", "always", "perhaps", "towards", "whereas", "besides", "sometimes", "nevertheless", "unless":
+		return false
+	}
+	return true
 }
 
 // isPersonNoun reports general nouns for people, which count the same
