@@ -179,6 +179,14 @@ func (x *numExtractor) adjacent(i int) bool {
 	return i >= 0 && i+1 < len(x.t) && x.t[i].End == x.t[i+1].Start
 }
 
+// kind returns the kind of token i, or Punct beyond the text.
+func (x *numExtractor) kind(i int) TokenKind {
+	if i < 0 || i >= len(x.t) {
+		return Punct
+	}
+	return x.t[i].Kind
+}
+
 func (x *numExtractor) isWord(i int) bool { return i >= 0 && i < len(x.t) && x.t[i].Kind == Word }
 
 func (x *numExtractor) sameSentence(i, j int) bool {
@@ -272,7 +280,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	m.Value, m.Mantissa, m.Scale, m.Spelled = v, mant, scale, spelled
 	if t.Kind == Number && scale == 1 && !strings.Contains(t.Lower, ",") && !strings.Contains(t.Lower, ".") &&
 		v >= 1800 && v <= 2100 && end == i+1 && !x.approxBefore(i) && !isCountUnitWord(x.lower(end)) {
-		if !(x.lower(end) == "-" || x.lower(end) == "–") || x.t[end+1].Kind == Number || (end+1 < len(x.t) && !x.adjacent(end)) {
+		if !(x.lower(end) == "-" || x.lower(end) == "–") || x.kind(end+1) == Number || !x.adjacent(end) {
 			m.Kind, m.Unit = NumYear, "year"
 			m.Year = int(v)
 			if x.lower(end) == "-" || x.lower(end) == "–" { // "2014-2016"
@@ -501,7 +509,7 @@ func (x *numExtractor) parseValue(i int) (v, mant, scale float64, end int, spell
 // "one hundred and five", "a dozen", "a million", "two thousand".
 func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 	w := x.lower(i)
-	if (w == "a" || w == "an" || w == "one") && i+1 < len(x.t) {
+	if w == "a" || w == "an" {
 		switch x.lower(i + 1) {
 		case "dozen":
 			return 12, i + 2, true
@@ -510,9 +518,7 @@ func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 		case "thousand":
 			return 1000, i + 2, true
 		}
-		if w != "one" {
-			return 0, i, false
-		}
+		return 0, i, false
 	}
 	total, current := 0, 0
 	j := i
