@@ -139,6 +139,7 @@ func quantityKey(m *NumberMention) string {
 // quantities groups the countable mentions by what they count.
 func (c *numChecker) quantities() {
 	index := map[string]int{}
+	var keys []string
 	for i := range c.ms {
 		m := &c.ms[i]
 		if !countable(m) {
@@ -149,6 +150,7 @@ func (c *numChecker) quantities() {
 		if !ok {
 			q = len(c.r.Quantities)
 			index[k] = q
+			keys = append(keys, k)
 			c.r.Quantities = append(c.r.Quantities, Quantity{Mentions: []Mention{}})
 		}
 		Q := &c.r.Quantities[q]
@@ -159,56 +161,57 @@ func (c *numChecker) quantities() {
 	}
 	for q := range c.r.Quantities {
 		if c.r.Quantities[q].Subject == "" {
-			k := ""
-			for key, v := range index {
-				if v == q {
-					k = key
-				}
-			}
-			c.r.Quantities[q].Subject = strings.Trim(strings.Replace(k, "|", " ", 1), " ")
+			c.r.Quantities[q].Subject = strings.Trim(strings.Replace(keys[q], "|", " ", 1), " ")
 		}
 	}
 }
 
 // ---- one quantity, two values ----
 
-// changeWords explain why a count differs from an earlier one.
-func isChangeWord(w string) bool {
+// isUpdateWord reports words that, anywhere in a sentence, say a count
+// was updated ("earlier it was reported", "revised", "now").
+func isUpdateWord(w string) bool {
 	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
-		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
-		"decreased", "reached", "reach", "earlier", "previously", "previous", "initially", "initial", "revised",
-		"updated", "update", "originally", "original", "now", "later", "latest", "new", "so", "raised",
-		"lowered", "corrected", "correction", "since", "before", "first", "preliminary", "toll", "total",
-		"another", "additional", "more", "further", "least", "then", "had", "subsequently", "up",
-		"down", "remaining", "still", "surviving", "other", "others", "among", "including":
+	case "earlier", "previously", "previous", "initially", "initial", "revised", "updated", "update", "originally",
+		"original", "latest", "now", "preliminary", "corrected", "correction", "later", "subsequently", "meanwhile":
 		return true
 	}
 	return false
 }
 
-func (c *numChecker) sentenceHas(s int, pred func(string) bool) bool {
-	if s < 0 || s >= len(c.d.Sentences) {
-		return false
-	}
-	S := c.d.Sentences[s]
-	for k := S.FirstToken; k < S.EndToken; k++ {
-		if pred(c.d.Tokens[k].Lower) {
-			return true
-		}
+// isChangeWord reports words that, just before a count, say it changed
+// or is a different part ("has risen to 17", "another 5", "the remaining 3").
+func isChangeWord(w string) bool {
+	switch w {
+	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
+		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
+		"decreased", "reached", "reach", "reaching", "raised", "lowered", "total", "toll", "up", "down",
+		"another", "additional", "more", "further", "least", "then", "since", "before", "first", "new",
+		"remaining", "still", "surviving", "other", "others", "among", "including", "had", "stood", "stands", "hit":
+		return true
 	}
 	return false
 }
 
-// sentenceStems reports whether every stem in want occurs in sentence s.
-func (c *numChecker) sentenceHasStems(s int, want []string) bool {
-	if s < 0 || s >= len(c.d.Sentences) {
-		return len(want) == 0
+// nearWindow is how many tokens either side of a mention the checks look
+// at for words that qualify it; it keeps every check linear in the text.
+const nearWindow = 60
+
+// window returns the token range around m within its sentence.
+func (c *numChecker) window(m *NumberMention) (int, int) {
+	if m.Sentence < 0 || m.Sentence >= len(c.d.Sentences) {
+		return 0, 0
 	}
-	S := c.d.Sentences[s]
+	S := c.d.Sentences[m.Sentence]
+	return max(S.FirstToken, m.FirstToken-nearWindow), min(S.EndToken, m.EndToken+nearWindow)
+}
+
+// nearStems reports whether every stem in want occurs near m.
+func (c *numChecker) nearStems(m *NumberMention, want []string) bool {
+	lo, hi := c.window(m)
 outer:
 	for _, w := range want {
-		for k := S.FirstToken; k < S.EndToken; k++ {
+		for k := lo; k < hi; k++ {
 			if c.d.Tokens[k].Stem == w {
 				continue outer
 			}
@@ -218,27 +221,54 @@ outer:
 	return true
 }
 
-// firstChangeWord returns the first change word in sentence s, or "".
-func (c *numChecker) firstChangeWord(s int) string {
-	if s < 0 || s >= len(c.d.Sentences) {
-		return ""
-	}
-	S := c.d.Sentences[s]
-	for k := S.FirstToken; k < S.EndToken; k++ {
-		if isChangeWord(c.d.Tokens[k].Lower) {
+// changeWordNear returns a word near m, or anywhere in its sentence for
+// update words, that explains a changed count; "" when there is none.
+func (c *numChecker) changeWordNear(m *NumberMention) string {
+	lo, hi := c.window(m)
+	for k := lo; k < hi; k++ {
+		w := c.d.Tokens[k].Lower
+		if isUpdateWord(w) || k >= m.FirstToken-6 && k < m.FirstToken+4 && k != m.FirstToken && isChangeWord(w) && !c.determinerBetween(k, m.FirstToken) {
 			return c.d.TokenText(k)
 		}
 	}
 	return ""
 }
 
+// sumOfParts reports whether b is the sum of the counts of a's thing in
+// a's sentence: "five states passed laws and in one state the governor
+// acted" … "the six states".
+func (c *numChecker) sumOfParts(a, b *NumberMention) bool {
+	sum, n := 0.0, 0
+	first := sort.Search(len(c.ms), func(i int) bool { return c.ms[i].Sentence >= a.Sentence })
+	for k := first; k < len(c.ms) && c.ms[k].Sentence == a.Sentence && k < first+nearWindow; k++ {
+		m := &c.ms[k]
+		if m.Kind == NumCount && m.Head == a.Head {
+			sum += m.Value
+			n++
+		}
+	}
+	return n > 1 && sum == b.Value
+}
+
+// determinerBetween reports "the", "all", "those" or "these" between
+// tokens k and j: "reached the 61 miners" does not say 61 is a new count.
+func (c *numChecker) determinerBetween(k, j int) bool {
+	for q := k + 1; q < j; q++ {
+		switch c.lower(q) {
+		case "the", "all", "those", "these":
+			return true
+		}
+	}
+	return false
+}
+
 // explained says why a and b may differ: a change word in either
 // sentence, or different dates.
 func (c *numChecker) explained(a, b *NumberMention) string {
-	if w := c.firstChangeWord(b.Sentence); w != "" {
+	if w := c.changeWordNear(b); w != "" {
 		return w
 	}
-	if w := c.firstChangeWord(a.Sentence); w != "" {
+	if w := c.changeWordNear(a); w != "" {
 		return w
 	}
 	da, db := c.dateIn(a.Sentence), c.dateIn(b.Sentence)
@@ -277,7 +307,7 @@ func (c *numChecker) sameThing(a, b *NumberMention) bool {
 	if a.State != "" && b.State == "" && b.Head == "person" && a.Head != "person" {
 		return false
 	}
-	return c.sentenceHasStems(a.Sentence, b.Mods) && c.sentenceHasStems(b.Sentence, a.Mods)
+	return c.nearStems(a, b.Mods) && c.nearStems(b, a.Mods)
 }
 
 // conflicts reports one quantity given different values: a warning when
@@ -294,15 +324,21 @@ func (c *numChecker) conflicts() {
 		}
 		if !b.Approx && !b.Range && !b.Restricted && b.Value > 0 {
 			var warnA, infoA *NumberMention
-			for k := len(prev) - 1; k >= 0; k-- {
+			agrees := false // b repeats a value given earlier for the same thing
+			for _, k := range prev {
+				if a := &c.ms[k]; a.Value == b.Value && (quantityKey(a) == quantityKey(b) || c.sameThing(a, b)) {
+					agrees = true
+				}
+			}
+			for k := len(prev) - 1; k >= 0 && !agrees; k-- {
 				a := &c.ms[prev[k]]
 				if a.Approx || a.Range || a.Restricted || a.Value == b.Value {
-					if a.Value == b.Value && quantityKey(a) == quantityKey(b) {
-						break // the latest value agrees
-					}
 					continue
 				}
-				if b.Definite && warnA == nil && c.sameThing(a, b) && plausibleSlip(a.Value, b.Value) && c.samePlace(a, b) {
+				if a.Value == 1 || b.Value == 1 {
+					continue // "one House employee" … "the two House employees": singular and plural say so
+				}
+				if b.Definite && warnA == nil && c.sameThing(a, b) && plausibleSlip(a.Value, b.Value) && c.samePlace(a, b) && !c.sumOfParts(a, b) {
 					warnA = a
 					break
 				}
@@ -354,7 +390,7 @@ func (c *numChecker) samePlace(a, b *NumberMention) bool {
 			want = append(want, t.Stem)
 		}
 	}
-	return c.sentenceHasStems(a.Sentence, want)
+	return c.nearStems(a, want)
 }
 
 // plausibleSlip reports two values that one count could plausibly have
@@ -439,7 +475,13 @@ func multiplierWord(w string) float64 {
 
 // comparable reports two mentions that can be the two ends of a change.
 func comparable(x, y *NumberMention) bool {
-	if x.Kind != y.Kind || x.Range || y.Range {
+	if x.Range || y.Range {
+		return false
+	}
+	if x.Kind == NumCount && x.Unit == "" && x.Head == "" && (y.Kind == NumMeasure || y.Kind == NumPercent || y.Kind == NumMoney) {
+		return true // "from 20 to 30 tonnes": the unit is said once
+	}
+	if x.Kind != y.Kind {
 		return false
 	}
 	switch x.Kind {
@@ -515,8 +557,8 @@ func (c *numChecker) changes(lo, hi int) {
 			continue
 		}
 		// a stated multiplier in the sentence
-		S := c.d.Sentences[X.Sentence]
-		for k := S.FirstToken; k < S.EndToken; k++ {
+		wlo, whi := c.window(X)
+		for k := max(wlo, X.FirstToken-15); k < min(whi, Y.EndToken+15); k++ {
 			fct := multiplierWord(c.lower(k))
 			if fct == 0 || x <= 0 {
 				continue
@@ -538,7 +580,7 @@ func (c *numChecker) changes(lo, hi int) {
 		// the stated percent or point change nearest to this pair, in its clause
 		var best *NumberMention
 		bestDist := 12
-		for pi := lo; pi < hi; pi++ {
+		for pi := max(lo, xi-6); pi < min(hi, xi+8); pi++ {
 			P := &c.ms[pi]
 			if P == X || P == Y || (P.Kind != NumPercent && P.Kind != NumPoints) || P.Range || P.Unit == "pt" && X.Kind != NumPercent {
 				continue
@@ -688,6 +730,9 @@ func (c *numChecker) lead(lo, hi int) {
 		if !cue {
 			continue
 		}
+		if hi-lo > 12 {
+			return // a long list of numbers: which two shares the lead is between is unclear
+		}
 		var shares []*NumberMention
 		for k := lo; k < hi; k++ {
 			if c.ms[k].Kind == NumPercent && !c.ms[k].Range {
@@ -737,10 +782,11 @@ func (c *numChecker) partsWhole(lo, hi int) {
 				if P.Kind != NumCount {
 					continue
 				}
-				sep := c.lower(P.FirstToken - 1)
-				if p := c.lower(P.FirstToken - 1); p == "remaining" || p == "other" || p == "the" {
-					sep = c.lower(P.FirstToken - 2)
+				q := P.FirstToken - 1
+				for q > S.FirstToken && (c.lower(q) == "remaining" || c.lower(q) == "other" || c.lower(q) == "the") {
+					q--
 				}
+				sep := c.lower(q)
 				if len(parts) > 0 && (semi && sep != ";" || !semi && sep != "," && sep != "and" && sep != ";" && sep != "while") {
 					continue
 				}
@@ -872,12 +918,12 @@ func (c *numChecker) votes(lo, hi int) {
 		}
 		total := V.Value + V.Value2
 		var M *NumberMention
-		for k := vi - 1; k >= 0 && c.ms[k].Sentence >= V.Sentence-1 && M == nil; k-- {
+		for k := vi - 1; k >= 0 && k >= vi-30 && c.ms[k].Sentence >= V.Sentence-1 && M == nil; k-- {
 			if isBody(&c.ms[k]) {
 				M = &c.ms[k]
 			}
 		}
-		for k := vi + 1; k < hi && M == nil; k++ {
+		for k := vi + 1; k < hi && k <= vi+30 && M == nil; k++ {
 			if isBody(&c.ms[k]) {
 				M = &c.ms[k]
 			}
@@ -991,20 +1037,18 @@ func (c *numChecker) mentionOfToken(k int) *NumberMention {
 
 // mentionEndingAt returns the index of the mention ending at token end, or -1.
 func (c *numChecker) mentionEndingAt(lo, hi, end int) int {
-	for k := lo; k < hi; k++ {
-		if c.ms[k].EndToken == end {
-			return k
-		}
+	k := lo + sort.Search(hi-lo, func(i int) bool { return c.ms[lo+i].EndToken >= end })
+	if k < hi && c.ms[k].EndToken == end {
+		return k
 	}
 	return -1
 }
 
 // mentionAt returns the index of the mention starting at token j, or -1.
 func (c *numChecker) mentionAt(lo, hi, j int) int {
-	for k := lo; k < hi; k++ {
-		if c.ms[k].FirstToken == j {
-			return k
-		}
+	k := lo + sort.Search(hi-lo, func(i int) bool { return c.ms[lo+i].FirstToken >= j })
+	if k < hi && c.ms[k].FirstToken == j {
+		return k
 	}
 	return -1
 }

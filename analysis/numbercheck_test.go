@@ -1,0 +1,305 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// numberFindings runs only the number check.
+func numberFindings(text string) []Finding {
+	return Analyze(text, Options{Kinds: []string{KindNumber}}).Findings
+}
+
+// problems returns the warning and error findings.
+func problems(fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Severity != SeverityInfo {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func describe(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "\n\t%s %s %q: %s", f.Severity, f.Category, f.Text, f.Message)
+	}
+	return b.String()
+}
+
+// numberCase is one check test: a text with a problem (category set, and
+// the finding or one of its related spans must cover span) or a clean
+// control (category empty: no warning or error).
+type numberCase struct {
+	text     string
+	category string
+	span     string
+	// message must appear in the finding's message (the arithmetic).
+	message string
+}
+
+func runNumberCases(t *testing.T, cases []numberCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := problems(numberFindings(c.text))
+		if c.category == "" {
+			if len(got) > 0 {
+				t.Errorf("clean text flagged: %q%s", c.text, describe(got))
+			}
+			continue
+		}
+		ok := false
+		for _, f := range got {
+			if f.Category != c.category || !strings.Contains(f.Message, c.message) {
+				continue
+			}
+			if f.Text == c.span {
+				ok = true
+			}
+			for _, r := range f.Related {
+				if r.Text == c.span {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: want %s on %q with %q, got%s", c.text, c.category, c.span, c.message, describe(got))
+		}
+	}
+}
+
+func TestCheckConflictingValues(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"A fire destroyed 43 homes in the village on Sunday. Officials said the 34 destroyed homes would be rebuilt.", CatConflictingValues, "34", "34 ≠ 43"},
+		{"Three people were killed in the crash. Police named the four victims.", CatConflictingValues, "four", "4 ≠ 3"},
+		{"Two soldiers were wounded in the attack. The three wounded soldiers were flown to hospital.", CatConflictingValues, "three", "3 ≠ 2"},
+		{"Sixteen miners were trapped underground. Rescuers reached the 61 trapped miners late on Friday.", CatConflictingValues, "61", "61 ≠ 16"},
+		{"The quake killed twenty-seven people. Rescuers recovered the 72 dead from the rubble.", CatConflictingValues, "72", "72 ≠ 27"},
+		{"Police arrested 150 protesters on Saturday. All 105 arrested protesters were released on bail.", CatConflictingValues, "105", "105 ≠ 150"},
+		{"The storm left 27 people injured. Hospitals said all 72 injured would recover.", CatConflictingValues, "27", "72 ≠ 27"},
+		// clean controls
+		{"A fire destroyed 43 homes in the village. Officials said the 43 destroyed homes would be rebuilt.", "", "", ""},
+		{"Five soldiers were killed and three were wounded. The three wounded soldiers were flown to a hospital.", "", "", ""},
+		{"Two men were arrested. Police later released the two men who were arrested.", "", "", ""},
+		{"The storm killed 12 people. The 20 people who were injured were taken to hospital.", "", "", ""},
+		{"Five people died in the first attack. In a second attack, three people died.", "", "", ""},
+		{"The company has 300 employees. The 30 employees in the Paris office will move.", "", "", ""},
+		{"The company has 30 employees. The 25 employees in the Paris office will move.", "", "", ""},
+		{"The council has 15 members. The 9 members of the majority voted for it.", "", "", ""},
+		{"Police said 20 people were detained. The 12 detained men and the 8 detained women were questioned.", "", "", ""},
+		{"Hospitals treated 40 injured people. Of those, the 12 injured children were in serious condition.", "", "", ""},
+		{"In the document, the world's 5,000 bishops were addressed. Later the three bishops signed it.", "", "", ""},
+		{"In 2019, 30 people died on the roads; in 2020, 45 people died.", "", "", ""},
+		{"A 34-year-old man and a 43-year-old woman were arrested.", "", "", ""},
+		{"The 1992 treaty was signed by six states; in 2014 the group had six members again after two joined and two left.", "", "", ""},
+	})
+}
+
+func TestCheckUpdatedValueIsInfo(t *testing.T) {
+	tests := []string{
+		"Three people were killed on Monday. By Wednesday the death toll had risen to five, and the five victims were named.",
+		"The death toll rose to 12 on Thursday; on Wednesday officials had reported 9 deaths.",
+		"On Sunday 16 police officers were killed. The number of police officers who were killed has risen to 17.",
+		"Officials said 40 homes were destroyed. Earlier it was reported that 30 homes were destroyed.",
+	}
+	for _, text := range tests {
+		fs := numberFindings(text)
+		if p := problems(fs); len(p) > 0 {
+			t.Errorf("explained update flagged: %q%s", text, describe(p))
+		}
+		info := false
+		for _, f := range fs {
+			if f.Category == CatUpdatedValue && f.Severity == SeverityInfo && len(f.Related) == 1 {
+				info = true
+			}
+		}
+		if !info {
+			t.Errorf("no updated-value info for %q%s", text, describe(fs))
+		}
+	}
+}
+
+func TestCheckChanges(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"The population fell from 200,000 to 150,000, a 33% decline.", CatPercentChange, "33%", "25% decrease (50,000 / 200,000)"},
+		{"Prices rose from $80 to $100, an increase of 20 percent.", CatPercentChange, "20 percent", "25% increase"},
+		{"Sales increased 50% to $150 million from $120 million.", CatPercentChange, "50%", "25% increase"},
+		{"Prices fell 10% from $100 to $80.", CatPercentChange, "10%", "20% decrease"},
+		{"Inflation rose to 6% in May from 4% in April, an increase of 2 percent.", CatPercentChange, "2 percent", "percentage points"},
+		{"Support dropped 5 percentage points, from 48% to 45%.", CatPointsChange, "5 percentage points", "3 percentage points"},
+		{"Unemployment fell from 8.5% to 6.5%, a drop of 3 percentage points.", CatPointsChange, "3 percentage points", "2 percentage points"},
+		{"The number of cases doubled from 300 to 900.", CatMultiplier, "900", "×3"},
+		{"The company's revenue tripled, rising from $4 million to $8 million in two years.", CatMultiplier, "$8 million", "×2"},
+		{"Costs were halved, from $10 million to $8 million.", CatMultiplier, "$8 million", "×0.8"},
+		{"Unemployment rose from 7% to 5% last year.", CatDirection, "5%", "\"rose\""},
+		{"Exports fell from 20 to 30 tonnes.", CatDirection, "30 tonnes", "\"fell\""},
+		{"Smith has 48% and Jones 45%, a 5-point lead.", CatLead, "5-point", "3 points"},
+		{"Jones leads with 52 percent to Smith's 44 percent, a lead of 3 points.", CatLead, "3 points", "8 points"},
+		// clean controls
+		{"Prices rose from $80 to $100, a 25% increase.", "", "", ""},
+		{"The population fell from 200,000 to 150,000, a 25% decline.", "", "", ""},
+		{"Unemployment fell from 8.5% to 6.5%, a drop of 2 percentage points.", "", "", ""},
+		{"Revenue doubled from $4 million to $8 million.", "", "", ""},
+		{"Revenue more than doubled, from $4 million to $9 million.", "", "", ""},
+		{"Sales rose 20% to $120 million from $100 million.", "", "", ""},
+		{"Unemployment rose from 5% to 7%, up 2 percentage points.", "", "", ""},
+		{"The unemployment rate for immigrants fell 21%, from 3.8% to 3.0%; for others it fell 12%, from 4.2% to 3.7%.", "", "", ""},
+		{"Smith has 48% and Jones 45%, a 3-point lead.", "", "", ""},
+		{"Temperatures will range from 10 to 12 degrees.", "", "", ""},
+	})
+}
+
+func TestCheckPartsWhole(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Of the 50 delegates, 30 voted in favour, 15 voted against and 10 abstained.", CatPartsWhole, "50", "30 + 15 + 10 = 55"},
+		{"Of the 120 passengers, 80 were rescued and 50 are missing.", CatPartsWhole, "120", "= 130"},
+		{"Of the 40 members, 25 voted yes and the remaining 10 voted no.", CatPartsWhole, "40", "fewer than"},
+		{"The attack killed 12 people, including 7 children and 8 women.", CatPartsWhole, "12", "7 + 8 = 15"},
+		{"The 9-member council voted 6-4 to approve the plan.", CatPartsWhole, "6-4", "6 + 4 = 10"},
+		{"The bill passed 60-45 in the 100-seat senate.", CatPartsWhole, "60-45", "= 105"},
+		{"The company cut 1,200 jobs, or 15% of its 6,000 workers.", CatPartsWhole, "15%", "20%"},
+		{"Of those surveyed, 45% backed the plan, 40% opposed it and 30% were undecided.", CatSharesSum, "45%", "= 115%"},
+		{"Half of voters backed the deal, a third opposed it and a quarter were undecided.", CatSharesSum, "Half", "more than 100%"},
+		// clean controls
+		{"Of the 50 delegates, 30 voted in favour, 15 against and 5 abstained.", "", "", ""},
+		{"Of the 50 delegates, 30 voted in favour and 15 against.", "", "", ""},
+		{"Of the 145 arrested, 86 had convictions; 39 had been deported before, four of which had charges pending; 20 had no record, one has charges pending.", "", "", ""},
+		{"The attack killed 12 people, including 7 children.", "", "", ""},
+		{"The 12-member board voted 7-5 to approve it.", "", "", ""},
+		{"The company cut 1,200 jobs, or 20% of its 6,000 workers.", "", "", ""},
+		{"Of those surveyed, 45% backed the plan, 40% opposed it and 15% were undecided.", "", "", ""},
+		{"Turnout was 70%, and the ruling party won 60% of the vote.", "", "", ""},
+		{"Some 60% of men and 55% of women said they voted.", "", "", ""},
+		{"He scored 3 goals in the first half and the team won 5-2.", "", "", ""},
+	})
+}
+
+func TestCheckImpossibleValues(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"A majority of respondents, 41 percent, said they opposed the plan.", CatImpossible, "41 percent", "more than 50%"},
+		{"Turnout was 48 percent, a majority of registered voters.", CatImpossible, "48 percent", "more than 50%"},
+		{"Nearly half of respondents (56%) said they would vote.", CatImpossible, "56%", "under 50%"},
+		{"More than half of the staff, 42 percent, said they were leaving.", CatImpossible, "42 percent", "more than 50%"},
+		{"Some 120% of voters turned out.", CatImpossible, "120%", "cannot exceed 100%"},
+		{"The route is 5 km (8 miles) long.", CatConversion, "8 miles", "3.1 mi"},
+		{"The temperature reached 40°C (70°F) on Monday.", CatConversion, "70°F", "104 F"},
+		{"The fish weighed 10 kg (50 pounds).", CatConversion, "50 pounds", "22 lb"},
+		{"Exports reached 3.2 billion euros in March. The 3.2 million euros in March exports were a record.", CatScale, "3.2 million euros", "factor of 1000"},
+		{"Exports were worth $4.5bn last year. The $4.5m in exports was a record.", CatScale, "$4.5m", "4.5 billion vs 4.5 million"},
+		// clean controls
+		{"A majority, 56 percent, said they approved.", "", "", ""},
+		{"Nearly half of respondents, 47%, said yes.", "", "", ""},
+		{"A majority of voters backed the plan, while 41% of the young opposed it.", "", "", ""},
+		{"Prices rose 120% over the decade.", "", "", ""},
+		{"The route is 5 km (3.1 miles) long.", "", "", ""},
+		{"It was 40°C (104°F) in the shade.", "", "", ""},
+		{"The fish weighed 10 kg (22 pounds).", "", "", ""},
+		{"Exports reached 3.2 billion euros. The 3.2 billion euros were a record.", "", "", ""},
+		{"About 1 million people live there and the budget is $1 billion.", "", "", ""},
+	})
+}
+
+func TestCheckDates(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"The ceremony took place on Thursday, March 3, 2021, in the capital.", CatWeekdayDate, "Thursday, March 3, 2021", "was a Wednesday"},
+		{"It was held on Tuesday, 12 May 1976.", CatWeekdayDate, "Tuesday, 12 May 1976", "was a Wednesday"},
+		{"The talks began on January 2, 2022. They ended on Friday, January 10.", CatWeekdayDate, "Friday, January 10", "was a Monday"},
+		{"The protest began on March 3. Five days later, on March 10, police cleared the square.", CatDaysLater, "Five days later", "7 days later"},
+		{"Voting ended on June 1, 2020. A week later, on June 10, 2020, results were out.", CatDaysLater, "A week later", "9 days later"},
+		// clean controls
+		{"The ceremony was held on Wednesday, March 3, 2021.", "", "", ""},
+		{"On Sunday, 5 June 2022, the vote took place.", "", "", ""},
+		{"The protest began on March 3. Five days later, on March 8, police cleared the square.", "", "", ""},
+		{"The talks began on January 2, 2022. They ended on Monday, January 10.", "", "", ""},
+		// a date without a year, far from any year, is not checked
+		{"In 1963 the president was shot.\n\nMany years passed. Files were sealed. Courts ruled. Nothing changed.\n\nThe tweet was sent on Saturday, October 21.", "", "", ""},
+		{"They met on Monday. In 2014 the riots began.", "", "", ""},
+	})
+}
+
+// The sample article: 16 → 17 officers killed is an explained update, and
+// nothing else in its numbers is a problem.
+func TestKazakhstanArticle(t *testing.T) {
+	data, err := os.ReadFile("../../shared/examples/kazakhstan-riots-2022.txt")
+	if err != nil {
+		t.Skip("../shared not present")
+	}
+	rep := Analyze(string(data), Options{Kinds: []string{KindNumber}})
+	if p := problems(rep.Findings); len(p) > 0 {
+		t.Errorf("number warnings in a consistent article:%s", describe(p))
+	}
+	updates := 0
+	for _, f := range rep.Findings {
+		if f.Category == CatUpdatedValue {
+			updates++
+			if !strings.Contains(f.Message, "16") || !strings.Contains(f.Message, "17") {
+				t.Errorf("update message without its numbers: %s", f.Message)
+			}
+		}
+	}
+	if updates == 0 {
+		t.Error("16 → 17 officers killed not reported as an update")
+	}
+	found := false
+	for _, q := range rep.Quantities {
+		if strings.Contains(q.Subject, "officers killed") && len(q.Mentions) == 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("officers killed is not one quantity with three mentions: %+v", rep.Quantities)
+	}
+}
+
+func TestQuantitiesInReport(t *testing.T) {
+	text := "Police arrested 12 protesters on Monday. The 12 arrested protesters were released. Two journalists were injured."
+	rep := Analyze(text, Options{})
+	if len(rep.Quantities) != 2 {
+		t.Fatalf("want 2 quantities, got %+v", rep.Quantities)
+	}
+	q := rep.Quantities[0]
+	if !strings.Contains(q.Subject, "protesters") || !strings.Contains(q.Subject, "arrested") || len(q.Mentions) != 2 || q.Mentions[0].Value != 12 || q.Mentions[0].Kind != "count" {
+		t.Errorf("first quantity: %+v", q)
+	}
+	for _, q := range rep.Quantities {
+		for _, m := range q.Mentions {
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("mention span %d-%d is not %q", m.Start, m.End, m.Text)
+			}
+		}
+	}
+}
+
+func TestFmtNum(t *testing.T) {
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{200000, "200,000"}, {33.333, "33.3"}, {25, "25"}, {3.2e9, "3.2 billion"}, {4e6, "4 million"},
+		{0.5, "0.50"}, {-12, "-12"}, {1234.56, "1,234.6"},
+	}
+	for _, tt := range tests {
+		if got := fmtNum(tt.v); got != tt.want {
+			t.Errorf("fmtNum(%g) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestPlausibleSlip(t *testing.T) {
+	tests := []struct {
+		a, b float64
+		want bool
+	}{
+		{27, 72, true}, {43, 34, true}, {2, 3, true}, {200, 2000, true}, {16, 61, true},
+		{5000, 3, false}, {300, 45, false}, {12, 125, false},
+	}
+	for _, tt := range tests {
+		if got := plausibleSlip(tt.a, tt.b); got != tt.want {
+			t.Errorf("plausibleSlip(%g, %g) = %v", tt.a, tt.b, got)
+		}
+	}
+}
