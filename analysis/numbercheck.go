@@ -179,6 +179,21 @@ func isUpdateWord(w string) bool {
 	return false
 }
 
+// isStrongUpdate reports words that say the same count was updated.
+func isStrongUpdate(w string) bool {
+	w = strings.ToLower(w)
+	if isUpdateWord(w) {
+		return true
+	}
+	switch w {
+	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
+		"increases", "grew", "grown", "jumped", "fell", "fallen", "dropped", "declined", "decreased", "reached",
+		"raised", "lowered", "toll", "up", "down", "stood", "stands", "hit":
+		return true
+	}
+	return strings.Contains(w, " vs ") // two dates
+}
+
 // isChangeWord reports words that, just before a count, say it changed
 // or is a different part ("has risen to 17", "another 5", "the remaining 3").
 func isChangeWord(w string) bool {
@@ -225,13 +240,19 @@ outer:
 // update words, that explains a changed count; "" when there is none.
 func (c *numChecker) changeWordNear(m *NumberMention) string {
 	lo, hi := c.window(m)
+	weak := ""
 	for k := lo; k < hi; k++ {
 		w := c.d.Tokens[k].Lower
 		if isUpdateWord(w) || k >= m.FirstToken-6 && k < m.FirstToken+4 && k != m.FirstToken && isChangeWord(w) && !c.determinerBetween(k, m.FirstToken) {
-			return c.d.TokenText(k)
+			if isStrongUpdate(w) {
+				return c.d.TokenText(k)
+			}
+			if weak == "" {
+				weak = c.d.TokenText(k)
+			}
 		}
 	}
-	return ""
+	return weak
 }
 
 // sumOfParts reports whether b is the sum of the counts of a's thing in
@@ -265,17 +286,21 @@ func (c *numChecker) determinerBetween(k, j int) bool {
 // explained says why a and b may differ: a change word in either
 // sentence, or different dates.
 func (c *numChecker) explained(a, b *NumberMention) string {
-	if w := c.changeWordNear(b); w != "" {
-		return w
+	wb, wa := c.changeWordNear(b), c.changeWordNear(a)
+	if isStrongUpdate(wb) {
+		return wb
 	}
-	if w := c.changeWordNear(a); w != "" {
-		return w
+	if isStrongUpdate(wa) {
+		return wa
 	}
 	da, db := c.dateIn(a.Sentence), c.dateIn(b.Sentence)
 	if da != nil && db != nil && da.Text != db.Text {
 		return da.Text + " vs " + db.Text
 	}
-	return ""
+	if wb != "" {
+		return wb
+	}
+	return wa
 }
 
 func (c *numChecker) dateIn(s int) *NumberMention {
@@ -348,13 +373,17 @@ func (c *numChecker) conflicts() {
 				}
 			}
 			if warnA != nil {
-				if why := c.explained(warnA, b); why != "" {
+				if why := c.explained(warnA, b); why != "" && !isStrongUpdate(why) {
+					// "the other three": a different part, not a conflict
+				} else if why != "" {
 					c.add(CatUpdatedValue, SeverityInfo, b, "updated count: "+fmtNum(warnA.Value)+" earlier, "+fmtNum(b.Value)+" here (\""+why+"\" explains the change)", warnA)
 				} else {
 					c.add(CatConflictingValues, SeverityWarning, b, "one count, two values: \""+b.Text+"\" refers back to \""+warnA.Text+"\" but "+fmtNum(b.Value)+" ≠ "+fmtNum(warnA.Value)+", and nothing says the number changed", warnA)
 				}
 			} else if infoA != nil {
-				if why := c.explained(infoA, b); why != "" {
+				// only a plain update of one toll is worth knowing: "has
+				// risen to 17", "earlier it was reported … 16"
+				if why := c.explained(infoA, b); isStrongUpdate(why) && (b.State != "" || b.Definite) && b.Value/infoA.Value <= 10 && infoA.Value/b.Value <= 10 {
 					c.add(CatUpdatedValue, SeverityInfo, b, "updated count of "+subjectOr(b, infoA)+": "+fmtNum(infoA.Value)+" → "+fmtNum(b.Value)+" (\""+why+"\" explains the change)", infoA)
 				}
 			}
