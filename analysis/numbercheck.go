@@ -100,7 +100,7 @@ func fmtNum(v float64) string {
 		} else {
 			s = strconv.FormatFloat(r, 'f', 1, 64)
 		}
-		if dot := strings.IndexByte(s, '.'); len(s) > 4 && (dot < 0 || dot > 3) {
+		if dot := strings.IndexByte(s, '.'); dot < 0 && len(s) > 3 || dot > 3 {
 			intPart, frac := s, ""
 			if dot >= 0 {
 				intPart, frac = s[:dot], s[dot:]
@@ -200,7 +200,7 @@ func isChangeWord(w string) bool {
 	switch w {
 	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
 		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
-		"decreased", "reached", "reach", "reaching", "raised", "lowered", "total", "toll", "up", "down",
+		"decreased", "reached", "reach", "reaching", "raised", "lowered", "toll", "up", "down",
 		"another", "additional", "more", "further", "least", "then", "since", "before", "first", "new",
 		"remaining", "still", "surviving", "other", "others", "among", "including", "had", "stood", "stands", "hit":
 		return true
@@ -400,6 +400,9 @@ func (c *numChecker) conflicts() {
 // sentence; a place a does not name makes b a subset.
 func (c *numChecker) samePlace(a, b *NumberMention) bool {
 	j := b.SubjectEnd
+	if j > b.EndToken && stateOf(c.d.Tokens[j-1].Stem) != "" {
+		return true // "the 34 homes destroyed in the blaze": the place of the event
+	}
 	if c.lower(j) == "from" && b.Head == "" {
 		return true // "the 72 dead from the rubble": where they came from, not a subset
 	}
@@ -467,6 +470,7 @@ func (c *numChecker) sentence(lo, hi int) {
 	c.majority(lo, hi)
 	c.overHundred(lo, hi)
 	c.shareOf(lo, hi)
+	c.fractionPercent(lo, hi)
 	c.conversions(lo, hi)
 }
 
@@ -589,6 +593,9 @@ func (c *numChecker) changes(lo, hi int) {
 		wlo, whi := c.window(X)
 		for k := max(wlo, X.FirstToken-15); k < min(whi, Y.EndToken+15); k++ {
 			fct := multiplierWord(c.lower(k))
+			if c.lower(k) == "half" && c.lower(k-1) == "by" && dir < 0 {
+				fct = 0.5 // "fell by half"
+			}
 			if fct == 0 || x <= 0 {
 				continue
 			}
@@ -828,6 +835,26 @@ func (c *numChecker) partsWhole(lo, hi int) {
 				}
 				parts = append(parts, P)
 			}
+		} else if j := W.SubjectEnd; W.HasSubject() && c.lower(j) == "," && c.lower(j+1) == "of" && (c.lower(j+2) == "whom" || c.lower(j+2) == "which" || c.lower(j+2) == "them") {
+			// "1,500 people, of whom 800 are women and 900 are men"
+			for k := wi + 1; k < hi; k++ {
+				P := &c.ms[k]
+				if P.Kind != NumCount {
+					continue
+				}
+				sep := c.lower(P.FirstToken - 1)
+				if len(parts) == 0 && P.FirstToken != j+3 || len(parts) > 0 && sep != "," && sep != "and" && sep != ";" {
+					break
+				}
+				if P.Approx || P.Range {
+					parts = nil
+					break
+				}
+				parts = append(parts, P)
+			}
+			if len(parts) < 2 {
+				parts = nil
+			}
 		} else if W.HasSubject() && c.lower(W.SubjectEnd) == "including" || c.lower(W.SubjectEnd) == "," && c.lower(W.SubjectEnd+1) == "including" {
 			k := wi + 1
 			at := W.SubjectEnd + 1
@@ -882,7 +909,8 @@ func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
 		b = "^"
 	}
 	switch b {
-	case "^", ",", "and", ";", ":", "while", "whereas", "but", "with", "another", "just", "only":
+	case "^", ",", "and", ";", ":", "while", "whereas", "but", "with", "another", "just", "only", "said", "that",
+		"found", "showed", "shows", "finds", "says":
 	default:
 		return false
 	}
@@ -897,6 +925,21 @@ func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
 	return isVerbLike(a) || isAux(a) || strings.HasSuffix(a, "ed") && len(a) > 3 || a == "thought" || a == "felt"
 }
 
+// isElidedShare reports a later share in a list whose verb is left out:
+// "40% went to health, 35% to education and 30% to defence".
+func (c *numChecker) isElidedShare(m *NumberMention) bool {
+	switch c.lower(m.FirstToken - 1) {
+	case ",", "and", ";":
+	default:
+		return false
+	}
+	switch c.lower(m.EndToken) {
+	case "to", "for", "on", "against", "in":
+		return true
+	}
+	return false
+}
+
 // shares checks that shares of one whole in one sentence do not sum past
 // 100 % (or fractions past one).
 func (c *numChecker) shares(lo, hi int) {
@@ -905,7 +948,10 @@ func (c *numChecker) shares(lo, hi int) {
 		var sh []*NumberMention
 		for k := lo; k < hi; k++ {
 			m := &c.ms[k]
-			if m.Kind == kind && !m.Range && !m.Approx && c.isShareSubject(m, first) {
+			if m.Kind != kind || m.Range || m.Approx {
+				continue
+			}
+			if c.isShareSubject(m, first) || len(sh) > 0 && c.isElidedShare(m) {
 				sh = append(sh, m)
 			}
 		}
@@ -958,7 +1004,7 @@ func (c *numChecker) votes(lo, hi int) {
 			}
 		}
 		if M != nil && total > M.Value {
-			c.add(CatPartsWhole, SeverityError, V, "the vote "+V.Text+" counts "+fmtNum(V.Value)+" + "+fmtNum(V.Value2)+" = "+fmtNum(total)+" votes, more than the "+fmtNum(M.Value)+" "+M.Subject, M)
+			c.add(CatPartsWhole, SeverityError, V, "the vote "+V.Text+" counts "+fmtNum(V.Value)+" + "+fmtNum(V.Value2)+" = "+fmtNum(total)+" votes, more than the "+fmtNum(M.Value)+" who can vote (\""+M.Text+"\")", M)
 		}
 	}
 }
@@ -1080,6 +1126,47 @@ func (c *numChecker) mentionAt(lo, hi, j int) int {
 		return k
 	}
 	return -1
+}
+
+// fractionPercent checks a fraction against the percent that restates it:
+// "about two-thirds of residents, or 45%" (two-thirds is 67%). Half is
+// checked by majority.
+func (c *numChecker) fractionPercent(lo, hi int) {
+	for k := lo; k+1 < hi; k++ {
+		F, P := &c.ms[k], &c.ms[k+1]
+		if F.Kind != NumFraction || F.Value == 0.5 || P.Kind != NumPercent || P.Range {
+			continue
+		}
+		j := max(F.EndToken, F.SubjectEnd)
+		for j < P.FirstToken {
+			switch c.lower(j) {
+			case ",", "or", "(", "—", "–", "-", "about", "some", "roughly", "around", "nearly", "almost", "approximately":
+				j++
+				continue
+			}
+			break
+		}
+		if j != P.FirstToken {
+			continue
+		}
+		want := F.Value * 100
+		lowOK, highOK := want-8, want+8
+		switch c.lower(F.FirstToken - 1) {
+		case "nearly", "almost":
+			lowOK, highOK = want-15, want+1
+		case "than", "over":
+			if c.lower(F.FirstToken-2) == "less" || c.lower(F.FirstToken-2) == "fewer" {
+				lowOK, highOK = 0, want+1
+			} else {
+				lowOK, highOK = want-1, 100
+			}
+		case "under":
+			lowOK, highOK = 0, want+1
+		}
+		if P.Value < lowOK || P.Value > highOK {
+			c.add(CatImpossible, SeverityWarning, P, F.Text+" is "+fmtNum(want)+"%, not "+P.Text, F)
+		}
+	}
 }
 
 // overHundred flags shares of a population above 100 % ("120% of voters").
@@ -1238,6 +1325,18 @@ func (c *numChecker) dates() {
 		m := &c.ms[i]
 		switch m.Kind {
 		case NumDate:
+			if m.Invalid {
+				days := daysIn(max(m.Year, 2001), m.Month)
+				if m.Year == 0 && m.Month == 2 {
+					days = 29
+				}
+				when := monthTitle(m.Month)
+				if m.Year > 0 {
+					when += " " + strconv.Itoa(m.Year)
+				}
+				c.add(CatImpossible, SeverityError, m, monthTitle(m.Month)+" "+strconv.Itoa(m.Day)+" does not exist: "+when+" has "+strconv.Itoa(days)+" days")
+				continue
+			}
 			if m.Weekday >= 0 && m.Day > 0 && m.Year > 0 {
 				if wd := dayOfWeek(m.Year, m.Month, m.Day); wd != m.Weekday && !(m.YearInferred && (anyYearFits(years, m) || abs(m.Sentence-m.YearFrom) > 3)) {
 					sev, note := SeverityError, ""

@@ -81,6 +81,8 @@ func TestCheckConflictingValues(t *testing.T) {
 		{"The quake killed twenty-seven people. Rescuers recovered the 72 dead from the rubble.", CatConflictingValues, "72", "72 ≠ 27"},
 		{"Police arrested 150 protesters on Saturday. All 105 arrested protesters were released on bail.", CatConflictingValues, "105", "105 ≠ 150"},
 		{"The storm left 27 people injured. Hospitals said all 72 injured would recover.", CatConflictingValues, "27", "72 ≠ 27"},
+		{"A total of 43 homes were destroyed. The 34 homes destroyed in the blaze were uninsured.", CatConflictingValues, "34", "34 ≠ 43"},
+		{"Nine students were expelled. The eight expelled students appealed.", CatConflictingValues, "eight", "8 ≠ 9"},
 		// clean controls
 		{"A fire destroyed 43 homes in the village. Officials said the 43 destroyed homes would be rebuilt.", "", "", ""},
 		{"Five soldiers were killed and three were wounded. The three wounded soldiers were flown to a hospital.", "", "", ""},
@@ -139,6 +141,10 @@ func TestCheckChanges(t *testing.T) {
 		{"Exports fell from 20 to 30 tonnes.", CatDirection, "30 tonnes", "\"fell\""},
 		{"Smith has 48% and Jones 45%, a 5-point lead.", CatLead, "5-point", "3 points"},
 		{"Jones leads with 52 percent to Smith's 44 percent, a lead of 3 points.", CatLead, "3 points", "8 points"},
+		{"The vote was 52 percent to 45 percent, a 9-point margin.", CatLead, "9-point", "7 points"},
+		{"The share fell to 30% from 40%, a drop of 10 percent.", CatPercentChange, "10 percent", "should say percentage points"},
+		{"Profits jumped 40 per cent to £14m from £12m.", CatPercentChange, "40 per cent", "16.7% increase"},
+		{"Revenue fell by half, from $10 million to $7 million.", CatMultiplier, "$7 million", "×0.7"},
 		// clean controls
 		{"Prices rose from $80 to $100, a 25% increase.", "", "", ""},
 		{"The population fell from 200,000 to 150,000, a 25% decline.", "", "", ""},
@@ -164,6 +170,10 @@ func TestCheckPartsWhole(t *testing.T) {
 		{"The company cut 1,200 jobs, or 15% of its 6,000 workers.", CatPartsWhole, "15%", "20%"},
 		{"Of those surveyed, 45% backed the plan, 40% opposed it and 30% were undecided.", CatSharesSum, "45%", "= 115%"},
 		{"Half of voters backed the deal, a third opposed it and a quarter were undecided.", CatSharesSum, "Half", "more than 100%"},
+		{"The government said 40% of the budget went to health, 35% to education and 30% to defence.", CatSharesSum, "40%", "= 105%"},
+		{"The plant employs 1,500 people, of whom 800 are women and 900 are men.", CatPartsWhole, "1,500", "800 + 900 = 1,700"},
+		{"Of the 300 prisoners, 200 were released and the remaining 150 were transferred.", CatPartsWhole, "300", "= 350"},
+		{"The 25-member jury voted 14-12.", CatPartsWhole, "14-12", "14 + 12 = 26"},
 		// clean controls
 		{"Of the 50 delegates, 30 voted in favour, 15 against and 5 abstained.", "", "", ""},
 		{"Of the 50 delegates, 30 voted in favour and 15 against.", "", "", ""},
@@ -174,6 +184,9 @@ func TestCheckPartsWhole(t *testing.T) {
 		{"Of those surveyed, 45% backed the plan, 40% opposed it and 15% were undecided.", "", "", ""},
 		{"Turnout was 70%, and the ruling party won 60% of the vote.", "", "", ""},
 		{"Some 60% of men and 55% of women said they voted.", "", "", ""},
+		{"The plant employs 1,500 people, of whom 600 are women and 900 are men.", "", "", ""},
+		{"The government said 40% of the budget went to health, 35% to education and 25% to defence.", "", "", ""},
+		{"Of the 300 prisoners, 200 were released and the remaining 100 were transferred.", "", "", ""},
 		{"He scored 3 goals in the first half and the team won 5-2.", "", "", ""},
 	})
 }
@@ -188,8 +201,11 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"The route is 5 km (8 miles) long.", CatConversion, "8 miles", "3.1 mi"},
 		{"The temperature reached 40°C (70°F) on Monday.", CatConversion, "70°F", "104 F"},
 		{"The fish weighed 10 kg (50 pounds).", CatConversion, "50 pounds", "22 lb"},
-		{"Exports reached 3.2 billion euros in March. The 3.2 million euros in March exports were a record.", CatScale, "3.2 million euros", "factor of 1000"},
+		{"Exports reached 3.2 billion euros in March. The 3.2 million euros in March exports were a record.", CatScale, "3.2 million euros", "factor of 1,000"},
 		{"Exports were worth $4.5bn last year. The $4.5m in exports was a record.", CatScale, "$4.5m", "4.5 billion vs 4.5 million"},
+		{"About two-thirds of residents, or 45%, opposed the plan.", CatImpossible, "45%", "66.7%"},
+		{"The march covered 20 miles (12 km).", CatConversion, "12 km", "32.2 km"},
+		{"Water boils at 100°C (180°F).", CatConversion, "180°F", "212 F"},
 		// clean controls
 		{"A majority, 56 percent, said they approved.", "", "", ""},
 		{"Nearly half of respondents, 47%, said yes.", "", "", ""},
@@ -200,6 +216,9 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"The fish weighed 10 kg (22 pounds).", "", "", ""},
 		{"Exports reached 3.2 billion euros. The 3.2 billion euros were a record.", "", "", ""},
 		{"About 1 million people live there and the budget is $1 billion.", "", "", ""},
+		{"About two-thirds of residents, or 64%, opposed the plan.", "", "", ""},
+		{"Nearly a third of residents (31%) opposed the plan.", "", "", ""},
+		{"The march covered 20 miles (32 km).", "", "", ""},
 	})
 }
 
@@ -210,6 +229,8 @@ func TestCheckDates(t *testing.T) {
 		{"The talks began on January 2, 2022. They ended on Friday, January 10.", CatWeekdayDate, "Friday, January 10", "was a Monday"},
 		{"The protest began on March 3. Five days later, on March 10, police cleared the square.", CatDaysLater, "Five days later", "7 days later"},
 		{"Voting ended on June 1, 2020. A week later, on June 10, 2020, results were out.", CatDaysLater, "A week later", "9 days later"},
+		{"He was born on 29 February 2019.", CatImpossible, "29 February 2019", "February 2019 has 28 days"},
+		{"The report is dated June 31.", CatImpossible, "June 31", "June has 30 days"},
 		// clean controls
 		{"The ceremony was held on Wednesday, March 3, 2021.", "", "", ""},
 		{"On Sunday, 5 June 2022, the vote took place.", "", "", ""},
@@ -218,6 +239,7 @@ func TestCheckDates(t *testing.T) {
 		// a date without a year, far from any year, is not checked
 		{"In 1963 the president was shot.\n\nMany years passed. Files were sealed. Courts ruled. Nothing changed.\n\nThe tweet was sent on Saturday, October 21.", "", "", ""},
 		{"They met on Monday. In 2014 the riots began.", "", "", ""},
+		{"He was born on 29 February 2020.", "", "", ""},
 	})
 }
 

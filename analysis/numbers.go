@@ -90,6 +90,9 @@ type NumberMention struct {
 	YearFrom     int
 	// Weekday is 0 (Sunday) to 6 (Saturday), or -1 when none is given.
 	Weekday int
+	// Invalid is true for a date that does not exist ("February 29, 2019",
+	// "June 31").
+	Invalid bool
 	// Subject is what the number counts, in plain words
 	// ("law-enforcement officers killed"); empty when unknown.
 	Subject string
@@ -686,9 +689,7 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 						j++
 					}
 				}
-				if !validDate(m.Year, m.Month, m.Day) {
-					return m, i, false
-				}
+				m.Invalid = !validDate(m.Year, m.Month, m.Day)
 				m.Value = float64(m.Day)
 				return m, j, true
 			}
@@ -727,9 +728,7 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 				j++
 			}
 		}
-		if !validDate(m.Year, m.Month, m.Day) {
-			return m, i, false
-		}
+		m.Invalid = !validDate(m.Year, m.Month, m.Day)
 		m.Value = float64(m.Day)
 		return m, j, true
 	}
@@ -1073,7 +1072,7 @@ func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 func inferYears(ms []NumberMention) {
 	last, from := 0, 0
 	for i := range ms {
-		if ms[i].Kind != NumDate {
+		if ms[i].Kind != NumDate || ms[i].Invalid {
 			continue
 		}
 		if ms[i].Year > 0 {
@@ -1088,7 +1087,7 @@ func inferYears(ms []NumberMention) {
 	}
 	next := 0
 	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].Kind != NumDate {
+		if ms[i].Kind != NumDate || ms[i].Invalid {
 			continue
 		}
 		if ms[i].Year > 0 && !ms[i].YearInferred {
