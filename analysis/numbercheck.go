@@ -255,15 +255,22 @@ func (c *numChecker) changeWordNear(m *NumberMention) string {
 	return weak
 }
 
-// sumOfParts reports whether b is the sum of the counts of a's thing in
-// a's sentence: "five states passed laws and in one state the governor
-// acted" … "the six states".
+// sumOfParts reports whether b is a part named in a's sentence ("Of the
+// 50 states, 31 reported gains" … "the 31 states") or the sum of the counts
+// of a's thing there ("five states passed laws and in one state the
+// governor acted" … "the six states").
 func (c *numChecker) sumOfParts(a, b *NumberMention) bool {
 	sum, n := 0.0, 0
 	first := sort.Search(len(c.ms), func(i int) bool { return c.ms[i].Sentence >= a.Sentence })
 	for k := first; k < len(c.ms) && c.ms[k].Sentence == a.Sentence && k < first+nearWindow; k++ {
 		m := &c.ms[k]
-		if m.Kind == NumCount && m.Head == a.Head {
+		if m.Kind != NumCount || m.Approx {
+			continue
+		}
+		if m.Value == b.Value && m != a {
+			return true // "Of the 50 states, 31 reported gains" … "the 31 states with gains"
+		}
+		if m.Head == a.Head {
 			sum += m.Value
 			n++
 		}
@@ -618,7 +625,7 @@ func (c *numChecker) changes(lo, hi int) {
 		bestDist := 12
 		for pi := max(lo, xi-6); pi < min(hi, xi+8); pi++ {
 			P := &c.ms[pi]
-			if P == X || P == Y || (P.Kind != NumPercent && P.Kind != NumPoints) || P.Range || P.Unit == "pt" && X.Kind != NumPercent {
+			if P == X || P == Y || (P.Kind != NumPercent && P.Kind != NumPoints && P.Kind != NumFraction) || P.Range || P.Unit == "pt" && X.Kind != NumPercent {
 				continue
 			}
 			if !c.isChangeAmount(P) {
@@ -649,7 +656,7 @@ func (c *numChecker) smallGap(a, b int) bool {
 		return true
 	}
 	switch c.lower(a) {
-	case "in", "on", "at", "by", "for", "last", "this":
+	case "in", "on", "at", "by", "for", "last", "this", "a", "per", "each":
 	default:
 		return false
 	}
@@ -727,6 +734,12 @@ func (c *numChecker) checkChange(X, Y, P *NumberMention) {
 	}
 	rel := (y - x) / x * 100
 	actual := math.Abs(rel)
+	if P.Kind == NumFraction { // "a drop of a third", "cut by half"
+		if math.Abs(P.Value*100-actual) > math.Max(3, 0.1*actual) {
+			c.add(CatPercentChange, SeverityError, P, arith+" is a change of "+fmtNum(actual)+"% ("+fmtNum(math.Abs(y-x))+" / "+fmtNum(x)+"), not "+P.Text+" ("+fmtNum(P.Value*100)+"%)", X, Y)
+		}
+		return
+	}
 	tol := math.Max(1, 0.05*actual)
 	if math.Abs(P.Value-actual) <= tol {
 		if d := changeDirection(c.lower(P.EndToken)); d != 0 && (d > 0) != (rel > 0) && rel != 0 {
@@ -806,9 +819,13 @@ func (c *numChecker) partsWhole(lo, hi int) {
 			// parts: the following counts that open a clause of the list, with
 			// no noun of their own (or the same one); with ";" as the list
 			// separator, only those after ";" ("…; 39 were …, four of which …")
-			semi := false
-			for j := W.EndToken; j < S.EndToken; j++ {
-				if c.lower(j) == ";" {
+			semi := false // is ";" the separator between the first two parts?
+			seen := 0
+			for j := W.EndToken; j < S.EndToken && seen < 2; j++ {
+				if mi := c.mentionAt(wi+1, hi, j); mi >= 0 && c.ms[mi].Kind == NumCount {
+					seen++
+				}
+				if c.lower(j) == ";" && seen == 1 {
 					semi = true
 					break
 				}
@@ -925,6 +942,39 @@ func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
 	return isVerbLike(a) || isAux(a) || strings.HasSuffix(a, "ed") && len(a) > 3 || a == "thought" || a == "felt"
 }
 
+// exclusiveShares reports shares that answer one question, so that they
+// cannot overlap: a poll, a vote or a budget ("45% backed, 40% opposed"),
+// not attributes ("half lack water and two-thirds lack electricity").
+func (c *numChecker) exclusiveShares(sh []*NumberMention) bool {
+	verbs := map[string]bool{}
+	for _, m := range sh {
+		j := m.EndToken
+		if c.lower(j) == "of" && m.SubjectEnd > j {
+			j = m.SubjectEnd
+		}
+		v := c.d.Tokens[min(j, len(c.d.Tokens)-1)].Stem
+		if isElided := c.lower(j) == "to" || c.lower(j) == "for" || c.lower(j) == "on" || c.lower(j) == "against" || c.lower(j) == "in"; isElided {
+			continue
+		}
+		if verbs[v] && !isAnswerVerb(v) {
+			return false // the same verb twice: two attributes
+		}
+		verbs[v] = true
+	}
+	return true
+}
+
+// isAnswerVerb reports verbs whose shares answer one question even when
+// repeated ("45% voted for A, 40% voted for B").
+func isAnswerVerb(stem string) bool {
+	switch stem {
+	case "vote", "went", "chose", "pick", "prefer", "back", "support", "oppos", "favour", "favor", "approv",
+		"disapprov", "said", "answer", "respond", "were", "are", "was", "is":
+		return true
+	}
+	return false
+}
+
 // isElidedShare reports a later share in a list whose verb is left out:
 // "40% went to health, 35% to education and 30% to defence".
 func (c *numChecker) isElidedShare(m *NumberMention) bool {
@@ -964,7 +1014,7 @@ func (c *numChecker) shares(lo, hi int) {
 				same = false
 			}
 		}
-		if !same {
+		if !same || !c.exclusiveShares(sh) {
 			continue
 		}
 		sum := 0.0

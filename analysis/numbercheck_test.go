@@ -145,6 +145,7 @@ func TestCheckChanges(t *testing.T) {
 		{"The share fell to 30% from 40%, a drop of 10 percent.", CatPercentChange, "10 percent", "should say percentage points"},
 		{"Profits jumped 40 per cent to £14m from £12m.", CatPercentChange, "40 per cent", "16.7% increase"},
 		{"Revenue fell by half, from $10 million to $7 million.", CatMultiplier, "$7 million", "×0.7"},
+		{"Flights were cut from 120 a day to 80, a drop of a half.", CatPercentChange, "a half", "33.3%"},
 		// clean controls
 		{"Prices rose from $80 to $100, a 25% increase.", "", "", ""},
 		{"The population fell from 200,000 to 150,000, a 25% decline.", "", "", ""},
@@ -156,6 +157,8 @@ func TestCheckChanges(t *testing.T) {
 		{"The unemployment rate for immigrants fell 21%, from 3.8% to 3.0%; for others it fell 12%, from 4.2% to 3.7%.", "", "", ""},
 		{"Smith has 48% and Jones 45%, a 3-point lead.", "", "", ""},
 		{"Temperatures will range from 10 to 12 degrees.", "", "", ""},
+		{"Flights were cut from 120 a day to 80, a drop of a third.", "", "", ""},
+		{"The company said revenue grew 12% to $4.48 billion from $4 billion a year earlier.", "", "", ""},
 	})
 }
 
@@ -174,6 +177,9 @@ func TestCheckPartsWhole(t *testing.T) {
 		{"The plant employs 1,500 people, of whom 800 are women and 900 are men.", CatPartsWhole, "1,500", "800 + 900 = 1,700"},
 		{"Of the 300 prisoners, 200 were released and the remaining 150 were transferred.", CatPartsWhole, "300", "= 350"},
 		{"The 25-member jury voted 14-12.", CatPartsWhole, "14-12", "14 + 12 = 26"},
+		{"Of the 40 arrested, 30 were charged and 15 were released; none were held.", CatPartsWhole, "40", "30 + 15 = 45"},
+		{"A poll of 1,000 adults found 52% approve of the president, 44% disapprove and 14% are unsure.", CatSharesSum, "52%", "= 110%"},
+		{"Half of voters backed it and two-thirds opposed it.", CatSharesSum, "Half", "116.7%"},
 		// clean controls
 		{"Of the 50 delegates, 30 voted in favour, 15 against and 5 abstained.", "", "", ""},
 		{"Of the 50 delegates, 30 voted in favour and 15 against.", "", "", ""},
@@ -184,6 +190,10 @@ func TestCheckPartsWhole(t *testing.T) {
 		{"Of those surveyed, 45% backed the plan, 40% opposed it and 15% were undecided.", "", "", ""},
 		{"Turnout was 70%, and the ruling party won 60% of the vote.", "", "", ""},
 		{"Some 60% of men and 55% of women said they voted.", "", "", ""},
+		{"Half of schools lack water and two-thirds lack electricity.", "", "", ""},
+		{"A poll of 1,000 adults found 52% approve of the president, 44% disapprove and 4% are unsure.", "", "", ""},
+		{"Of the 193 member states, 141 voted for the resolution, 5 against and 35 abstained.", "", "", ""},
+		{"Of the 50 states, 31 reported gains and 12 reported losses. The 31 states with gains were led by Texas.", "", "", ""},
 		{"The plant employs 1,500 people, of whom 600 are women and 900 are men.", "", "", ""},
 		{"The government said 40% of the budget went to health, 35% to education and 25% to defence.", "", "", ""},
 		{"Of the 300 prisoners, 200 were released and the remaining 100 were transferred.", "", "", ""},

@@ -1565,7 +1565,10 @@ func isVerbLike(w string) bool {
 		"hold", "holds", "received", "receive", "receives", "fled", "flee", "flees", "returned", "return",
 		"returns", "attended", "attend", "attends", "signed", "sign", "signs", "took part", "chose", "choose",
 		"chooses", "prefer", "prefers", "preferred", "approve", "approves", "approved", "reject", "rejects",
-		"rejected", "responded", "answered", "surveyed", "polled", "asked", "remaining", "apiece":
+		"rejected", "responded", "answered", "surveyed", "polled", "asked", "remaining", "apiece", "disapprove",
+		"disapproves", "disapproved", "opposed", "supported", "favored", "favoured", "trust", "distrust", "expect",
+		"expects", "feel", "felt", "consider", "considers", "plan", "plans", "lack", "lacks", "own", "owns",
+		"go", "goes", "picked", "undecided", "unsure":
 		return true
 	}
 	return false
