@@ -872,12 +872,11 @@ func (c *numChecker) partsWhole(lo, hi int) {
 			if len(parts) < 2 {
 				parts = nil
 			}
-		} else if W.HasSubject() && c.lower(W.SubjectEnd) == "including" || c.lower(W.SubjectEnd) == "," && c.lower(W.SubjectEnd+1) == "including" {
+		} else if at, ex, ok := c.listStart(W); ok {
+			// "12 people, including 7 children and 8 women"; exhaustive with
+			// "comprising", "made up of", a colon or a dash
+			exact = ex
 			k := wi + 1
-			at := W.SubjectEnd + 1
-			if c.lower(W.SubjectEnd) == "," {
-				at++
-			}
 			for ; k < hi; k++ {
 				P := &c.ms[k]
 				if P.FirstToken != at || P.Kind != NumCount || P.Approx || P.Range || P.Head == "" {
@@ -892,8 +891,8 @@ func (c *numChecker) partsWhole(lo, hi int) {
 					at++
 				}
 			}
-			if len(parts) == 1 && parts[0].Value > W.Value && parts[0].Head == W.Head {
-				parts = nil
+			if len(parts) == 1 && (exact || parts[0].Head == W.Head) {
+				parts = nil // an exhaustive list has two parts or more
 			}
 		}
 		if len(parts) < 2 && !(len(parts) == 1 && !ofWhole) {
@@ -912,9 +911,44 @@ func (c *numChecker) partsWhole(lo, hi int) {
 			if sum < W.Value {
 				rel = "fewer than"
 			}
-			c.add(CatPartsWhole, SeverityError, W, "the parts add up to "+strings.Join(terms, " + ")+" = "+fmtNum(sum)+", "+rel+" the whole of "+fmtNum(W.Value), related...)
+			if len(parts) == 1 {
+				c.add(CatPartsWhole, SeverityError, W, "the part ("+parts[0].Text+") is more than the whole ("+W.Text+"): "+fmtNum(sum)+" > "+fmtNum(W.Value), related...)
+			} else {
+				c.add(CatPartsWhole, SeverityError, W, "the parts add up to "+strings.Join(terms, " + ")+" = "+fmtNum(sum)+", "+rel+" the whole of "+fmtNum(W.Value), related...)
+			}
 		}
 	}
+}
+
+// listStart finds a list of parts after a whole W: the first token of the
+// list, and whether the list is exhaustive.
+func (c *numChecker) listStart(W *NumberMention) (at int, exact, ok bool) {
+	if !W.HasSubject() || W.SubjectEnd <= W.EndToken {
+		return 0, false, false
+	}
+	j := W.SubjectEnd
+	if c.lower(j) == "," {
+		j++
+	}
+	switch c.lower(j) {
+	case "including":
+		return j + 1, false, true
+	case "comprising":
+		return j + 1, true, true
+	case "consisting":
+		if c.lower(j+1) == "of" {
+			return j + 2, true, true
+		}
+	case "made":
+		if c.lower(j+1) == "up" && c.lower(j+2) == "of" {
+			return j + 3, true, true
+		}
+	case ":", "—", "–":
+		if j == W.SubjectEnd && isPluralNoun(c.lower(j-1)) || c.lower(j-1) == "people" { // "12 people: 5 men and 7 women"
+			return j + 1, true, true
+		}
+	}
+	return 0, false, false
 }
 
 // isShareSubject reports a percent or fraction that is the subject of its
