@@ -211,7 +211,7 @@ func (x *numExtractor) firstOf(i int, m *NumberMention) int {
 func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	m.Weekday = -1
 	t := x.t[i]
-	if t.Kind == Punct {
+	if t.Kind == Punct || t.Kind == Word && !mayStartNumber(t.Lower) {
 		return m, i, false
 	}
 	if t.Kind == Word {
@@ -1267,26 +1267,53 @@ func fractionDenominator(w string) int {
 
 func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
 
+// mayStartNumber reports whether a word can begin a number expression: a
+// number word, a month, a weekday, "a"/"an" ("a dozen", "a third", "a week
+// later"), "half", a vague count or an ordinal. It keeps extraction fast:
+// most words are rejected by one switch.
+func mayStartNumber(w string) bool {
+	switch w {
+	case "a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	_, ok := smallNumber(w)
+	return ok
+}
+
 var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december"}
 
 // monthIndex returns 1-12 for a month name or abbreviation, else 0.
 func monthIndex(w string) int {
-	if len(w) < 3 {
-		return 0
-	}
-	for k, n := range monthNames {
-		if w == n {
-			return k + 1
-		}
-	}
 	switch w {
-	case "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
-		for k, n := range monthNames {
-			if strings.HasPrefix(n, w) {
-				return k + 1
-			}
-		}
+	case "january", "jan":
+		return 1
+	case "february", "feb":
+		return 2
+	case "march", "mar":
+		return 3
+	case "april", "apr":
+		return 4
+	case "may":
+		return 5
+	case "june", "jun":
+		return 6
+	case "july", "jul":
+		return 7
+	case "august", "aug":
+		return 8
+	case "september", "sep", "sept":
+		return 9
+	case "october", "oct":
+		return 10
+	case "november", "nov":
+		return 11
+	case "december", "dec":
+		return 12
 	}
 	return 0
 }
