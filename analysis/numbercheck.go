@@ -278,6 +278,29 @@ func (c *numChecker) sumOfParts(a, b *NumberMention) bool {
 	return n > 1 && sum == b.Value
 }
 
+// countedOn returns a mention between a and b that counts on from a to
+// b: "Three people died. A fourth person died later … the four victims"
+// ("fourth"), or "another 2" / "2 more" making up the difference.
+func (c *numChecker) countedOn(a, b *NumberMention) string {
+	i := sort.Search(len(c.ms), func(i int) bool { return c.ms[i].Start > a.Start })
+	for n := 0; i < len(c.ms) && c.ms[i].Start < b.Start && n < 2*nearWindow; i, n = i+1, n+1 {
+		m := &c.ms[i]
+		if m.Kind == NumOrdinal && m.Value == b.Value {
+			return m.Text
+		}
+		if m.Kind == NumCount && m.Value == math.Abs(b.Value-a.Value) {
+			switch c.lower(m.FirstToken - 1) {
+			case "another", "further", "additional":
+				return m.Text
+			}
+			if w := c.lower(m.EndToken); w == "more" || w == "additional" || w == "other" || w == "others" {
+				return m.Text
+			}
+		}
+	}
+	return ""
+}
+
 // determinerBetween reports "the", "all", "those" or "these" between
 // tokens k and j: "reached the 61 miners" does not say 61 is a new count.
 func (c *numChecker) determinerBetween(k, j int) bool {
@@ -293,6 +316,9 @@ func (c *numChecker) determinerBetween(k, j int) bool {
 // explained says why a and b may differ: a change word in either
 // sentence, or different dates.
 func (c *numChecker) explained(a, b *NumberMention) string {
+	if w := c.countedOn(a, b); w != "" {
+		return w
+	}
 	wb, wa := c.changeWordNear(b), c.changeWordNear(a)
 	if isStrongUpdate(wb) {
 		return wb

@@ -96,6 +96,9 @@ func TestCheckConflictingValues(t *testing.T) {
 		{"Hospitals treated 40 injured people. Of those, the 12 injured children were in serious condition.", "", "", ""},
 		{"In the document, the world's 5,000 bishops were addressed. Later the three bishops signed it.", "", "", ""},
 		{"In 2019, 30 people died on the roads; in 2020, 45 people died.", "", "", ""},
+		{"Three people died in the fire. A fourth person died later in hospital. The four victims were named on Sunday.", "", "", ""},
+		{"Two soldiers were wounded on Monday and another one on Tuesday. The three wounded soldiers were flown home.", "", "", ""},
+		{"Police arrested 10 people on Monday and 5 more on Tuesday. The 15 arrested were charged.", "", "", ""},
 		{"A 34-year-old man and a 43-year-old woman were arrested.", "", "", ""},
 		{"The 1992 treaty was signed by six states; in 2014 the group had six members again after two joined and two left.", "", "", ""},
 	})

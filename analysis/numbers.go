@@ -604,6 +604,16 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 		if x.lower(j) == "second" || x.lower(j) == "seconds" {
 			return m, i, false
 		}
+		if num == 1 && (w == "a" || w == "an") && x.isWord(j+1) && x.sameSentence(j, j+1) {
+			// "a fourth person" is an ordinal; "a third of", "a third opposed" a fraction
+			nw := x.lower(j + 1)
+			if nw != "of" && !isVerbLike(nw) && !isAux(nw) && !strings.HasSuffix(nw, "ed") && !isNPStop(nw) {
+				if v := ordinalWord(x.lower(j)); v > 0 {
+					m.Kind, m.Value, m.Unit = NumOrdinal, v, "ordinal"
+					return m, j + 1, true
+				}
+			}
+		}
 		m.Value = float64(num) / float64(den)
 		return m, j + 1, true
 	}
