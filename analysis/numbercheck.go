@@ -500,6 +500,7 @@ func (c *numChecker) sentence(lo, hi int) {
 	c.partsWhole(lo, hi)
 	c.shares(lo, hi)
 	c.votes(lo, hi)
+	c.voteCounts(lo, hi)
 	c.majority(lo, hi)
 	c.overHundred(lo, hi)
 	c.shareOf(lo, hi)
@@ -1119,6 +1120,53 @@ func (c *numChecker) votes(lo, hi int) {
 	}
 }
 
+// voteCounts checks votes given as counts ("7 voted in favour and 6
+// against") against the size of the body in this or the previous
+// sentence ("the 12-member panel").
+func (c *numChecker) voteCounts(lo, hi int) {
+	var votes []*NumberMention
+	sum := 0.0
+	for k := lo; k < hi; k++ {
+		m := &c.ms[k]
+		if m.Kind != NumCount || m.Approx || m.Range || m.Head != "" && m.Head != "member" && !isBody(m) {
+			continue
+		}
+		switch c.lower(m.SubjectEnd) {
+		case "voted", "against", "abstained", "for":
+		case "in":
+			if c.lower(m.SubjectEnd+1) != "favour" && c.lower(m.SubjectEnd+1) != "favor" {
+				continue
+			}
+		default:
+			continue
+		}
+		votes = append(votes, m)
+		sum += m.Value
+	}
+	if len(votes) < 2 {
+		return
+	}
+	var M *NumberMention
+	for k := lo - 1; k >= 0 && k >= lo-30 && c.ms[k].Sentence >= c.ms[lo].Sentence-1 && M == nil; k-- {
+		if isBody(&c.ms[k]) {
+			M = &c.ms[k]
+		}
+	}
+	for k := lo; k < hi && M == nil; k++ {
+		if isBody(&c.ms[k]) && c.ms[k].Unit == "adj" {
+			M = &c.ms[k]
+		}
+	}
+	if M == nil || sum <= M.Value {
+		return
+	}
+	terms := make([]string, len(votes))
+	for k, v := range votes {
+		terms[k] = fmtNum(v.Value)
+	}
+	c.add(CatPartsWhole, SeverityError, votes[0], "the votes add up to "+strings.Join(terms, " + ")+" = "+fmtNum(sum)+", more than the "+fmtNum(M.Value)+" who can vote (\""+M.Text+"\")", append(votes[1:], M)...)
+}
+
 // isBody reports the size of a voting body ("the 12-member board", "100 senators").
 func isBody(M *NumberMention) bool {
 	if M.Kind != NumCount || M.Approx || M.Range || M.Restricted {
@@ -1283,7 +1331,15 @@ func (c *numChecker) fractionPercent(lo, hi int) {
 func (c *numChecker) overHundred(lo, hi int) {
 	for k := lo; k < hi; k++ {
 		P := &c.ms[k]
-		if P.Kind != NumPercent || P.Value <= 100 || c.lower(P.EndToken) != "of" {
+		if P.Kind != NumPercent || P.Value <= 100 || P.Range {
+			continue
+		}
+		if t := c.lower(P.FirstToken - 2); c.lower(P.FirstToken-1) == "was" && (t == "turnout" || t == "share" || t == "proportion") ||
+			c.lower(P.FirstToken-1) == "of" && t == "turnout" {
+			c.add(CatImpossible, SeverityError, P, "a "+t+" of "+P.Text+" is impossible: it cannot exceed 100%")
+			continue
+		}
+		if c.lower(P.EndToken) != "of" {
 			continue
 		}
 		if isPopulationNoun(P.Head) {
