@@ -1513,8 +1513,8 @@ func (c *numChecker) dates() {
 				}
 			}
 		case NumDuration:
-			if !m.Later || last == nil || (m.Unit != "day" && m.Unit != "week") || m.Approx || m.Range {
-				break
+			if !m.Later || last == nil || (m.Unit != "day" && m.Unit != "week") || m.Approx || m.Range || m.Sentence-last.Sentence > 5 {
+				break // "later" counts from a date just told, not one far back
 			}
 			n := int(m.Value)
 			if m.Unit == "week" {

@@ -368,7 +368,7 @@ func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 	case w == "percentage" && (x.lower(end+1) == "point" || x.lower(end+1) == "points"):
 		m.Kind, m.Unit = NumPoints, "pp"
 		return end + 2
-	case w == "pp" || w == "points" || w == "point":
+	case w == "pp" || w == "points" || w == "point" || w == "pts":
 		m.Kind, m.Unit = NumPoints, "pt"
 		if w == "pp" {
 			m.Unit = "pp"
@@ -900,9 +900,12 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 		if t.Kind != Word {
 			break
 		}
-		if t.Lower == "and" || t.Lower == "or" {
+		if _, isNum := smallNumber(t.Lower); isNum || mayStartNumber(t.Lower) && monthIndex(t.Lower) > 0 {
+			break // "16 schools and three middle schools"
+		}
+		if t.Lower == "and" {
 			// coordination of nouns: "servicemen and police officers"
-			if len(words) > 0 && x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" {
+			if len(words) > 0 && x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && !isVerbLike(x.lower(k+1)) {
 				k++
 				continue
 			}
@@ -1605,7 +1608,9 @@ func isVerbLike(w string) bool {
 		"rejected", "responded", "answered", "surveyed", "polled", "asked", "remaining", "apiece", "disapprove",
 		"disapproves", "disapproved", "opposed", "supported", "favored", "favoured", "trust", "distrust", "expect",
 		"expects", "feel", "felt", "consider", "considers", "plan", "plans", "lack", "lacks", "own", "owns",
-		"go", "goes", "picked", "undecided", "unsure":
+		"go", "goes", "picked", "undecided", "unsure", "wrote", "write", "writes", "spoke", "speak", "speaks",
+		"began", "begin", "begins", "ran", "run", "runs", "arrived", "arrive", "arrives", "turned", "showed",
+		"became", "become", "becomes", "seem", "seems", "seemed", "treat", "offer", "offers", "called", "call":
 		return true
 	}
 	return false
