@@ -433,12 +433,10 @@ func (c *numChecker) conflicts() {
 // sentence; a place a does not name makes b a subset.
 func (c *numChecker) samePlace(a, b *NumberMention) bool {
 	j := b.SubjectEnd
-	if j > b.EndToken && stateOf(c.d.Tokens[j-1].Stem) != "" {
-		return true // "the 34 homes destroyed in the blaze": the place of the event
-	}
-	if c.lower(j) == "from" && b.Head == "" {
-		return true // "the 72 dead from the rubble": where they came from, not a subset
-	}
+	// after a state ("the 34 homes destroyed in the blaze", "the 72 dead
+	// from the rubble") the phrase tells about the event; only a name
+	// ("arrested in Lyon") marks a subset
+	event := j > b.EndToken && stateOf(c.d.Tokens[j-1].Stem) != "" || b.Head == ""
 	switch c.lower(j) {
 	case "in", "at", "from", "inside", "outside", "near":
 	default:
@@ -451,7 +449,7 @@ func (c *numChecker) samePlace(a, b *NumberMention) bool {
 		if t.Kind != Word || isAux(t.Lower) || isVerbLike(t.Lower) {
 			break
 		}
-		if !isNPStop(t.Lower) {
+		if !isNPStop(t.Lower) && (!event || startsUpper(c.d.Text, *t)) {
 			want = append(want, t.Stem)
 		}
 	}

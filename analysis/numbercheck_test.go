@@ -96,6 +96,7 @@ func TestCheckConflictingValues(t *testing.T) {
 		{"Hospitals treated 40 injured people. Of those, the 12 injured children were in serious condition.", "", "", ""},
 		{"In the document, the world's 5,000 bishops were addressed. Later the three bishops signed it.", "", "", ""},
 		{"In 2019, 30 people died on the roads; in 2020, 45 people died.", "", "", ""},
+		{"Five people were arrested in Paris on Monday. Police said the four people arrested in Lyon were released.", "", "", ""},
 		{"Three people died in the fire. A fourth person died later in hospital. The four victims were named on Sunday.", "", "", ""},
 		{"Two soldiers were wounded on Monday and another one on Tuesday. The three wounded soldiers were flown home.", "", "", ""},
 		{"Police arrested 10 people on Monday and 5 more on Tuesday. The 15 arrested were charged.", "", "", ""},
