@@ -1511,8 +1511,8 @@ func (c *numChecker) dates() {
 				}
 			}
 		case NumDuration:
-			if !m.Later || last == nil || (m.Unit != "day" && m.Unit != "week") || m.Approx || m.Range || m.Sentence-last.Sentence > 5 {
-				break // "later" counts from a date just told, not one far back
+			if !m.Later || last == nil || (m.Unit != "day" && m.Unit != "week") || m.Approx || m.Range || m.Sentence-last.Sentence > 20 {
+				break // "later" counts from a date told not long before
 			}
 			n := int(m.Value)
 			if m.Unit == "week" {
@@ -1542,8 +1542,11 @@ func (c *numChecker) dates() {
 				break
 			}
 		}
-		if m.Kind == NumDate && m.Day > 0 {
+		switch {
+		case m.Kind == NumDate && m.Day > 0 && !m.Invalid:
 			last = m
+		case m.Kind == NumWeekday, m.Kind == NumDuration && m.Later:
+			last = nil // another event in between: "later" may count from it
 		}
 	}
 }

@@ -265,7 +265,8 @@ func TestCheckDates(t *testing.T) {
 		// a date without a year, far from any year, is not checked
 		{"In 1963 the president was shot.\n\nMany years passed. Files were sealed. Courts ruled. Nothing changed.\n\nThe tweet was sent on Saturday, October 21.", "", "", ""},
 		{"They met on Monday. In 2014 the riots began.", "", "", ""},
-		{"He was born on May 3, 1990. He grew up in Ohio. He moved. He studied. He worked. He married. Two days later, on June 8, 2019, he left.", "", "", ""},
+		{"The strike began on March 3. On Friday the talks failed. Two days later, on March 9, the union gave in.", "", "", ""},
+		{"The strike began on March 3. Five days later, the talks failed. Two days later, on March 10, the union gave in.", "", "", ""},
 		{"He was born on 29 February 2020.", "", "", ""},
 	})
 }
