@@ -359,8 +359,8 @@ func (c *numChecker) sameThing(a, b *NumberMention) bool {
 	if b.Head == "" && b.State == "" {
 		return false
 	}
-	if b.State != "" && a.State != b.State {
-		return false
+	if b.State != "" && a.State != b.State && !(a.State == "" && c.isAll(b)) {
+		return false // "all 151 passengers were killed" may refer back to "150 passengers"
 	}
 	if a.State != "" && b.State == "" && b.Head == "person" && a.Head != "person" {
 		return false
@@ -454,6 +454,15 @@ func (c *numChecker) samePlace(a, b *NumberMention) bool {
 		}
 	}
 	return c.nearStems(a, want)
+}
+
+// isAll reports a count introduced by "all" ("all 13 miners", "all the 72").
+func (c *numChecker) isAll(m *NumberMention) bool {
+	p := m.FirstToken - 1
+	if c.lower(p) == "the" {
+		p--
+	}
+	return c.lower(p) == "all"
 }
 
 // plausibleSlip reports two values that one count could plausibly have
@@ -697,7 +706,7 @@ func (c *numChecker) smallGap(a, b int) bool {
 // token end ("6% in May" before "from"), or -1.
 func (c *numChecker) mentionBefore(lo, xi, end int) int {
 	for k := xi - 1; k >= lo; k-- {
-		if c.smallGap(c.ms[k].EndToken, end) {
+		if c.smallGap(max(c.ms[k].EndToken, c.ms[k].SubjectEnd), end) {
 			return k
 		}
 		if c.ms[k].EndToken < end-3 {
@@ -1143,6 +1152,11 @@ func (c *numChecker) voteCounts(lo, hi int) {
 	}
 	if len(votes) < 2 {
 		return
+	}
+	for k := lo; k < hi && c.ms[k].Start < votes[0].Start; k++ {
+		if m := &c.ms[k]; m.Kind == NumCount && m.Head != "" && !isBody(m) {
+			return // "Of the 193 member states, 141 voted …": its own whole
+		}
 	}
 	var M *NumberMention
 	for k := lo - 1; k >= 0 && k >= lo-30 && c.ms[k].Sentence >= c.ms[lo].Sentence-1 && M == nil; k-- {

@@ -83,6 +83,8 @@ func TestCheckConflictingValues(t *testing.T) {
 		{"The storm left 27 people injured. Hospitals said all 72 injured would recover.", CatConflictingValues, "27", "72 ≠ 27"},
 		{"A total of 43 homes were destroyed. The 34 homes destroyed in the blaze were uninsured.", CatConflictingValues, "34", "34 ≠ 43"},
 		{"Nine students were expelled. The eight expelled students appealed.", CatConflictingValues, "eight", "8 ≠ 9"},
+		{"The plane carried 150 passengers and six crew. All 151 passengers were killed.", CatConflictingValues, "151", "151 ≠ 150"},
+		{"Twelve miners were trapped underground. Rescuers freed all 13 miners on Sunday.", CatConflictingValues, "13", "13 ≠ 12"},
 		// clean controls
 		{"A fire destroyed 43 homes in the village. Officials said the 43 destroyed homes would be rebuilt.", "", "", ""},
 		{"Five soldiers were killed and three were wounded. The three wounded soldiers were flown to a hospital.", "", "", ""},
@@ -148,6 +150,9 @@ func TestCheckChanges(t *testing.T) {
 		{"The vote was 52 percent to 45 percent, a 9-point margin.", CatLead, "9-point", "7 points"},
 		{"The share fell to 30% from 40%, a drop of 10 percent.", CatPercentChange, "10 percent", "should say percentage points"},
 		{"Profits jumped 40 per cent to £14m from £12m.", CatPercentChange, "40 per cent", "16.7% increase"},
+		{"Sales dropped 20 percent to 170,000 units from 200,000.", CatPercentChange, "20 percent", "15% decrease"},
+		{"The price of bread jumped from 2 to 3 euros, a rise of 33 percent.", CatPercentChange, "33 percent", "50% increase"},
+		{"Candidate A leads B by 8 points, 46% to 41%.", CatLead, "8 points", "5 points"},
 		{"Revenue fell by half, from $10 million to $7 million.", CatMultiplier, "$7 million", "×0.7"},
 		{"Flights were cut from 120 a day to 80, a drop of a half.", CatPercentChange, "a half", "33.3%"},
 		// clean controls
@@ -201,6 +206,7 @@ func TestCheckPartsWhole(t *testing.T) {
 		{"Half of schools lack water and two-thirds lack electricity.", "", "", ""},
 		{"The crew of 12 people, made up of 8 sailors and 4 officers, survived.", "", "", ""},
 		{"The 12-member panel met. Seven voted in favour and 5 against.", "", "", ""},
+		{"The 15-member council voted 13-0. Of the 193 member states, 141 voted for the resolution, 5 against and 35 abstained.", "", "", ""},
 		{"The 9 victims, including 4 men and 3 women, were named.", "", "", ""},
 		{"There were two assignments — one on Monday.", "", "", ""},
 		{"Number of nuns: 120 solemnly professed: 119 in formation: 1 average age: 73.", "", "", ""},
@@ -230,6 +236,7 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"About two-thirds of residents, or 45%, opposed the plan.", CatImpossible, "45%", "66.7%"},
 		{"The march covered 20 miles (12 km).", CatConversion, "12 km", "32.2 km"},
 		{"Water boils at 100°C (180°F).", CatConversion, "180°F", "212 F"},
+		{"He ran a 5-mile (10-km) race.", CatConversion, "10-km", "8 km"},
 		// clean controls
 		{"A majority, 56 percent, said they approved.", "", "", ""},
 		{"Nearly half of respondents, 47%, said yes.", "", "", ""},
@@ -245,6 +252,7 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"About two-thirds of residents, or 64%, opposed the plan.", "", "", ""},
 		{"Nearly a third of residents (31%) opposed the plan.", "", "", ""},
 		{"The march covered 20 miles (32 km).", "", "", ""},
+		{"He ran a 5-mile (8-km) race.", "", "", ""},
 	})
 }
 
@@ -252,6 +260,7 @@ func TestCheckDates(t *testing.T) {
 	runNumberCases(t, []numberCase{
 		{"The ceremony took place on Thursday, March 3, 2021, in the capital.", CatWeekdayDate, "Thursday, March 3, 2021", "was a Wednesday"},
 		{"It was held on Tuesday, 12 May 1976.", CatWeekdayDate, "Tuesday, 12 May 1976", "was a Wednesday"},
+		{"It opened on Tuesday, Jan. 12, 2022.", CatWeekdayDate, "Tuesday, Jan. 12, 2022", "was a Wednesday"},
 		{"The talks began on January 2, 2022. They ended on Friday, January 10.", CatWeekdayDate, "Friday, January 10", "was a Monday"},
 		{"The protest began on March 3. Five days later, on March 10, police cleared the square.", CatDaysLater, "Five days later", "7 days later"},
 		{"Voting ended on June 1, 2020. A week later, on June 10, 2020, results were out.", CatDaysLater, "A week later", "9 days later"},
@@ -259,6 +268,9 @@ func TestCheckDates(t *testing.T) {
 		{"The report is dated June 31.", CatImpossible, "June 31", "June has 30 days"},
 		// clean controls
 		{"The ceremony was held on Wednesday, March 3, 2021.", "", "", ""},
+		{"On Monday, Jan. 10, 2022, the court met.", "", "", ""},
+		{"It happened on Friday 13 March 2020.", "", "", ""},
+		{"The court met on Wednesday (Jan. 12, 2022).", "", "", ""},
 		{"On Sunday, 5 June 2022, the vote took place.", "", "", ""},
 		{"The protest began on March 3. Five days later, on March 8, police cleared the square.", "", "", ""},
 		{"The talks began on January 2, 2022. They ended on Monday, January 10.", "", "", ""},

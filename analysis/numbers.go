@@ -1024,7 +1024,14 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	}
 	// state before: "killed 16 people", "destroyed 43 homes", "injuring 27"
 	if m.State == "" {
-		for k := first - 1; k >= first-2 && k >= 0 && x.t[k].Sentence == m.Sentence; k-- {
+		lo := first - 2
+		for lo > 0 && (isDeterminer(x.lower(lo)) || x.lower(lo) == "both") && lo >= first-4 {
+			lo--
+		}
+		for k := first - 1; k >= lo && k >= 0 && x.t[k].Sentence == m.Sentence; k-- {
+			if isDeterminer(x.lower(k)) || x.lower(k) == "both" {
+				continue
+			}
 			if st := stateOf(x.stem(k)); st != "" && !isStateNoun(x.lower(k)) {
 				m.State = st
 				break
