@@ -382,7 +382,7 @@ func (c *numChecker) conflicts() {
 		}
 		if !b.Approx && !b.Range && !b.Restricted && b.Value > 0 {
 			var warnA, infoA *NumberMention
-			agrees := false // b repeats a value given earlier for the same thing
+			agrees := c.toldBefore(i) // b repeats a value given earlier for the same thing
 			for _, k := range prev {
 				if a := &c.ms[k]; a.Value == b.Value && (quantityKey(a) == quantityKey(b) || c.sameThing(a, b)) {
 					agrees = true
@@ -428,15 +428,11 @@ func (c *numChecker) conflicts() {
 	}
 }
 
-// samePlace reports whether a phrase of place after b ("the 30 employees
-// in the Paris office", "the 12 delegates from France") is also in a's
-// sentence; a place a does not name makes b a subset.
+// samePlace reports whether a phrase of place or event after b ("the 30
+// employees in the Paris office", "the 12 injured in the blast at the
+// market") is also near a; one that a does not name makes b a subset.
 func (c *numChecker) samePlace(a, b *NumberMention) bool {
 	j := b.SubjectEnd
-	// after a state ("the 34 homes destroyed in the blaze", "the 72 dead
-	// from the rubble") the phrase tells about the event; only a name
-	// ("arrested in Lyon") marks a subset
-	event := j > b.EndToken && stateOf(c.d.Tokens[j-1].Stem) != "" || b.Head == ""
 	switch c.lower(j) {
 	case "in", "at", "from", "inside", "outside", "near":
 	default:
@@ -449,11 +445,38 @@ func (c *numChecker) samePlace(a, b *NumberMention) bool {
 		if t.Kind != Word || isAux(t.Lower) || isVerbLike(t.Lower) {
 			break
 		}
-		if !isNPStop(t.Lower) && (!event || startsUpper(c.d.Text, *t)) {
+		if !isNPStop(t.Lower) {
 			want = append(want, t.Stem)
 		}
 	}
 	return c.nearStems(a, want)
+}
+
+// toldBefore reports whether the value of mention i was given shortly
+// before it, as any plain count ("20 were injured" … "the 20 injured") or
+// as the sum of the counts of one sentence ("Seven people died and 20
+// were injured" … "the 27 casualties").
+func (c *numChecker) toldBefore(i int) bool {
+	b := &c.ms[i]
+	sum, n, sent := 0.0, 0, -1
+	for k := i - 1; k >= 0 && k >= i-nearWindow && c.ms[k].Sentence >= b.Sentence-3; k-- {
+		m := &c.ms[k]
+		if m.Sentence != sent {
+			if n > 1 && sum == b.Value {
+				return true
+			}
+			sum, n, sent = 0, 0, m.Sentence
+		}
+		if m.Kind != NumCount || m.Approx || m.Range {
+			continue
+		}
+		if m.Value == b.Value {
+			return true
+		}
+		sum += m.Value
+		n++
+	}
+	return n > 1 && sum == b.Value
 }
 
 // isAll reports a count introduced by "all" ("all 13 miners", "all the 72").
