@@ -202,7 +202,7 @@ func isChangeWord(w string) bool {
 		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
 		"decreased", "reached", "reach", "reaching", "raised", "lowered", "toll", "up", "down",
 		"another", "additional", "more", "further", "least", "then", "since", "before", "first", "new",
-		"remaining", "still", "surviving", "other", "others", "among", "including", "had", "stood", "stands", "hit":
+		"remaining", "still", "surviving", "other", "others", "among", "including", "stood", "stands", "hit":
 		return true
 	}
 	return false
@@ -243,6 +243,15 @@ func (c *numChecker) changeWordNear(m *NumberMention) string {
 	weak := ""
 	for k := lo; k < hi; k++ {
 		w := c.d.Tokens[k].Lower
+		if w == "had" { // "officials had reported 9": an earlier report
+			switch c.lower(k + 1) {
+			case "reported", "said", "put", "counted", "confirmed", "estimated", "given", "been":
+				if weak == "" {
+					weak = c.d.TokenText(k)
+				}
+			}
+			continue
+		}
 		if isUpdateWord(w) || k >= m.FirstToken-6 && k < m.FirstToken+4 && k != m.FirstToken && isChangeWord(w) && !c.determinerBetween(k, m.FirstToken) {
 			if isStrongUpdate(w) {
 				return c.d.TokenText(k)
@@ -699,6 +708,8 @@ func (c *numChecker) changes(lo, hi int) {
 		}
 		if best != nil {
 			c.checkChange(X, Y, best)
+		} else {
+			c.absoluteChange(lo, hi, xi, X, Y)
 		}
 	}
 }
@@ -755,6 +766,29 @@ func (c *numChecker) crossesClause(a, b, from int) bool {
 		}
 	}
 	return false
+}
+
+// absoluteChange checks a stated difference against "from X to Y":
+// "rose from 100,000 to 160,000, an increase of 50,000" (it is 60,000).
+func (c *numChecker) absoluteChange(lo, hi, xi int, X, Y *NumberMention) {
+	for pi := max(lo, xi-6); pi < min(hi, xi+8); pi++ {
+		P := &c.ms[pi]
+		if P == X || P == Y || P.Kind != Y.Kind || P.Unit != Y.Unit || P.Range || P.Approx || P.Kind == NumPercent {
+			continue
+		}
+		if !c.isChangeAmount(P) || c.lower(P.FirstToken-1) == "to" {
+			continue
+		}
+		a, b := min(P.FirstToken, X.FirstToken, Y.FirstToken), max(P.FirstToken, X.FirstToken, Y.FirstToken)
+		if c.crossesClause(a, b, X.FirstToken-1) {
+			continue
+		}
+		diff := math.Abs(Y.Value - X.Value)
+		if math.Abs(P.Value-diff) > math.Max(0.01*diff, 0.5) && P.Value != 0 {
+			c.add(CatPercentChange, SeverityError, P, "from "+X.Text+" to "+Y.Text+" is a change of "+fmtNum(diff)+" ("+fmtNum(Y.Value)+" − "+fmtNum(X.Value)+"), not "+fmtNum(P.Value), X, Y)
+		}
+		return
+	}
 }
 
 // isChangeAmount reports a percent that states a change: "an increase

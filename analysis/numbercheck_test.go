@@ -85,6 +85,8 @@ func TestCheckConflictingValues(t *testing.T) {
 		{"Nine students were expelled. The eight expelled students appealed.", CatConflictingValues, "eight", "8 ≠ 9"},
 		{"The plane carried 150 passengers and six crew. All 151 passengers were killed.", CatConflictingValues, "151", "151 ≠ 150"},
 		{"Twelve miners were trapped underground. Rescuers freed all 13 miners on Sunday.", CatConflictingValues, "13", "13 ≠ 12"},
+		{"The couple had three children. Their four children live abroad.", CatConflictingValues, "four", "4 ≠ 3"},
+		{"Police said 12 protesters were arrested. Of the 21 arrested protesters, 5 were charged.", CatConflictingValues, "21", "21 ≠ 12"},
 		// clean controls
 		{"A fire destroyed 43 homes in the village. Officials said the 43 destroyed homes would be rebuilt.", "", "", ""},
 		{"Five soldiers were killed and three were wounded. The three wounded soldiers were flown to a hospital.", "", "", ""},
@@ -155,6 +157,7 @@ func TestCheckChanges(t *testing.T) {
 		{"The share fell to 30% from 40%, a drop of 10 percent.", CatPercentChange, "10 percent", "should say percentage points"},
 		{"Profits jumped 40 per cent to £14m from £12m.", CatPercentChange, "40 per cent", "16.7% increase"},
 		{"Sales dropped 20 percent to 170,000 units from 200,000.", CatPercentChange, "20 percent", "15% decrease"},
+		{"Membership rose from 100,000 to 160,000, an increase of 50,000.", CatPercentChange, "50,000", "change of 60,000"},
 		{"The price of bread jumped from 2 to 3 euros, a rise of 33 percent.", CatPercentChange, "33 percent", "50% increase"},
 		{"Candidate A leads B by 8 points, 46% to 41%.", CatLead, "8 points", "5 points"},
 		{"Revenue fell by half, from $10 million to $7 million.", CatMultiplier, "$7 million", "×0.7"},
@@ -171,6 +174,8 @@ func TestCheckChanges(t *testing.T) {
 		{"Smith has 48% and Jones 45%, a 3-point lead.", "", "", ""},
 		{"Temperatures will range from 10 to 12 degrees.", "", "", ""},
 		{"Flights were cut from 120 a day to 80, a drop of a third.", "", "", ""},
+		{"Membership rose from 100,000 to 160,000, an increase of 60,000.", "", "", ""},
+		{"Prices rose from $80 to $100, up $20.", "", "", ""},
 		{"The company said revenue grew 12% to $4.48 billion from $4 billion a year earlier.", "", "", ""},
 	})
 }

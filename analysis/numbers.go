@@ -75,8 +75,8 @@ type NumberMention struct {
 	// Approx is true for vague or hedged numbers ("about 30", "hundreds",
 	// "more than 40", "at least 12").
 	Approx bool
-	// Definite is true after "the", "all", "those", "these", "both": a
-	// reference back to a number the reader already knows.
+	// Definite is true after "the", "all", "those", "these", "both", "its",
+	// "their": a reference back to a number the reader already knows.
 	Definite bool
 	// Later is true for a duration counted from an earlier event ("three
 	// days later", "a week after").
@@ -835,14 +835,9 @@ func (x *numExtractor) context(m *NumberMention, i, next int) {
 	if m.Range {
 		m.Approx = true
 	}
-	p := first - 1
-	if x.lower(p) == "the" && (x.lower(p-1) == "all" || x.lower(p-1) == "of") {
-		m.Definite = x.lower(p-1) == "all"
-	} else {
-		switch x.lower(p) {
-		case "the", "all", "those", "these", "both":
-			m.Definite = true
-		}
+	switch x.lower(first - 1) {
+	case "the", "all", "those", "these", "both", "its", "their":
+		m.Definite = true
 	}
 	switch m.Kind {
 	case NumCount:
