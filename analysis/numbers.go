@@ -196,8 +196,25 @@ func (x *numExtractor) sameSentence(i, j int) bool {
 	return i >= 0 && j >= 0 && i < len(x.t) && j < len(x.t) && x.t[i].Sentence == x.t[j].Sentence
 }
 
-// firstOf extends a mention backwards over a currency sign ("$3m").
+// negativeSign reports a minus sign right before token i that is not a
+// hyphen between two words or numbers ("-5°C", "−10", not "COVID-19").
+func (x *numExtractor) negativeSign(i int) bool {
+	if i < 1 || x.t[i].Kind != Number || !x.adjacent(i-1) {
+		return false
+	}
+	switch x.lower(i - 1) {
+	case "-", "−", "–":
+		return i < 2 || !x.adjacent(i-2) || x.t[i-2].Kind == Punct && x.lower(i-2) != "-"
+	}
+	return false
+}
+
+// firstOf extends a mention backwards over a currency sign ("$3m") or a
+// minus sign ("-5°C").
 func (x *numExtractor) firstOf(i int, m *NumberMention) int {
+	if x.negativeSign(i) {
+		return i - 1
+	}
 	if m.Kind == NumMoney && i > 0 && x.adjacent(i-1) && currencySign(x.lower(i-1)) != "" {
 		if i > 1 && x.adjacent(i-2) && x.isWord(i-2) && len(x.lower(i-2)) <= 2 { // "US$", "A$"
 			return i - 2
@@ -279,6 +296,9 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	v, mant, scale, end, spelled, ok := x.parseValue(i)
 	if !ok {
 		return m, i, false
+	}
+	if x.negativeSign(i) {
+		v, mant = -v, -mant
 	}
 	m.Value, m.Mantissa, m.Scale, m.Spelled = v, mant, scale, spelled
 	if t.Kind == Number && scale == 1 && !strings.Contains(t.Lower, ",") && !strings.Contains(t.Lower, ".") &&
