@@ -1163,7 +1163,7 @@ func (c *numChecker) shares(lo, hi int) {
 func (c *numChecker) votes(lo, hi int) {
 	for vi := lo; vi < hi; vi++ {
 		V := &c.ms[vi]
-		if V.Kind != NumRatio {
+		if V.Kind != NumRatio || V.Unit != "votes" {
 			continue
 		}
 		total := V.Value + V.Value2

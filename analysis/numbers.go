@@ -29,7 +29,8 @@ const (
 	NumDate
 	// NumWeekday is a weekday on its own ("on Monday").
 	NumWeekday
-	// NumRatio is a vote or score ("voted 7 to 6", "a 7-6 vote").
+	// NumRatio is a vote or score ("voted 7 to 6", "a 7-6 vote", "won 2-1");
+	// Unit says which ("votes", "score").
 	NumRatio
 	// NumDuration is a span of time ("three days", "three days later").
 	NumDuration
@@ -347,8 +348,8 @@ func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 	}
 	// ranges: "10-12", "10 to 12", "10–12 percent"
 	if r, n, ok := x.rangeEnd(i, end); ok {
-		if x.isVote(i, n) {
-			m.Kind, m.Unit, m.Value2 = NumRatio, "votes", r
+		if kind := x.ratioKind(i, n); kind != "" {
+			m.Kind, m.Unit, m.Value2 = NumRatio, kind, r
 			return n
 		}
 		m.Range, m.Value2 = true, r
@@ -481,17 +482,19 @@ func (x *numExtractor) rangeEnd(i, end int) (float64, int, bool) {
 	return v, n, true
 }
 
-// isVote reports whether a pair of numbers around token i is a vote or a
-// score rather than a range.
-func (x *numExtractor) isVote(i, n int) bool {
+// ratioKind says whether a pair of numbers around token i is a vote
+// ("votes"), a score ("score") or neither (a range: "").
+func (x *numExtractor) ratioKind(i, n int) string {
 	for _, j := range [...]int{i - 1, i - 2, i - 3, n, n + 1} {
 		switch x.stem(j) {
-		case "vote", "voted", "ballot", "margin", "score", "beat", "defeat", "won", "win", "lost", "verdict", "split",
-			"pass", "passed", "approv", "reject", "adopt", "overrul", "upheld", "confirm":
-			return true
+		case "vote", "voted", "ballot", "margin", "verdict", "split", "pass", "passed", "approv", "reject",
+			"adopt", "overrul", "upheld", "confirm":
+			return "votes"
+		case "score", "beat", "defeat", "won", "win", "lost", "draw", "drew", "lead", "led":
+			return "score"
 		}
 	}
-	return false
+	return ""
 }
 
 // parseValue reads a number in digits or words at token i with a

@@ -114,6 +114,8 @@ func TestExtractRangesAndRatios(t *testing.T) {
 		{"The board voted 7-6 to approve it.", "7-6", NumRatio, 7, 6, false},
 		{"The motion passed 7 to 6.", "7 to 6", NumRatio, 7, 6, false},
 		{"Growth of 2-3% is expected.", "2-3%", NumPercent, 2, 3, true},
+		{"United won 2-1 on Sunday.", "2-1", NumRatio, 2, 1, false},
+		{"It was -5°C at night.", "-5°C", NumMeasure, -5, 0, false},
 	}
 	for _, tt := range tests {
 		m := findMention(extract(tt.text), tt.mention)
@@ -124,6 +126,9 @@ func TestExtractRangesAndRatios(t *testing.T) {
 		if m.Kind != tt.kind || m.Value != tt.lo || m.Value2 != tt.hi || m.Range != tt.rng {
 			t.Errorf("%q: %q = %v %g–%g range=%v, want %v %g–%g range=%v", tt.text, tt.mention, m.Kind, m.Value, m.Value2, m.Range, tt.kind, tt.lo, tt.hi, tt.rng)
 		}
+	}
+	if m := findMention(extract("United won 2-1 on Sunday."), "2-1"); m == nil || m.Unit != "score" {
+		t.Errorf("a score is not a vote: %+v", m)
 	}
 	// "from 80 to 100" is a change, not a range
 	if ms := extract("Prices rose from 80 to 100."); len(ms) != 2 || ms[0].Range {
