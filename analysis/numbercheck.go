@@ -420,7 +420,7 @@ func (c *numChecker) conflicts() {
 				} else if why != "" {
 					c.add(CatUpdatedValue, SeverityInfo, b, "updated count: "+fmtNum(warnA.Value)+" earlier, "+fmtNum(b.Value)+" here (\""+why+"\" explains the change)", warnA)
 				} else {
-					c.add(CatConflictingValues, SeverityWarning, b, "one count, two values: \""+b.Text+"\" refers back to \""+warnA.Text+"\" but "+fmtNum(b.Value)+" ≠ "+fmtNum(warnA.Value)+", and nothing says the number changed", warnA)
+					c.add(CatConflictingValues, SeverityWarning, b, "one count, two values: "+subjectOr(warnA, b)+": "+fmtNum(warnA.Value)+" earlier, but \""+c.refText(b)+"\" refers back to them: "+fmtNum(b.Value)+" ≠ "+fmtNum(warnA.Value)+", and nothing says the number changed", warnA)
 				}
 			} else if infoA != nil {
 				// only a plain update of one toll is worth knowing: "has
@@ -520,6 +520,22 @@ func plausibleSlip(a, b float64) bool {
 	sort.Slice(da, func(i, j int) bool { return da[i] < da[j] })
 	sort.Slice(db, func(i, j int) bool { return db[i] < db[j] })
 	return string(da) == string(db)
+}
+
+// refText returns the back-reference as written: "the 34 destroyed homes".
+func (c *numChecker) refText(m *NumberMention) string {
+	first := m.FirstToken
+	if first > 0 && (c.lower(first-1) == "the" || c.lower(first-1) == "all" || c.lower(first-1) == "their" || c.lower(first-1) == "its" || c.lower(first-1) == "those" || c.lower(first-1) == "these" || c.lower(first-1) == "both") {
+		first--
+		if first > 0 && c.lower(first-1) == "all" {
+			first--
+		}
+	}
+	end := max(m.EndToken, m.SubjectEnd)
+	if end > len(c.d.Tokens) || end <= first {
+		return m.Text
+	}
+	return c.d.Text[c.d.Tokens[first].Start:c.d.Tokens[end-1].End]
 }
 
 func subjectOr(ms ...*NumberMention) string {
