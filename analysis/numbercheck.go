@@ -415,11 +415,12 @@ func (c *numChecker) conflicts() {
 				}
 			}
 			if warnA != nil {
-				if why := c.explained(warnA, b); why != "" && !isStrongUpdate(why) {
-					// "the other three": a different part, not a conflict
-				} else if why != "" {
-					c.add(CatUpdatedValue, SeverityInfo, b, "updated count: "+fmtNum(warnA.Value)+" earlier, "+fmtNum(b.Value)+" here (\""+why+"\" explains the change)", warnA)
-				} else {
+				// a weak word ("the other three") makes b a different part:
+				// no finding; a strong one ("has risen to") an update
+				switch why := c.explained(warnA, b); {
+				case isStrongUpdate(why):
+					c.add(CatUpdatedValue, SeverityInfo, b, "updated count of "+subjectOr(b, warnA)+": "+fmtNum(warnA.Value)+" → "+fmtNum(b.Value)+" (\""+why+"\" explains the change)", warnA)
+				case why == "":
 					c.add(CatConflictingValues, SeverityWarning, b, "one count, two values: "+subjectOr(warnA, b)+": "+fmtNum(warnA.Value)+" earlier, but \""+c.refText(b)+"\" refers back to them: "+fmtNum(b.Value)+" ≠ "+fmtNum(warnA.Value)+", and nothing says the number changed", warnA)
 				}
 			} else if infoA != nil {
