@@ -1105,11 +1105,17 @@ func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 	}
 }
 
-// inferYears gives dates without a year the year of the nearest earlier
-// date that has one (or the first later one).
+// inferYears gives dates without a year the year named in the same
+// sentence, or else the year of the nearest earlier date that has one (or
+// the first later one).
 func inferYears(ms []NumberMention) {
 	last, from := 0, 0
+	year, yearSentence := 0, -1 // "In 2021, … on Thursday, March 3": a year in the same sentence
 	for i := range ms {
+		if ms[i].Kind == NumYear && !ms[i].Range {
+			year, yearSentence = ms[i].Year, ms[i].Sentence
+			continue
+		}
 		if ms[i].Kind != NumDate || ms[i].Invalid {
 			continue
 		}
@@ -1119,8 +1125,12 @@ func inferYears(ms []NumberMention) {
 			}
 			continue
 		}
-		if last > 0 && ms[i].Day > 0 && validDate(last, ms[i].Month, ms[i].Day) {
-			ms[i].Year, ms[i].YearInferred, ms[i].YearFrom = last, true, from
+		y, f := last, from
+		if yearSentence == ms[i].Sentence {
+			y, f = year, yearSentence
+		}
+		if y > 0 && ms[i].Day > 0 && validDate(y, ms[i].Month, ms[i].Day) {
+			ms[i].Year, ms[i].YearInferred, ms[i].YearFrom = y, true, f
 		}
 	}
 	next := 0
