@@ -1496,6 +1496,9 @@ func (c *numChecker) conversions(lo, hi int) {
 		if !ok || B.FirstToken-A.EndToken > 3 {
 			continue
 		}
+		if p := c.lower(A.FirstToken - 1); p == "to" || p == "and" || p == "+" {
+			continue // "-40°C to +50°C (-40°F to 122°F)": a range converted end by end
+		}
 		want, exact := convert(A.Value, A.Unit, B.Unit)
 		if !exact {
 			continue

@@ -262,6 +262,7 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"Nearly a third of residents (31%) opposed the plan.", "", "", ""},
 		{"The march covered 20 miles (32 km).", "", "", ""},
 		{"He ran a 5-mile (8-km) race.", "", "", ""},
+		{"Temperatures range from -40°C to +50°C (-40°F to 122°F).", "", "", ""},
 		{"It was -5°C (23°F) at night and −10°C (14°F) later; the record is -40 degrees Celsius (-40 degrees Fahrenheit).", "", "", ""},
 	})
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -113,6 +115,41 @@ func runNumbers(shared string) error {
 	if len(cats) > 0 {
 		fmt.Printf("  by category: %s\n", strings.Join(cats, ", "))
 	}
+	return wikiWarnings(shared, verbose)
+}
+
+var (
+	wikiDocRE      = regexp.MustCompile(`(?s)<Document\b.*?</Document>`)
+	wikiSentenceRE = regexp.MustCompile(`(?s)<Sentence[^>]*>(.*?)</Sentence>`)
+	wikiTagRE      = regexp.MustCompile(`<[^>]+>`)
+)
+
+// wikiWarnings counts number warnings over the Wikipedia paragraphs of
+// the Szeged uncertainty corpus: edited, consistent text, so every
+// warning there is a likely false alarm.
+func wikiWarnings(shared string, verbose bool) error {
+	data, err := os.ReadFile(filepath.Join(shared, "corpora", "szeged-uncertainty-wiki", "wiki.xml"))
+	if err != nil {
+		fmt.Println("szeged-uncertainty-wiki: not found; skipped")
+		return nil
+	}
+	docs, warnings := 0, 0
+	for _, doc := range wikiDocRE.FindAllString(string(data), -1) {
+		var parts []string
+		for _, m := range wikiSentenceRE.FindAllStringSubmatch(doc, -1) {
+			parts = append(parts, html.UnescapeString(wikiTagRE.ReplaceAllString(m[1], "")))
+		}
+		text := strings.Join(parts, " ")
+		docs++
+		rep := analysis.Analyze(text, analysis.Options{Kinds: []string{analysis.KindNumber}, MinSeverity: analysis.SeverityWarning})
+		warnings += len(rep.Findings)
+		if verbose {
+			for _, f := range rep.Findings {
+				fmt.Printf("  wiki %s %s %q: %s\n", f.Severity, f.Category, f.Text, f.Message)
+			}
+		}
+	}
+	fmt.Printf("szeged-wiki: %d paragraphs, %d number warnings/errors (%.4f per paragraph)\n", docs, warnings, float64(warnings)/float64(max(docs, 1)))
 	return nil
 }
 
