@@ -9,7 +9,6 @@ import (
 // ordinals, fractions, months, weekdays, the calendar, currencies, units
 // and the function words that bound a noun phrase.
 
-
 func parseDigits(s string) float64 {
 	v, _ := parseDigitsOK(s)
 	return v
