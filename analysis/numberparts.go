@@ -342,6 +342,11 @@ func (c *numChecker) voteCounts(lo, hi int) {
 			M = &c.ms[k]
 		}
 	}
+	for k := lo; k < hi && M == nil && c.ms[k].Start < votes[0].Start; k++ {
+		if isBody(&c.ms[k]) {
+			M = &c.ms[k] // "The council's 15 members split: 9 voted yes, …"
+		}
+	}
 	for k := lo; k < hi && M == nil; k++ {
 		if isBody(&c.ms[k]) && c.ms[k].Unit == "adj" {
 			M = &c.ms[k]
@@ -378,6 +383,14 @@ func (c *numChecker) majority(lo, hi int) {
 		var lowOK, highOK float64 = -1, 101 // allowed range of the percent
 		claim := ""
 		switch w {
+		case "most":
+			// "most voters, 45%": only with the percent right after the group
+			if j := k + 2; j < S.EndToken && (c.lower(j) == "," || c.lower(j) == "(") && c.d.Tokens[k+1].Kind == Word && !isNPStop(c.lower(k+1)) {
+				if mi := c.mentionAt(lo, hi, j+1); mi >= 0 && c.ms[mi].Kind == NumPercent && !c.ms[mi].Range && !c.ms[mi].Approx && c.ms[mi].Value <= 50 {
+					c.add(CatImpossible, SeverityWarning, &c.ms[mi], "\"most\" cannot be "+c.ms[mi].Text+": that needs more than 50%", c.mentionOfToken(k))
+				}
+			}
+			continue
 		case "majority":
 			p := c.lower(k - 1)
 			if p == "thirds" || p == "two-thirds" || p == "super" || p == "qualified" {
@@ -420,14 +433,15 @@ func (c *numChecker) majority(lo, hi int) {
 				}
 			}
 		}
-		// the percent that states it: within a few tokens, same clause
+		// the percent that states it: in apposition, after at most the
+		// group ("a majority of respondents, 41 percent"), not "won a
+		// majority with 45% of the vote"
 		for j := k + 1; j < S.EndToken && j <= k+7; j++ {
-			lw := c.lower(j)
-			if lw == ";" || lw == "while" || lw == "but" || lw == "whereas" || lw == "although" || lw == "compared" {
-				break
-			}
 			mi := c.mentionAt(lo, hi, j)
 			if mi < 0 {
+				if !c.appositionToken(j) {
+					break
+				}
 				continue
 			}
 			P := &c.ms[mi]
@@ -440,6 +454,18 @@ func (c *numChecker) majority(lo, hi int) {
 			break
 		}
 	}
+}
+
+// appositionToken reports tokens that may stand between a claim and the
+// number that restates it: punctuation of apposition, "of", "the", "or"
+// and the words of a noun phrase.
+func (c *numChecker) appositionToken(j int) bool {
+	t := &c.d.Tokens[j]
+	switch t.Lower {
+	case ",", "(", "—", "–", "-", ":", "or", "of", "the", "some", "about", "roughly", "around", "nearly", "almost", "just", "only":
+		return true
+	}
+	return t.Kind == Word && !isNPStop(t.Lower) && !isVerbLike(t.Lower) && !strings.HasSuffix(t.Lower, "ed")
 }
 
 func claimRange(claim string) string {
