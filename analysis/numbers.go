@@ -886,6 +886,7 @@ type nounPhrase struct {
 	head       string   // stem of the head noun
 	mods       []string // stems of the other words
 	state      string   // normalised state word inside the phrase
+	stateWord  string   // the state word as written ("died", "wounded")
 	text       string   // the phrase as written, lower-cased
 	first, end int      // token range
 }
@@ -932,17 +933,17 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 		if st := stateOf(t.Stem); st != "" {
 			// a participle: before a noun it modifies, otherwise it ends the phrase
 			if x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
-				np.state = st
+				np.state, np.stateWord = st, t.Lower
 				k++
 				continue
 			}
 			if len(words) == 0 && isStateNoun(t.Lower) {
-				np.state = st // "the 72 injured", "9 deaths"
+				np.state, np.stateWord = st, t.Lower // "the 72 injured", "9 deaths"
 				np.end = k + 1
 				np.text = t.Lower
 				return np
 			}
-			np.state = st
+			np.state, np.stateWord = st, t.Lower
 			if len(words) > 0 {
 				np.end = k + 1
 			}
@@ -996,6 +997,7 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	}
 	np := x.nounPhrase(j)
 	m.Head, m.Mods, m.State = np.head, np.mods, np.state
+	stateWord := np.stateWord
 	after := np.end
 	if after > m.SubjectEnd {
 		m.SubjectEnd = after
@@ -1021,7 +1023,7 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 		}
 		for n := 0; n < 4 && k < len(x.t) && x.t[k].Sentence == m.Sentence; n, k = n+1, k+1 {
 			if st := stateOf(x.stem(k)); st != "" {
-				m.State = st
+				m.State, stateWord = st, x.lower(k)
 				break
 			}
 			w := x.lower(k)
@@ -1048,7 +1050,7 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 				continue
 			}
 			if st := stateOf(x.stem(k)); st != "" && !isStateNoun(x.lower(k)) {
-				m.State = st
+				m.State, stateWord = st, x.lower(k)
 				break
 			}
 			if !(isAdverb(x.lower(k)) || x.approxBefore(k+1)) {
@@ -1057,11 +1059,11 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 		}
 	}
 	m.Subject = np.text
-	if m.State != "" && !strings.Contains(np.text, m.State) && !(np.head == "" && np.state != "") {
+	if stateWord != "" && !strings.Contains(np.text, stateWord) {
 		if m.Subject != "" {
 			m.Subject += " "
 		}
-		m.Subject += m.State
+		m.Subject += stateWord
 	}
 }
 
@@ -1086,16 +1088,17 @@ func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 			np := x.nounPhrase(j)
 			m.Head, m.Mods, m.State = np.head, np.mods, np.state
 			m.Subject = np.text
+			word := np.stateWord
 			if m.State == "" {
 				for n, q := 0, np.end; n < 6 && q < first; n, q = n+1, q+1 {
 					if st := stateOf(x.stem(q)); st != "" {
-						m.State = st
+						m.State, word = st, x.lower(q)
 						break
 					}
 				}
 			}
-			if m.State != "" {
-				m.Subject += " " + m.State
+			if word != "" && !strings.Contains(m.Subject, word) {
+				m.Subject += " " + word
 			}
 			return
 		}
