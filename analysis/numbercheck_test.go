@@ -290,6 +290,7 @@ func TestCheckDates(t *testing.T) {
 		{"The protest began on March 3. Five days later, on March 10, police cleared the square.", CatDaysLater, "Five days later", "7 days later"},
 		{"Voting ended on June 1, 2020. A week later, on June 10, 2020, results were out.", CatDaysLater, "A week later", "9 days later"},
 		{"He was born on 29 February 2019.", CatImpossible, "29 February 2019", "February 2019 has 28 days"},
+		{"The vote was held on May 4, 2021. The next day, on May 6, 2021, results were published.", CatDaysLater, "next day", "2 days later"},
 		{"The report is dated June 31.", CatImpossible, "June 31", "June has 30 days"},
 		// clean controls
 		{"The ceremony was held on Wednesday, March 3, 2021.", "", "", ""},
@@ -306,6 +307,9 @@ func TestCheckDates(t *testing.T) {
 		{"The strike began on March 3. On Friday the talks failed. Two days later, on March 9, the union gave in.", "", "", ""},
 		{"The strike began on March 3. Five days later, the talks failed. Two days later, on March 10, the union gave in.", "", "", ""},
 		{"He was born on 29 February 2020.", "", "", ""},
+		{"The vote was held on May 4, 2021. The next day, on May 5, 2021, results were published.", "", "", ""},
+		{"The next day was quiet.", "", "", ""},
+		{"It was delivered on May 24, 2008. The following day, I delivered a memo to the new deputy, who had held the post since December 6, 2006.", "", "", ""},
 	})
 }
 

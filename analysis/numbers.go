@@ -251,6 +251,10 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 			}
 			return m, i, false
 		}
+		if (t.Lower == "next" || t.Lower == "following") && x.lower(i-1) == "the" && (x.lower(i+1) == "day" || x.lower(i+1) == "week") {
+			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true
+			return m, i + 2, true // "the next day", "the following week"
+		}
 		if (t.Lower == "a" || t.Lower == "an") && (x.lower(i+1) == "day" || x.lower(i+1) == "week") &&
 			(x.lower(i+2) == "later" || x.lower(i+2) == "afterwards") {
 			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true

@@ -141,11 +141,15 @@ func (c *numChecker) dates() {
 			if m.Unit == "week" {
 				n *= 7
 			}
-			// the date the duration leads to: in the same sentence
+			// the date the duration leads to: just after it ("Two days
+			// later, on March 10"; "a week later (June 8)")
 			for k := i + 1; k < len(c.ms) && c.ms[k].Sentence == m.Sentence; k++ {
 				D := &c.ms[k]
 				if D.Kind != NumDate || D.Day == 0 {
 					continue
+				}
+				if p := c.lower(D.FirstToken - 1); D.FirstToken-m.EndToken > 8 || p != "on" && p != "(" && p != "," {
+					break
 				}
 				y1, y2 := last.Year, D.Year
 				if y1 == 0 || y2 == 0 {

@@ -180,7 +180,7 @@ func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd"
 // most words are rejected by one switch.
 func mayStartNumber(w string) bool {
 	switch w {
-	case "a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+	case "a", "an", "next", "following", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
 		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
