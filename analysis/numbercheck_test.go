@@ -222,6 +222,8 @@ func TestCheckPartsWhole(t *testing.T) {
 		{"Turnout was 70%, and the ruling party won 60% of the vote.", "", "", ""},
 		{"Some 60% of men and 55% of women said they voted.", "", "", ""},
 		{"Half of schools lack water and two-thirds lack electricity.", "", "", ""},
+		{"Of the respondents, 60% were women and 55% were over 50.", "", "", ""},
+		{"Of the respondents, 60% were in favour and 55% were against.", CatSharesSum, "60%", "= 115%"},
 		{"The crew of 12 people, made up of 8 sailors and 4 officers, survived.", "", "", ""},
 		{"The 12-member panel met. Seven voted in favour and 5 against.", "", "", ""},
 		{"The 15-member council voted 13-0. Of the 193 member states, 141 voted for the resolution, 5 against and 35 abstained.", "", "", ""},

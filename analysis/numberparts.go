@@ -202,6 +202,15 @@ func (c *numChecker) exclusiveShares(sh []*NumberMention) bool {
 		if isElided := c.lower(j) == "to" || c.lower(j) == "for" || c.lower(j) == "on" || c.lower(j) == "against" || c.lower(j) == "in"; isElided {
 			continue
 		}
+		if w := c.lower(j); w == "were" || w == "are" || w == "was" || w == "is" {
+			// "were undecided", "are opposed" answer; "were women", "were
+			// over 50" are attributes that may overlap
+			if !isAnswerWord(c.lower(j + 1)) {
+				v = "be"
+			} else {
+				v = "be " + c.lower(j+1)
+			}
+		}
 		if verbs[v] && !isAnswerVerb(v) {
 			return false // the same verb twice: two attributes
 		}
@@ -210,12 +219,24 @@ func (c *numChecker) exclusiveShares(sh []*NumberMention) bool {
 	return true
 }
 
+// isAnswerWord reports words after "were"/"are" that answer a poll
+// question ("30% were undecided").
+func isAnswerWord(w string) bool {
+	switch w {
+	case "undecided", "unsure", "opposed", "against", "in", "for", "supportive", "neutral", "satisfied",
+		"dissatisfied", "happy", "unhappy", "uncertain", "unaware", "aware", "willing", "unwilling", "likely",
+		"unlikely", "optimistic", "pessimistic", "positive", "negative", "not":
+		return true
+	}
+	return false
+}
+
 // isAnswerVerb reports verbs whose shares answer one question even when
 // repeated ("45% voted for A, 40% voted for B").
 func isAnswerVerb(stem string) bool {
 	switch stem {
 	case "vote", "went", "chose", "pick", "prefer", "back", "support", "oppos", "favour", "favor", "approv",
-		"disapprov", "said", "answer", "respond", "were", "are", "was", "is":
+		"disapprov", "said", "answer", "respond":
 		return true
 	}
 	return false
