@@ -163,6 +163,9 @@ func (c *numChecker) changes(lo, hi int) {
 			if c.crossesClause(a, b, X.FirstToken-1) {
 				continue
 			}
+			if P.FirstToken > Y.FirstToken && P.FirstToken > X.FirstToken && c.otherChange(max(X.EndToken, Y.EndToken), P.FirstToken) {
+				continue
+			}
 			dist := min(abs(P.FirstToken-X.FirstToken), abs(P.FirstToken-Y.FirstToken))
 			if dist < bestDist {
 				best, bestDist = P, dist
@@ -223,7 +226,32 @@ func abs(n int) int {
 // from) between tokens a and b.
 func (c *numChecker) crossesClause(a, b, from int) bool {
 	for j := a; j < b; j++ {
-		if w := c.lower(j); w == ";" || w == "from" && j != from {
+		switch c.lower(j) {
+		case ";", "while", "whereas", "but", "although", "though", "compared", "versus", "vs":
+			return true
+		case "from":
+			if j != from {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherChange reports a change verb in the past tense between tokens a
+// and b ("rose from $80 to $100, and wages rose 3%"): the percent after
+// it states another change.
+func (c *numChecker) otherChange(a, b int) bool {
+	for j := a; j < b; j++ {
+		w := c.lower(j)
+		if changeDirection(w) == 0 {
+			continue
+		}
+		switch w {
+		case "rose", "fell", "grew", "sank", "slid", "shrank", "risen", "fallen", "grown", "cut":
+			return true
+		}
+		if strings.HasSuffix(w, "ed") {
 			return true
 		}
 	}
