@@ -125,8 +125,14 @@ func (c *numChecker) changes(lo, hi int) {
 			continue
 		}
 		// a stated multiplier in the sentence
+		// the multiplier of this change: just before it ("tripled, rising
+		// from"; "doubled to Y from X") or just after ("…, a doubling")
 		wlo, whi := c.window(X)
-		for k := max(wlo, X.FirstToken-15); k < min(whi, Y.EndToken+15); k++ {
+		first, last := min(X.FirstToken, Y.FirstToken), max(X.EndToken, Y.EndToken)
+		for k := max(wlo, first-7); k < min(whi, last+4); k++ {
+			if k < first && c.clauseBetween(k, first) || k >= last && c.clauseBetween(last, k) {
+				continue
+			}
 			fct := multiplierWord(c.lower(k))
 			if c.lower(k) == "half" && c.lower(k-1) == "by" && dir < 0 {
 				fct = 0.5 // "fell by half"
@@ -233,6 +239,18 @@ func (c *numChecker) crossesClause(a, b, from int) bool {
 			if j != from {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// clauseBetween reports "and", "while", "but", ";" or another "from"
+// between tokens a and b.
+func (c *numChecker) clauseBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		switch c.lower(j) {
+		case "and", "while", "but", ";", "whereas", "after", "before", "then":
+			return true
 		}
 	}
 	return false
