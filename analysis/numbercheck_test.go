@@ -278,6 +278,7 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"It was 40°C (104°F) in the shade.", "", "", ""},
 		{"The fish weighed 10 kg (22 pounds).", "", "", ""},
 		{"Exports reached 3.2 billion euros. The 3.2 billion euros were a record.", "", "", ""},
+		{"The plan gives $1.5 billion for roads and $1.5 million for signs.", "", "", ""},
 		{"About 1 million people live there and the budget is $1 billion.", "", "", ""},
 		{"About two-thirds of residents, or 64%, opposed the plan.", "", "", ""},
 		{"Nearly a third of residents (31%) opposed the plan.", "", "", ""},

@@ -87,7 +87,9 @@ func (c *numChecker) scaleMismatch() {
 		if round {
 			key += "|" + m.Head
 		}
-		if j, ok := seen[key]; ok && c.ms[j].Scale != m.Scale {
+		if j, ok := seen[key]; ok && c.ms[j].Scale != m.Scale && c.ms[j].Sentence != m.Sentence &&
+			!(c.ms[j].Head != "" && m.Head != "" && c.ms[j].Head != m.Head) {
+			// (two amounts in one sentence, or of two named things, are two amounts)
 			a := &c.ms[j]
 			c.add(CatScale, SeverityWarning, m, "the same amount with two scales: "+a.Text+" earlier, "+m.Text+" here ("+fmtNum(a.Value)+" vs "+fmtNum(m.Value)+", a factor of "+fmtNum(math.Max(a.Scale, m.Scale)/math.Min(a.Scale, m.Scale))+")", a)
 			continue
