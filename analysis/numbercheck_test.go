@@ -285,6 +285,8 @@ func TestCheckImpossibleValues(t *testing.T) {
 		{"The march covered 20 miles (32 km).", "", "", ""},
 		{"He ran a 5-mile (8-km) race.", "", "", ""},
 		{"Temperatures range from -40°C to +50°C (-40°F to 122°F).", "", "", ""},
+		{"It fell to minus 5 degrees Celsius (23 degrees Fahrenheit).", "", "", ""},
+		{"He is 6 ft (1.8 m) tall and weighs 200 pounds (90 kg); the 1,000-mile (1,600-km) border is 2 feet (60 cm) high.", "", "", ""},
 		{"It was -5°C (23°F) at night and −10°C (14°F) later; the record is -40 degrees Celsius (-40 degrees Fahrenheit).", "", "", ""},
 	})
 }

@@ -197,6 +197,9 @@ func (x *numExtractor) sameSentence(i, j int) bool {
 // negativeSign reports a minus sign right before token i that is not a
 // hyphen between two words or numbers ("-5°C", "−10", not "COVID-19").
 func (x *numExtractor) negativeSign(i int) bool {
+	if i >= 1 && x.lower(i-1) == "minus" && x.t[i].Kind == Number {
+		return true // "minus 5 degrees"
+	}
 	if i < 1 || x.t[i].Kind != Number || !x.adjacent(i-1) {
 		return false
 	}
