@@ -110,6 +110,9 @@ func (c *numChecker) partsWhole(lo, hi int) {
 		if len(parts) < 2 && !(len(parts) == 1 && !ofWhole) {
 			continue
 		}
+		if len(parts) >= 2 && !exact && !c.disjointParts(parts) {
+			continue // "60 had fever and 50 had a cough" may overlap; "the remaining", "comprising" do not
+		}
 		sum := 0.0
 		terms := make([]string, len(parts))
 		related := make([]*NumberMention, len(parts))
@@ -130,6 +133,107 @@ func (c *numChecker) partsWhole(lo, hi int) {
 			}
 		}
 	}
+}
+
+// disjointParts reports whether the parts of a list cannot overlap: parts
+// named by disjoint nouns ("7 children and 8 women", or one noun), or by
+// outcomes ("30 voted in favour, 15 against"; "12 were hurt and 9 were
+// missing"), not by attributes that one thing may share ("60 had fever and
+// 50 had a cough", "7 children and 8 Syrians").
+func (c *numChecker) disjointParts(parts []*NumberMention) bool {
+	heads := 0
+	for _, p := range parts {
+		if p.Head != "" {
+			heads++
+		}
+	}
+	if heads == len(parts) {
+		same := true
+		for _, p := range parts[1:] {
+			if p.Head != parts[0].Head || !equalStrings(p.Mods, parts[0].Mods) {
+				same = false
+			}
+		}
+		if same {
+			return false // "3 Syrian refugees and 4 refugees"? one noun twice: unclear
+		}
+		for _, p := range parts {
+			if !isDisjointNoun(c.lower(p.SubjectEnd - 1)) {
+				return false
+			}
+		}
+		return true
+	}
+	seen := map[string]bool{}
+	for _, p := range parts {
+		key, ok := c.predicateKey(max(p.EndToken, p.SubjectEnd))
+		if !ok || seen[key] && !isAnswerVerb(key) {
+			return false
+		}
+		seen[key] = true
+	}
+	return true
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// predicateKey names what a part of a list says about its members (the
+// verb, or "be:" and the word after a form of "be") and whether that
+// predicate sorts them into disjoint groups.
+func (c *numChecker) predicateKey(j int) (string, bool) {
+	if j >= len(c.d.Tokens) {
+		return "", false
+	}
+	w := c.lower(j)
+	switch w {
+	case "were", "are", "was", "is", "remain", "remained", "remains":
+		next := c.lower(j + 1)
+		if next == "still" || next == "being" || next == "later" {
+			next = c.lower(j + 2)
+		}
+		ok := isAnswerWord(next) || isDisjointNoun(next) || stateOf(c.d.Tokens[min(j+1, len(c.d.Tokens)-1)].Stem) != "" || isOutcomeWord(next)
+		return "be:" + next, ok
+	case "had", "have", "has", "lack", "lacked", "own", "owned", "showed", "suffered", "reported", "took", "used":
+		return "attr:" + w, true // repeated, these name attributes
+	}
+	if c.d.Tokens[j].Kind == Punct {
+		return "", false
+	}
+	return c.d.Tokens[j].Stem, true
+}
+
+// isOutcomeWord reports words after "were" that name one outcome of many
+// ("unhurt", "safe", "alive").
+func isOutcomeWord(w string) bool {
+	switch w {
+	case "unhurt", "unharmed", "uninjured", "safe", "alive", "free", "intact", "accepted", "rejected",
+		"acquitted", "convicted", "elected", "absent", "present":
+		return true
+	}
+	return false
+}
+
+// isDisjointNoun reports nouns for groups that do not overlap with the
+// others of the list ("men", "women", "children", "civilians", "soldiers").
+func isDisjointNoun(w string) bool {
+	switch w {
+	case "men", "man", "women", "woman", "children", "child", "boys", "boy", "girls", "girl", "adults", "adult",
+		"minors", "minor", "males", "male", "females", "female", "civilians", "civilian", "soldiers", "soldier",
+		"combatants", "militants", "policemen", "officers", "citizens", "foreigners", "nationals", "infants",
+		"teenagers", "pensioners", "students", "teachers", "passengers", "crew":
+		return true
+	}
+	return false
 }
 
 // listStart finds a list of parts after a whole W: the first token of the
