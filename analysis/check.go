@@ -38,6 +38,7 @@ type Check struct {
 var checks = []Check{
 	{Name: "loaded", Kinds: []string{KindLoaded}, Run: checkLoaded},
 	{Name: "hedging", Kinds: []string{KindHedge, KindBooster, KindAttribution}, Run: checkHedging},
+	{Name: "numbers", Kinds: []string{KindNumber}, Run: checkNumbers},
 	{Name: "names", Kinds: []string{KindName}, Run: checkNames},
 }
 

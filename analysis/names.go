@@ -443,13 +443,6 @@ func (x *nameIndex) dominates(di, vi int32) bool {
 	return d.mentions[0] < v.mentions[0]
 }
 
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
 // nameDistance is the Levenshtein distance of two spellings, counting an
 // adjacent transposition ("Zelenksy", "Zelensky") as one edit.
 func nameDistance(a, b string) int {

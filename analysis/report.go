@@ -108,6 +108,9 @@ type Mention struct {
 	// Unit is what the number is measured in when it says ("%", "USD",
 	// "km", "date", ...); empty for plain counts.
 	Unit string `json:"unit,omitempty"`
+	// Kind says what sort of number it is ("count", "percent", "money",
+	// "date", ...); see NumberKind.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Span is a half-open byte range of the input with its text.
