@@ -14,6 +14,7 @@
 
 import { Overlay, shiftFindings } from './overlay.js';
 import { Card, replacementOf } from './card.js';
+import { attachEditable } from './editable.js';
 
 export { replacementOf };
 
@@ -29,7 +30,7 @@ let ready = null; // Promise<{version, startMs}> while a worker is starting or r
 let worker = null;
 let workerReady = false;
 let inflight = null;
-let pending = null;
+let pending = new Map(); // key → the newest waiting request of that key (see analyze's key)
 let nextId = 1;
 let restarts = 0;
 let version = 0;
@@ -108,7 +109,8 @@ function startWorker() {
 
 function failPending(err) {
   if (inflight) { clearTimeout(inflight.timer); inflight.reject(err); inflight = null; }
-  if (pending) { pending.reject(err); pending = null; }
+  for (const req of pending.values()) req.reject(err);
+  pending.clear();
 }
 
 function restart(reason) {
@@ -140,27 +142,32 @@ function restart(reason) {
  * analyze analyses text in the worker and resolves with the report (a plain
  * object, CONTRACT.md, offsets in UTF-16 code units). It rejects with the
  * analyser's Error for bad input (too large, bad option or lexicon), and with
- * an AbortError when a newer call superseded it.
+ * an AbortError when a newer call superseded it. "Newer" is per key: calls
+ * with different keys (each attachment passes its own) queue side by side,
+ * so several fields on one page share the worker without starving each
+ * other; calls without a key share one default key.
  * @param {string} text
  * @param {{kinds?: string[], minSeverity?: string, maxBytes?: number, lexicon?: object[]}} [options]
+ * @param {*} [key]
  * @returns {Promise<object>}
  */
-export function analyze(text, options) {
+export function analyze(text, options, key = analyze) {
   if (typeof text !== 'string') return Promise.reject(new TypeError('plumbline.analyze: text must be a string'));
   if (!ready) {
     try { initialize(); } catch (e) { return Promise.reject(e); }
   }
   return new Promise((resolve, reject) => {
-    if (pending) pending.reject(abortError());
-    pending = { text, options, resolve, reject };
+    const old = pending.get(key);
+    if (old) { pending.delete(key); old.reject(abortError()); }
+    pending.set(key, { key, text, options, resolve, reject });
     pump();
   });
 }
 
 function pump() {
-  if (inflight || !pending || !worker || !workerReady) return;
-  const req = pending;
-  pending = null;
+  if (inflight || !pending.size || !worker || !workerReady) return;
+  const req = pending.values().next().value; // oldest key first: fair between attachments
+  pending.delete(req.key);
   req.id = nextId++;
   const limit = config.timeout + Math.round((5 * req.text.length) / 1000);
   req.timer = setTimeout(() => restart(`The analysis took longer than ${Math.round(limit / 1000)} s.`), limit);
@@ -181,8 +188,8 @@ function onWorkerMessage(e) {
     return;
   }
   status('ready', '');
-  if (pending) {
-    req.reject(abortError()); // stale: a newer text is waiting
+  if (pending.has(req.key)) {
+    req.reject(abortError()); // stale: a newer text of the same key is waiting
   } else if (m.type === 'result') {
     restarts = 0;
     Object.defineProperty(m.report, 'timing', {
@@ -211,7 +218,7 @@ function ensureStylesheet(doc) {
 
 /**
  * attach shows plumbline's findings inline on a <textarea> or <input>
- * (a contenteditable element is not supported yet), without changing its
+ * (or a contenteditable element: see editable.js), without changing its
  * text or form value, re-analysing after each pause in editing.
  *
  * Options: analyze (options for analyze()), debounce (ms, default 250),
@@ -226,6 +233,9 @@ function ensureStylesheet(doc) {
 export function attach(element, options = {}) {
   for (const k of Object.keys(options)) {
     if (!ATTACH_OPTIONS.has(k)) throw new Error(`plumbline.attach: unknown option "${k}" (known: ${[...ATTACH_OPTIONS].join(', ')})`);
+  }
+  if (element instanceof HTMLElement && element.isContentEditable && !(element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement)) {
+    return attachEditable(element, options); // editable.js: overlay over a contenteditable element
   }
   if (!(element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && /^(text|search|)$/.test(element.type)))) {
     throw new Error('plumbline.attach: element must be a <textarea> or a text <input>');
@@ -306,7 +316,7 @@ class Attachment extends EventTarget {
     this.dispatchEvent(new CustomEvent('analyzing', { detail: { text } }));
     let report;
     try {
-      report = await analyze(text, this.options.analyze);
+      report = await analyze(text, this.options.analyze, this);
     } catch (err) {
       if (err.name === 'AbortError' || this.destroyed) return;
       if (this.field.value !== text) return;
