@@ -152,7 +152,8 @@ export class EditableAttachment extends EventTarget {
     this.doc = element.ownerDocument;
     this.win = this.doc.defaultView;
     this.options = { analyze: undefined, debounce: 250, filter: null, card: true, overlayLimit: 1_000_000, stylesheet: true, ...options };
-    if (this.options.stylesheet && this.options.card) ensureDocumentStylesheet(this.doc, cardStylesheetURL());
+    // plumbline.css in the document defines the --pl-* colours (on :root) that the shadow root inherits
+    if (this.options.stylesheet) ensureDocumentStylesheet(this.doc, cardStylesheetURL());
     this.report = null;
     this.all = [];
     this.visible = [];
@@ -185,7 +186,13 @@ export class EditableAttachment extends EventTarget {
     link.href = stylesheetURL();
     this.layer = this.doc.createElement('div');
     this.layer.className = 'pl-layer';
-    this.shadow.append(link, this.layer);
+    // the card lives in the same shadow root, out of reach of the page's CSS
+    const cardCSS = this.doc.createElement('link');
+    cardCSS.rel = 'stylesheet';
+    cardCSS.href = cardStylesheetURL();
+    this.cardHost = this.doc.createElement('div');
+    this.cardHost.className = 'pl-cards';
+    this.shadow.append(cardCSS, link, this.layer, this.cardHost);
     this.doc.body.append(this.host);
 
     this.card = this.options.card ? new Card(this.doc, {
@@ -399,7 +406,7 @@ export class EditableAttachment extends EventTarget {
   showCard(finding, { pinned = false } = {}) {
     if (!this.card) return;
     this.pinned = pinned;
-    this.card.show(finding, this.rectOf(finding));
+    this.card.show(finding, this.rectOf(finding), this.cardHost);
     this.markActive();
     this.dispatchEvent(new CustomEvent('card', { detail: { finding } }));
   }

@@ -1,0 +1,146 @@
+// <plumb-line> on a plain form under the strict CSP, served from dist/ as a
+// host would copy it: type, see the highlight over the typed word, submit,
+// and the server receives exactly what was typed. Also: the host page's CSS
+// and the widget's do not leak into each other, and the element's attributes
+// (kinds, min-severity, lang, lexicon, wasm) and events.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, snapshotOnFailure, sameBox } from './helpers.js';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function visit(name, path, fn, opts) {
+  const { context, page, problems, foreign, requests } = await openPage(browser, server.url, opts);
+  try {
+    await snapshotOnFailure(page, name, async () => {
+      await page.goto(server.url + path);
+      await fn(page, { requests });
+      assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors or dialogs');
+      assert.deepEqual(foreign(), [], 'requests to other origins');
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+function markRect(page, kind) {
+  return page.$eval(`.pl-backdrop mark[data-kind="${kind}"]`, (m) => {
+    const r = m.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: m.textContent };
+  });
+}
+
+test('form: type, see the highlight, submit: the server gets exactly what was typed', async () => {
+  await visit('form-submit', 'form.html', async (page) => {
+    // typed, not pasted: real key events; with non-ASCII text and an emoji (UTF-16 offsets)
+    const typed = 'Café owners 😀 said the thugs — “so-called protesters” — smashed windows, perhaps.';
+    await page.click('#title');
+    await page.keyboard.type('Night in the old town');
+    await page.click('#body');
+    await page.keyboard.type(typed);
+    await page.waitForSelector('.pl-backdrop mark[data-kind="loaded"]');
+    await page.waitForFunction((t) => window.reports.some((r) => r.text === t), typed);
+    const marks = await page.$$eval('.pl-backdrop mark', (ms) => ms.map((m) => [m.dataset.kind, m.textContent]));
+    assert.ok(marks.some(([k, t]) => k === 'loaded' && t === 'thugs'), JSON.stringify(marks));
+    assert.ok(marks.some(([k, t]) => k === 'hedge' && t === 'perhaps'), JSON.stringify(marks));
+    // the mark sits over the word: the backdrop holds the field's exact text, in the field's box and metrics
+    const value = await page.$eval('#body', (t) => t.value);
+    assert.equal(value, typed);
+    const backdropText = await page.$eval('.pl-backdrop-content', (c) => c.textContent);
+    assert.equal(backdropText, typed, 'the backdrop mirrors the field');
+    const r = await markRect(page, 'loaded');
+    const field = await page.$eval('#body', (t) => { const b = t.getBoundingClientRect(); return { left: b.left, top: b.top, right: b.right, bottom: b.bottom }; });
+    assert.ok(r.left >= field.left && r.right <= field.right && r.top >= field.top && r.bottom <= field.bottom, 'mark inside the field');
+    const backdrop = await page.$eval('.pl-backdrop', (b) => { const x = b.getBoundingClientRect(); return { left: x.left, top: x.top, right: x.right, bottom: x.bottom }; });
+    assert.ok(sameBox(backdrop, field, 0.5), `backdrop ${JSON.stringify(backdrop)} over the field ${JSON.stringify(field)}`);
+    // the widget's summary
+    const status = await page.$eval('plumb-line', (el) => el.shadowRoot.querySelector('.pl-status').textContent);
+    assert.match(status, /^\d+ findings: .*loaded term/);
+    await Promise.all([page.waitForNavigation(), page.click('#send')]);
+    await page.waitForSelector('#saved');
+    const sub = server.submissions.at(-1);
+    assert.equal(sub.type, 'application/x-www-form-urlencoded');
+    const form = new URLSearchParams(sub.body.toString('utf8'));
+    assert.equal(form.get('body'), typed, 'submitted exactly as typed');
+    assert.equal(form.get('title'), 'Night in the old town');
+  });
+});
+
+test('form: the host page CSS and the widget CSS do not leak into each other', async () => {
+  await visit('form-css', 'form.html', async (page) => {
+    const hostStyles = () => page.evaluate(() => {
+      const pick = (el) => { const s = getComputedStyle(el); return [s.color, s.backgroundColor, s.borderTopWidth, s.paddingTop, s.fontSize, s.fontFamily, s.letterSpacing, s.textDecorationLine, s.outlineStyle].join('|'); };
+      return ['p.note mark', 'p.note', 'button.card', '#send', 'h1', 'textarea', 'label'].map((q) => pick(document.querySelector(q)));
+    });
+    // before plumbline starts: load the page with the element removed… simpler: compare with a fresh
+    // page where the module has not run yet is not possible under CSP; instead compare against the
+    // styles host.css alone gives, re-computed after detaching plumbline's stylesheets.
+    await page.click('#body');
+    await page.keyboard.type('The regime acted.');
+    await page.waitForSelector('.pl-backdrop mark[data-kind="loaded"]');
+    const withWidget = await hostStyles();
+    const sheets = await page.evaluate(() => {
+      const ls = [...document.querySelectorAll('link[rel="stylesheet"]')].filter((l) => l.href.includes('/plumbline/'));
+      for (const l of ls) l.disabled = true;
+      return ls.map((l) => new URL(l.href).pathname);
+    });
+    assert.deepEqual(sheets, ['/plumbline/plumbline.css'], 'only namespaced plumbline.css is added to the document');
+    const without = await hostStyles();
+    // textarea: the overlay makes its background transparent on purpose (the backdrop paints it)
+    assert.deepEqual(withWidget.filter((_, i) => i !== 5), without.filter((_, i) => i !== 5), 'plumbline CSS changed host elements');
+    await page.evaluate(() => { for (const l of document.querySelectorAll('link[rel="stylesheet"]')) l.disabled = false; });
+    // the page's aggressive rules (p/div/span borders, colours, * letter-spacing) do not reach the bar
+    const bar = await page.$eval('plumb-line', (el) => {
+      const b = el.shadowRoot.querySelector('.pl-bar'), s = getComputedStyle(b);
+      return { border: s.borderTopWidth, padding: s.paddingTop, color: s.color, letterSpacing: s.letterSpacing, font: s.fontFamily };
+    });
+    assert.equal(bar.border, '0px');
+    assert.equal(bar.padding, '0px');
+    assert.notEqual(bar.color, 'rgb(10, 20, 30)');
+    assert.equal(bar.letterSpacing, 'normal');
+    assert.doesNotMatch(bar.font, /Georgia/);
+    // and host rules like div {padding} do not shift the highlight: the backdrop text box is the field's
+    const shift = await page.evaluate(() => {
+      const c = document.querySelector('.pl-backdrop-content'), s = getComputedStyle(c);
+      return [s.paddingTop, s.borderTopWidth, s.letterSpacing];
+    });
+    assert.deepEqual(shift, ['0px', '0px', '0.5px'], 'backdrop content inherits the field metrics, not the host rules');
+  });
+});
+
+test('elements: kinds, min-severity, lang, custom lexicon, lexicon errors; one worker and one wasm fetch for the page', async () => {
+  await visit('widgets', 'widgets.html', async (page, { requests }) => {
+    await page.waitForFunction(() => window.done && window.done());
+    const state = await page.evaluate(() => window.state());
+    // kinds="hedge": only hedges drawn and reported
+    assert.deepEqual([...new Set(state.hedgeOnly.kinds)], ['hedge'], JSON.stringify(state.hedgeOnly));
+    // min-severity="error": a text with only warnings shows nothing
+    assert.deepEqual(state.errorsOnly.kinds, []);
+    // lang="fr": the widget's words in French (the analyser's messages stay English)
+    assert.match(state.french.status, /^\d+ signalements? : |^\d+ signalements?:/);
+    assert.match(state.french.status, /termes? connotés?/);
+    assert.equal(state.french.lang, 'fr');
+    // lexicon="custom-lexicon.json": a term only the custom lexicon has
+    assert.ok(state.custom.texts.includes('jackbooted'), JSON.stringify(state.custom));
+    assert.ok(state.custom.marks.includes('jackbooted'), JSON.stringify(state.custom));
+    // lexicon="missing.json": shown clearly, event dispatched, and the built-in lexicon still works
+    assert.match(state.missing.error, /Could not load the custom lexicon missing\.json: HTTP 404/);
+    assert.equal(state.missing.events[0].source, 'lexicon');
+    assert.ok(state.missing.kinds.includes('loaded'));
+    // lexicon with an invalid entry: the analyser's message names the entry
+    assert.match(state.invalid.error, /Could not check this text: .*lexicon\[0\]/);
+    assert.equal(state.invalid.events[0].source, 'analyze');
+    // one worker and one fetch of the wasm for six widgets
+    const wasm = requests.filter((u) => u.endsWith('/plumbline.wasm'));
+    assert.equal(wasm.length, 1, `wasm fetched ${wasm.length} times`);
+    assert.equal(page.workers().length, 1, 'one worker for the page');
+  }, { ignore: [/status of 404/] }); // missing.json, on purpose
+});
