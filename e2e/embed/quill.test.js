@@ -93,14 +93,14 @@ async function assertAligned(page, words) {
 
 test('quill: type a loaded term, the highlight sits over it, and the editor is unchanged', async () => {
   await visit('quill-type', async (page) => {
-    const text = 'Witnesses said the thugs arrived at noon.';
+    const text = 'Witnesses said the regime sent thugs at noon.';
     const t0 = Date.now();
     await typeIn(page, 'editor', text);
     await page.waitForSelector('plumbline-layer .pl-hl[data-kind="loaded"]');
     console.log(`# quill: last key → highlight on screen within ${Date.now() - t0} ms of the first key (incl. typing ${text.length} keys)`);
     await typeIn(page, 'control', text);
     await page.waitForFunction((t) => window.reports.includes(t + '\n'), text);
-    await assertAligned(page, ['thugs']);
+    await assertAligned(page, ['regime', 'thugs']);
     // the editor's DOM and model are exactly the control's (typed the same, no plumbline)
     const state = await page.evaluate(() => ({
       html: window.editor.root.innerHTML, controlHTML: window.control.root.innerHTML,
@@ -124,17 +124,17 @@ test('quill: type a loaded term, the highlight sits over it, and the editor is u
     const n = await page.evaluate(() => window.reports.length);
     await page.evaluate(() => document.querySelector('#editor .ql-editor').plumblineAttachment.refresh());
     await page.waitForFunction((k) => window.reports.length > k, n);
-    const b = (await boxes(page, 'loaded'))[0];
+    const b = (await boxes(page, 'loaded')).find((x) => x.word === 'regime');
     await page.mouse.move((b.got.left + b.got.right) / 2, (b.got.top + b.got.bottom) / 2);
     await page.waitForSelector('plumbline-layer .pl-card:not([hidden])');
     const card = await page.$eval('plumbline-layer', (l) => l.shadowRoot.querySelector('.pl-card').textContent);
-    assert.match(card, /thugs/);
+    assert.match(card, /regime/);
     assert.deepEqual(await page.evaluate(() => window.mutations), [], 'plumbline mutated the editor');
     // the card's "Replace" goes through the editor like typing: Quill's model has the new word
     await page.click('plumbline-layer .pl-card .pl-apply');
-    await page.waitForFunction(() => window.editor.getText().includes('the gang members arrived') || window.editor.getText().includes('the people arrived') || !window.editor.getText().includes('thugs'));
+    await page.waitForFunction(() => window.editor.getText().includes('the government sent'));
     const after = await page.evaluate(() => ({ text: window.editor.getText(), ops: window.editor.getContents().ops.map((o) => o.insert).join('') }));
-    assert.doesNotMatch(after.text, /thugs/);
+    assert.equal(after.text, 'Witnesses said the government sent thugs at noon.\n');
     assert.equal(after.ops, after.text, 'Quill\'s model follows the replacement');
   });
 });
