@@ -59,7 +59,8 @@ export function startServer() {
     let file = null;
     for (const [prefix, dir] of MOUNTS) {
       if (!url.pathname.startsWith(prefix)) continue;
-      const rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+      let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
       const full = path.resolve(dir, rel);
       if (!full.startsWith(dir + path.sep)) break;
       file = full;
