@@ -33,7 +33,7 @@ import { analyze } from './plumbline.js';
 import { shiftFindings } from './overlay.js';
 import { Card } from './card.js';
 
-const OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'overlayLimit', 'stylesheet']);
+const OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'cardHost', 'overlayLimit', 'stylesheet']);
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 };
 
 const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -406,7 +406,7 @@ export class EditableAttachment extends EventTarget {
   showCard(finding, { pinned = false } = {}) {
     if (!this.card) return;
     this.pinned = pinned;
-    this.card.show(finding, this.rectOf(finding), this.cardHost);
+    this.card.show(finding, this.rectOf(finding), this.options.cardHost || this.cardHost);
     this.markActive();
     this.dispatchEvent(new CustomEvent('card', { detail: { finding } }));
   }

@@ -187,7 +187,14 @@ export class PlumbLineElement extends HTMLElement {
       this.errorBox.setAttribute('part', 'error');
       this.errorBox.hidden = true;
       this.bar.append(this.status);
-      root.append(link, slot, this.bar, this.errorBox);
+      // the finding card of a <textarea>/<input> stays in this shadow root, out of the page's CSS
+      // (a contenteditable field's card is in its own layer's shadow root: editable.js)
+      const cardCSS = document.createElement('link');
+      cardCSS.rel = 'stylesheet';
+      cardCSS.href = new URL('plumbline.css', import.meta.url).href;
+      this.cardHost = document.createElement('div');
+      this.cardHost.className = 'pl-cards';
+      root.append(cardCSS, link, slot, this.bar, this.errorBox, this.cardHost);
     }
     this.restart();
   }
@@ -285,7 +292,7 @@ export class PlumbLineElement extends HTMLElement {
     if (gen !== this.generation) return;
     this.target = target;
     if (target.plumblineAttachment) target.plumblineAttachment.detach(); // one owner at a time
-    const a = attach(target, { analyze: options });
+    const a = attach(target, { analyze: options, cardHost: target.isContentEditable ? null : this.cardHost });
     this.attachment = a;
     const on = (type, fn) => { a.addEventListener(type, fn); this.off.push(() => a.removeEventListener(type, fn)); };
     on('report', (e) => {

@@ -81,7 +81,8 @@ function startWorker() {
     workerReady = false;
     const fail = (message) => {
       clearTimeout(timer);
-      if (worker === w) { w.terminate(); worker = null; workerReady = false; }
+      if (worker !== w) return; // terminate() ended this worker: nothing to report
+      w.terminate(); worker = null; workerReady = false;
       failPending(new Error(message));
       status('failed', message);
       reject(new Error(message));
@@ -202,10 +203,24 @@ function onWorkerMessage(e) {
   pump();
 }
 
+/**
+ * terminate stops the shared worker and frees the wasm module's memory
+ * (waiting analyses reject with an AbortError); the next analyze() or
+ * attach() starts a new one. For pages that detach every field for good.
+ */
+export function terminate() {
+  const w = worker;
+  worker = null;
+  workerReady = false;
+  ready = null;
+  failPending(abortError());
+  if (w) { w.onmessage = null; w.onerror = null; w.terminate(); }
+}
+
 // ---------------------------------------------------------------------------
 // attach
 
-const ATTACH_OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'overlayLimit', 'stylesheet']);
+const ATTACH_OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'cardHost', 'overlayLimit', 'stylesheet']);
 
 function ensureStylesheet(doc) {
   const href = new URL('plumbline.css', import.meta.url).href;
@@ -225,7 +240,9 @@ function ensureStylesheet(doc) {
  * filter (finding → boolean: which findings to draw), card (default true:
  * show a card on hover, tap and focus), overlayLimit (characters, default
  * 1,000,000: beyond it no inline highlights, findings still reported),
- * stylesheet (default true: add plumbline.css to the document).
+ * stylesheet (default true: add plumbline.css to the document), cardHost
+ * (an element to keep the card in, e.g. inside a shadow root that links
+ * plumbline.css; default: <body>).
  *
  * The returned Attachment is an EventTarget: 'report' {report, text, findings},
  * 'analyzing' {text}, 'error' {message}, 'render' {findings}, 'card' {finding|null}.
@@ -249,7 +266,7 @@ class Attachment extends EventTarget {
     super();
     this.field = field;
     this.doc = field.ownerDocument;
-    this.options = { analyze: undefined, debounce: 250, filter: null, card: true, overlayLimit: 1_000_000, stylesheet: true, ...options };
+    this.options = { analyze: undefined, debounce: 250, filter: null, card: true, cardHost: null, overlayLimit: 1_000_000, stylesheet: true, ...options };
     if (this.options.stylesheet) ensureStylesheet(this.doc);
     this.overlay = new Overlay(field);
     this.card = this.options.card ? new Card(this.doc, {
@@ -404,7 +421,7 @@ class Attachment extends EventTarget {
     this.setActive(finding);
     const m = mark || this.overlay.marksOf(finding)[0];
     const rect = m ? m.getBoundingClientRect() : this.overlay.clientRectOf(finding.start, finding.end);
-    this.card.show(finding, rect, host);
+    this.card.show(finding, rect, host || this.options.cardHost);
     this.dispatchEvent(new CustomEvent('card', { detail: { finding } }));
   }
 

@@ -22,7 +22,7 @@ async function visit(name, path, fn, opts) {
   try {
     await snapshotOnFailure(page, name, async () => {
       await page.goto(server.url + path);
-      await fn(page, { requests });
+      await fn(page, { requests, context });
       assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors or dialogs');
       assert.deepEqual(foreign(), [], 'requests to other origins');
     });
@@ -113,6 +113,49 @@ test('form: the host page CSS and the widget CSS do not leak into each other', a
       return [s.paddingTop, s.borderTopWidth, s.letterSpacing];
     });
     assert.deepEqual(shift, ['0px', '0px', '0.5px'], 'backdrop content inherits the field metrics, not the host rules');
+  });
+});
+
+test('form: the card opens inside the widget, out of the host CSS; removing the element detaches; terminate() ends the worker', async () => {
+  await visit('form-detach', 'form.html', async (page, { context }) => {
+    await page.click('#body');
+    await page.keyboard.type('The regime acted.');
+    await page.waitForSelector('.pl-backdrop mark[data-kind="loaded"]');
+    const m = await page.$eval('.pl-backdrop mark[data-kind="loaded"]', (x) => { const r = x.getBoundingClientRect(); return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; });
+    await page.mouse.move(m[0], m[1]);
+    await page.waitForSelector('plumb-line .pl-card:not([hidden])');
+    const card = await page.$eval('plumb-line', (el) => {
+      const c = el.shadowRoot.querySelector('.pl-card');
+      const p = c.querySelector('p'), s = getComputedStyle(p);
+      return { text: c.textContent, border: s.borderTopWidth, color: s.color, size: s.fontSize };
+    });
+    assert.match(card.text, /regime/);
+    assert.equal(card.border, '0px', 'host rule p {border} does not reach the card');
+    assert.notEqual(card.color, 'rgb(120, 0, 120)');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('body > .pl-card').length), 0, 'no card left in <body>');
+    await page.mouse.move(5, 5);
+    const cdp = await context.newCDPSession(page);
+    const listeners = async (expr) => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
+      return (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })).listeners.map((l) => l.type).sort();
+    };
+    assert.ok((await listeners("document.getElementById('body')")).length > 0);
+    assert.equal(page.workers().length, 1);
+    await page.evaluate(async () => {
+      document.getElementById('check').remove();
+      const { terminate } = await import('/plumbline/plumbline.js');
+      terminate();
+    });
+    assert.deepEqual(await listeners("document.getElementById('body')"), [], 'listeners left on the textarea');
+    const left = await page.evaluate(() => ({
+      backdrops: document.querySelectorAll('.pl-backdrop').length,
+      style: document.getElementById('body').getAttribute('style') || '',
+      cls: document.getElementById('body').className,
+      value: document.getElementById('body').value,
+    }));
+    assert.deepEqual(left, { backdrops: 0, style: '', cls: '', value: 'The regime acted.' });
+    for (let i = 0; i < 20 && page.workers().length; i++) await page.waitForTimeout(50);
+    assert.equal(page.workers().length, 0, 'the worker is gone');
   });
 });
 
