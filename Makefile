@@ -48,7 +48,7 @@ test-browser: build dist node_modules/.installed e2e/embed/node_modules/.install
 
 # embedding (docs/embedding.md): dist/ is the folder to copy to any static
 # host or CMS theme; its modules import only each other.
-DIST_FILES := plumbline.js worker.js runtime.js overlay.js card.js editable.js plumb-line.js \
+DIST_FILES := plumbline.js worker.js runtime.js overlay.js highlight.js card.js editable.js plumb-line.js \
 	plumbline.css editable.css plumb-line.css
 dist: wasm $(addprefix web/,$(DIST_FILES)) docs/dist-README.md
 	rm -rf dist && mkdir -p dist
@@ -58,7 +58,7 @@ dist: wasm $(addprefix web/,$(DIST_FILES)) docs/dist-README.md
 
 # the embedding tests' hosts (Decap CMS, Quill) in their own package.json
 e2e/embed/node_modules/.installed: e2e/embed/package.json
-	cd e2e/embed && $(NPM) install --no-audit --no-fund
+	cd e2e/embed && $(NPM) install --no-audit --no-fund --loglevel=error
 	touch $@
 
 test-embed: build dist node_modules/.installed e2e/embed/node_modules/.installed

@@ -8,6 +8,16 @@ import { readFile } from 'node:fs/promises';
 const web = new URL('../web/', import.meta.url);
 await import(new URL('wasm_exec.js', web));
 const { start } = await import(new URL('runtime.js', web));
+let rawAnalyze;
+{
+  // catch the raw Go function as main sets it, before start() wraps it
+  let value;
+  Object.defineProperty(globalThis, 'plumbline', {
+    configurable: true,
+    get: () => value,
+    set: (v) => { if (!rawAnalyze && v && v.analyze) rawAnalyze = v.analyze; value = v; },
+  });
+}
 const { api } = await start(await readFile(new URL('plumbline.wasm', web)));
 
 test('globalThis.plumbline has version and analyze', () => {
@@ -33,6 +43,26 @@ test('bad input throws an Error with the reason', () => {
   assert.throws(() => api.analyze('x', { lexicon: [{ term: 'foo', category: 'c' }] }), /options\.lexicon\[0\] \(term "foo"\): empty message/);
   assert.throws(() => api.analyze(42), /must be a string/);
   assert.throws(() => api.analyze('x', { colour: 1 }), /unknown option "colour"/);
+});
+
+test('hostile options objects throw in the caller, and the runtime lives on', () => {
+  const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+  assert.throws(() => api.analyze('The regime spoke.', hostile), { name: 'Error', message: 'trap' });
+  const getter = { get kinds() { throw new TypeError('getter'); } };
+  assert.throws(() => api.analyze('The regime spoke.', getter), { name: 'TypeError', message: 'getter' });
+  assert.throws(() => api.analyze('The regime spoke.', { maxBytes: Infinity }), /options\.maxBytes must be a whole number/);
+  assert.throws(() => api.analyze('The regime spoke.', { kinds: [() => 1] }), /options\.kinds\[0\] must be a string/);
+  assert.equal(api.analyze('The regime spoke.').findings.length, 1);
+});
+
+test('a JavaScript exception while Go works is recovered into a thrown Error (raw module)', () => {
+  // the raw Go function, below runtime.js's wrapper: Object.keys on a proxy that throws
+  // happens inside Go; the panic is recovered and returned as an Error
+  const raw = rawAnalyze;
+  const r = raw('x', new Proxy({}, { ownKeys() { throw new Error('trap'); } }));
+  assert.ok(r instanceof Error);
+  assert.match(r.message, /plumbline: internal error: .*trap/);
+  assert.equal(raw('The regime spoke.').findings.length, 1);
 });
 
 test('repeated calls after errors keep working', () => {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"syscall/js"
 	"testing"
+
+	"github.com/plumbline/plumbline/analysis"
 )
 
 // The tests start main's API (without blocking) and call it the way
@@ -192,5 +194,29 @@ func TestAnalyzeRepeatedCalls(t *testing.T) {
 		if want := first.Get("findings").Index(n - 1).Get("start").Int(); last.Get("start").Int() != want {
 			t.Fatalf("call %d: last start %d, want %d", i, last.Get("start").Int(), want)
 		}
+	}
+}
+
+// benchText is ~5 KB of news-like text with findings of every lexicon kind.
+var benchText = strings.Repeat("Officials said the regime's militants, perhaps hundreds, clearly caused chaos downtown. "+
+	"It was reported that the so-called reforms failed, and sources said the café 😀 was closed. ", 28)[:5000]
+
+func BenchmarkAnalyzeOnly(b *testing.B) {
+	for b.Loop() {
+		analysis.Analyze(benchText, analysis.Options{})
+	}
+}
+
+func BenchmarkReportValue(b *testing.B) {
+	rep := analysis.Analyze(benchText, analysis.Options{})
+	b.ReportMetric(float64(len(rep.Findings)), "findings")
+	for b.Loop() {
+		reportValue(benchText, &rep)
+	}
+}
+
+func BenchmarkAnalyzeJS(b *testing.B) {
+	for b.Loop() {
+		analyze(benchText, nil)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -107,4 +108,16 @@ func BenchmarkUTF16Index(b *testing.B) {
 			x.Offset(off)
 		}
 	}
+}
+
+// Byte offsets from the analysis become JavaScript string indices.
+func Example_utf16Index() {
+	text := "café 😀 naïve"
+	x := newUTF16Index(text)
+	start := strings.Index(text, "naïve")
+	fmt.Println(start, "→", x.Offset(start))
+	fmt.Println(len(text), "→", x.Len())
+	// Output:
+	// 11 → 8
+	// 17 → 13
 }

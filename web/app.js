@@ -18,6 +18,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 // Timing, read by the browser tests and shown in the status line.
 const timing = { firstResultMs: null, lastAnalyzeMs: null, lastRoundTripMs: null };
 window.plumblineTiming = timing;
+// for the browser tests and the console: the current report and the attachment
+window.plumblinePage = { report: () => report, text: () => reportText, timing };
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -37,7 +39,7 @@ function applyTheme(theme) {
   if (theme) document.documentElement.dataset.theme = theme;
   else delete document.documentElement.dataset.theme;
   const dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  themeButton.textContent = dark ? 'Light theme' : 'Dark theme';
+  // a toggle keeps its name; aria-pressed says whether the dark theme is on
   themeButton.setAttribute('aria-pressed', String(dark));
 }
 let storedTheme = null;
@@ -61,12 +63,16 @@ function currentFilter() {
 }
 
 // ---- the editor ------------------------------------------------------------
-const handle = attach(textarea, { filter: currentFilter() });
+// The page analyses up to 2 MiB (a long report is ~50 KB); a larger paste gets
+// the analyser's limit message at once instead of a long wait.
+const PAGE_MAX_BYTES = 2 << 20;
+const handle = attach(textarea, { filter: currentFilter(), analyze: { maxBytes: PAGE_MAX_BYTES }, overlayLimit: 500000 });
 for (const b of kindBoxes) b.addEventListener('change', () => handle.setFilter(currentFilter()));
 severitySelect.addEventListener('change', () => handle.setFilter(currentFilter()));
 
 let report = null, reportText = '';
 let busyTimer = 0;
+let restartNotice = ''; // told with the next result
 
 initialize().then(
   (r) => { if (!textarea.value) setStatus(`Ready (analyser started in ${Math.round(r.startMs)} ms).`); },
@@ -74,7 +80,10 @@ initialize().then(
 );
 events.addEventListener('status', (e) => {
   const { state, message } = e.detail;
-  if (state === 'restarting' || state === 'failed') setStatus(message, true);
+  if (state === 'restarting' || state === 'failed') {
+    restartNotice = state === 'restarting' ? 'The analyser stopped and was restarted. ' : '';
+    setStatus(message, true);
+  }
   else if (state === 'ready' && message) setStatus(message);
 });
 
@@ -95,7 +104,8 @@ handle.addEventListener('report', (e) => {
   const n = report.findings.length;
   let msg = `${report.stats.words.toLocaleString()} words, ${n.toLocaleString()} finding${n === 1 ? '' : 's'} — analysed in ${Math.round(t.analyzeMs ?? 0)} ms.`;
   if (handle.overlayOff) msg += ' Inline highlights are off for texts this long; use the findings list.';
-  setStatus(msg, false);
+  setStatus(restartNotice + msg, Boolean(restartNotice));
+  restartNotice = '';
   $('export-json').disabled = false;
   $('export-md').disabled = false;
   renderSummary();
@@ -104,13 +114,15 @@ handle.addEventListener('report', (e) => {
 handle.addEventListener('error', (e) => {
   clearTimeout(busyTimer);
   report = null;
-  setStatus(e.detail.message, true);
+  const m = String(e.detail.message);
+  setStatus(m.charAt(0).toUpperCase() + m.slice(1) + (/at most/.test(m) ? '. Split it into parts to check it.' : ''), true);
   $('export-json').disabled = true;
   $('export-md').disabled = true;
   renderSummary();
 });
 
-handle.addEventListener('render', (e) => renderList(e.detail.findings));
+// the list follows reports and filters; while the user types only the marks move
+handle.addEventListener('render', (e) => { if (e.detail.reason !== 'edit') renderList(e.detail.findings); });
 
 // ---- findings list ---------------------------------------------------------
 const list = $('findings');
@@ -278,6 +290,31 @@ function renderNumbers() {
   table.append(thead, tbody);
   box.replaceChildren(table);
 }
+
+// ---- pastes over the limit -------------------------------------------------
+// A textarea holding megabytes lays out for seconds; a paste the analyser
+// would refuse anyway is stopped before it lands, with the reason.
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+const mb = (n) => `${(n / (1 << 20)).toFixed(1)} MB`;
+textarea.addEventListener('paste', (e) => {
+  const data = e.clipboardData && e.clipboardData.getData('text/plain');
+  if (!data || data.length < PAGE_MAX_BYTES / 4) return; // surely small enough
+  const kept = textarea.value.length - (textarea.selectionEnd - textarea.selectionStart);
+  const bytes = utf8Length(data) + utf8Length(textarea.value.slice(0, kept));
+  if (bytes <= PAGE_MAX_BYTES) return;
+  e.preventDefault();
+  setStatus(`Not pasted: the text would be ${mb(bytes)}; plumbline checks at most ${mb(PAGE_MAX_BYTES)} at a time. Split it into parts to check it.`, true);
+});
 
 // ---- actions ---------------------------------------------------------------
 $('sample').addEventListener('click', () => {

@@ -61,8 +61,10 @@ export class Overlay {
 
     this.onScroll = () => this.syncScroll();
     field.addEventListener('scroll', this.onScroll, { passive: true });
+    // the field's size, and its parent's (siblings growing move the field)
     this.resizeObserver = new ResizeObserver(() => this.sync());
     this.resizeObserver.observe(field);
+    if (field.parentElement) this.resizeObserver.observe(field.parentElement);
     this.sync();
   }
 
@@ -79,6 +81,11 @@ export class Overlay {
     b.width = f.offsetWidth + 'px';
     b.height = f.offsetHeight + 'px';
     b.boxSizing = 'border-box';
+    // offsetParent and the containing block differ in a few layouts (a
+    // table cell, an unpositioned body): correct by what is measured
+    const fr = f.getBoundingClientRect(), br0 = this.backdrop.getBoundingClientRect();
+    if (Math.abs(fr.left - br0.left) > 0.5) b.left = f.offsetLeft + (fr.left - br0.left) + 'px';
+    if (Math.abs(fr.top - br0.top) > 0.5) b.top = f.offsetTop + (fr.top - br0.top) + 'px';
     // The field's scrollbar narrows its text box; the backdrop has none, so
     // it pads by the same width (on the right for left-to-right text).
     const bl = parseFloat(cs.borderLeftWidth) || 0, br = parseFloat(cs.borderRightWidth) || 0;
@@ -109,6 +116,7 @@ export class Overlay {
    * over it (then the earliest, then the longest).
    */
   render(text, findings) {
+    this.sync();
     this.text = text;
     this.findings = findings;
     this.marks = [];
@@ -174,6 +182,12 @@ export class Overlay {
 
   /** clear removes every mark (and the text). */
   clear() { this.render('', []); }
+
+  /** setActive outlines the marks of finding (null: none). */
+  setActive(finding) {
+    for (const m of this.content.querySelectorAll('.pl-active')) m.classList.remove('pl-active');
+    if (finding) for (const m of this.marksOf(finding)) m.classList.add('pl-active');
+  }
 
   /** marksOf returns the marks drawn for a finding (empty if hidden). */
   marksOf(finding) { return this.findingMarks.get(finding) || []; }

@@ -28,6 +28,7 @@
 // custom properties ever reach the host document.
 
 import { initialize, attach } from './plumbline.js';
+import { attachEditable } from './editable.js';
 
 /**
  * strings: the widget's words per language. {n} is a number, {message},
@@ -292,7 +293,11 @@ export class PlumbLineElement extends HTMLElement {
     if (gen !== this.generation) return;
     this.target = target;
     if (target.plumblineAttachment) target.plumblineAttachment.detach(); // one owner at a time
-    const a = attach(target, { analyze: options, cardHost: target.isContentEditable ? null : this.cardHost });
+    // A contenteditable field (a rich-text editor) gets editable.js's layer: it follows the editor's DOM
+    // with a MutationObserver (editors change it without 'input' events: toolbar formatting, API calls,
+    // collaborative edits) and keeps its card in its own shadow root. Text fields get attach()'s backdrop.
+    const a = target.isContentEditable ? attachEditable(target, { analyze: options })
+      : attach(target, { analyze: options, cardHost: this.cardHost });
     this.attachment = a;
     const on = (type, fn) => { a.addEventListener(type, fn); this.off.push(() => a.removeEventListener(type, fn)); };
     on('report', (e) => {

@@ -9,17 +9,20 @@
 // The Go analyser (plumbline.wasm) runs in a Web Worker, so the page never
 // blocks. analyze() is "newest wins": a call made while another is waiting
 // or running supersedes it, and the superseded promise rejects with an
-// Error named "AbortError" (callers ignore those). A worker that crashes or
-// takes too long is terminated and restarted, and `events` says so.
+// Error named "AbortError" (callers ignore those); each attach()ed element
+// has its own such channel. A worker that crashes or takes too long is
+// terminated and restarted (the request is retried once on the new worker),
+// and `events` says so.
 
 import { Overlay, shiftFindings } from './overlay.js';
+import { HighlightOverlay, highlightsSupported } from './highlight.js';
 import { Card, replacementOf } from './card.js';
 import { attachEditable } from './editable.js';
 
 export { replacementOf };
 
 /** events dispatches 'status' CustomEvents: detail {state, message}; state is
- * 'starting' | 'ready' | 'busy' | 'restarting' | 'failed'. */
+ * 'starting' | 'ready' | 'busy' | 'restarting' | 'failed' | 'stopped'. */
 export const events = new EventTarget();
 
 const INIT_OPTIONS = new Set(['wasmURL', 'workerURL', 'timeout']);
@@ -30,7 +33,7 @@ let ready = null; // Promise<{version, startMs}> while a worker is starting or r
 let worker = null;
 let workerReady = false;
 let inflight = null;
-let pending = new Map(); // key → the newest waiting request of that key (see analyze's key)
+let pending = new Map(); // channel → the newest request not yet sent
 let nextId = 1;
 let restarts = 0;
 let version = 0;
@@ -70,6 +73,19 @@ export function initialize(options = {}) {
   return ready;
 }
 
+/**
+ * terminate stops the worker (pending analyses reject); a later initialize,
+ * analyze or attach starts a new one. Attachments stay attached.
+ */
+export function terminate() {
+  if (worker) worker.terminate();
+  worker = null;
+  workerReady = false;
+  failPending(new Error('plumbline: the analyser was stopped (terminate)'));
+  ready = null;
+  status('stopped', '');
+}
+
 /** version is the report version of the running analyser (0 before it starts). */
 export function analyserVersion() { return version; }
 
@@ -81,8 +97,7 @@ function startWorker() {
     workerReady = false;
     const fail = (message) => {
       clearTimeout(timer);
-      if (worker !== w) return; // terminate() ended this worker: nothing to report
-      w.terminate(); worker = null; workerReady = false;
+      if (worker === w) { w.terminate(); worker = null; workerReady = false; }
       failPending(new Error(message));
       status('failed', message);
       reject(new Error(message));
@@ -119,9 +134,13 @@ function restart(reason) {
   worker = null;
   workerReady = false;
   if (inflight) {
-    clearTimeout(inflight.timer);
-    inflight.reject(new Error(`${reason} It was restarted; the text was not analysed.`));
+    // retry the request once on the new worker, unless a newer one waits
+    const req = inflight;
+    clearTimeout(req.timer);
     inflight = null;
+    if (pending.has(req.channel)) req.reject(abortError());
+    else if (req.retried) req.reject(new Error(`${reason} The analyser failed twice on this text and was restarted.`));
+    else { req.retried = true; pending.set(req.channel, req); }
   }
   restarts++;
   if (restarts > MAX_RESTARTS) {
@@ -143,32 +162,36 @@ function restart(reason) {
  * analyze analyses text in the worker and resolves with the report (a plain
  * object, CONTRACT.md, offsets in UTF-16 code units). It rejects with the
  * analyser's Error for bad input (too large, bad option or lexicon), and with
- * an AbortError when a newer call superseded it. "Newer" is per key: calls
- * with different keys (each attachment passes its own) queue side by side,
- * so several fields on one page share the worker without starving each
- * other; calls without a key share one default key.
+ * an AbortError when a newer call superseded it (on the same channel: any
+ * value; attachments each use their own).
  * @param {string} text
  * @param {{kinds?: string[], minSeverity?: string, maxBytes?: number, lexicon?: object[]}} [options]
- * @param {*} [key]
+ * @param {*} [channel]
  * @returns {Promise<object>}
  */
-export function analyze(text, options, key = analyze) {
+export function analyze(text, options, channel = 'analyze') {
+  return request(text, options, channel);
+}
+
+// request is analyze on a channel: newest wins within a channel, so that
+// several attached elements do not supersede each other.
+function request(text, options, channel) {
   if (typeof text !== 'string') return Promise.reject(new TypeError('plumbline.analyze: text must be a string'));
   if (!ready) {
     try { initialize(); } catch (e) { return Promise.reject(e); }
   }
   return new Promise((resolve, reject) => {
-    const old = pending.get(key);
-    if (old) { pending.delete(key); old.reject(abortError()); }
-    pending.set(key, { key, text, options, resolve, reject });
+    const old = pending.get(channel);
+    if (old) { old.reject(abortError()); pending.delete(channel); }
+    pending.set(channel, { text, options, resolve, reject, channel });
     pump();
   });
 }
 
 function pump() {
   if (inflight || !pending.size || !worker || !workerReady) return;
-  const req = pending.values().next().value; // oldest key first: fair between attachments
-  pending.delete(req.key);
+  const [channel, req] = pending.entries().next().value;
+  pending.delete(channel);
   req.id = nextId++;
   const limit = config.timeout + Math.round((5 * req.text.length) / 1000);
   req.timer = setTimeout(() => restart(`The analysis took longer than ${Math.round(limit / 1000)} s.`), limit);
@@ -189,8 +212,8 @@ function onWorkerMessage(e) {
     return;
   }
   status('ready', '');
-  if (pending.has(req.key)) {
-    req.reject(abortError()); // stale: a newer text of the same key is waiting
+  if (pending.has(req.channel)) {
+    req.reject(abortError()); // stale: a newer text is waiting
   } else if (m.type === 'result') {
     restarts = 0;
     Object.defineProperty(m.report, 'timing', {
@@ -201,20 +224,6 @@ function onWorkerMessage(e) {
     req.reject(new Error(m.message));
   }
   pump();
-}
-
-/**
- * terminate stops the shared worker and frees the wasm module's memory
- * (waiting analyses reject with an AbortError); the next analyze() or
- * attach() starts a new one. For pages that detach every field for good.
- */
-export function terminate() {
-  const w = worker;
-  worker = null;
-  workerReady = false;
-  ready = null;
-  failPending(abortError());
-  if (w) { w.onmessage = null; w.onerror = null; w.terminate(); }
 }
 
 // ---------------------------------------------------------------------------
@@ -232,9 +241,11 @@ function ensureStylesheet(doc) {
 }
 
 /**
- * attach shows plumbline's findings inline on a <textarea> or <input>
- * (or a contenteditable element: see editable.js), without changing its
- * text or form value, re-analysing after each pause in editing.
+ * attach shows plumbline's findings inline on a <textarea>, a text <input>
+ * or a contenteditable element, without changing its text or form value,
+ * re-analysing after each pause in editing. Textareas and inputs get a
+ * backdrop of marks behind them (overlay.js); contenteditable elements get
+ * CSS Custom Highlights (highlight.js), which leave their DOM alone.
  *
  * Options: analyze (options for analyze()), debounce (ms, default 250),
  * filter (finding → boolean: which findings to draw), card (default true:
@@ -242,33 +253,91 @@ function ensureStylesheet(doc) {
  * 1,000,000: beyond it no inline highlights, findings still reported),
  * stylesheet (default true: add plumbline.css to the document), cardHost
  * (an element to keep the card in, e.g. inside a shadow root that links
- * plumbline.css; default: <body>).
+ * plumbline.css; default: <body>). Without the Custom Highlight API, a
+ * contenteditable element gets editable.js's boxes instead.
  *
  * The returned Attachment is an EventTarget: 'report' {report, text, findings},
- * 'analyzing' {text}, 'error' {message}, 'render' {findings}, 'card' {finding|null}.
+ * 'analyzing' {text}, 'error' {message}, 'render' {findings, reason},
+ * 'card' {finding|null}. attachment.detach() removes everything it added.
  */
 export function attach(element, options = {}) {
   for (const k of Object.keys(options)) {
     if (!ATTACH_OPTIONS.has(k)) throw new Error(`plumbline.attach: unknown option "${k}" (known: ${[...ATTACH_OPTIONS].join(', ')})`);
   }
-  if (element instanceof HTMLElement && element.isContentEditable && !(element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement)) {
-    return attachEditable(element, options); // editable.js: overlay over a contenteditable element
+  const win = element && element.ownerDocument && element.ownerDocument.defaultView;
+  const isField = win && (element instanceof win.HTMLTextAreaElement ||
+    (element instanceof win.HTMLInputElement && /^(text|search|)$/.test(element.type)));
+  const isEditable = win && element instanceof win.HTMLElement && element.isContentEditable;
+  if (!isField && !isEditable) {
+    throw new Error('plumbline.attach: element must be a <textarea>, a text <input> or a contenteditable element');
   }
-  if (!(element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && /^(text|search|)$/.test(element.type)))) {
-    throw new Error('plumbline.attach: element must be a <textarea> or a text <input>');
+  if (isEditable && !highlightsSupported(win)) {
+    return attachEditable(element, options); // no CSS Custom Highlight API: boxes over the text (editable.js)
   }
   if (element.plumblineAttachment) return element.plumblineAttachment;
-  return new Attachment(element, options);
+  return new Attachment(element, options, isField ? fieldAdapter(element) : editableAdapter(element));
 }
 
+// An adapter reads and edits the element's text by UTF-16 offsets.
+function fieldAdapter(field) {
+  return {
+    overlay: new Overlay(field),
+    text: () => field.value,
+    selection: () => [field.selectionStart, field.selectionEnd],
+    select(start, end) {
+      field.focus({ preventScroll: true });
+      field.setSelectionRange(start, end);
+    },
+    fallbackReplace(start, end, text) {
+      field.setRangeText(text, start, end, 'end');
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    },
+  };
+}
+
+function editableAdapter(el) {
+  const overlay = new HighlightOverlay(el);
+  const doc = el.ownerDocument;
+  const offsetOf = (node, off) => {
+    const p = overlay.pieces.find((x) => x.node === node);
+    return p ? p.start + off : null;
+  };
+  return {
+    overlay,
+    text: () => overlay.read(),
+    selection() {
+      const sel = doc.getSelection();
+      if (!sel || !sel.rangeCount) return [null, null];
+      const r = sel.getRangeAt(0);
+      return [offsetOf(r.startContainer, r.startOffset), offsetOf(r.endContainer, r.endOffset)];
+    },
+    select(start, end) {
+      el.focus({ preventScroll: true });
+      const sel = doc.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(overlay.rangeOf(start, end));
+    },
+    fallbackReplace(start, end, text) {
+      const r = overlay.rangeOf(start, end);
+      r.deleteContents();
+      r.insertNode(doc.createTextNode(text));
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    },
+  };
+}
+
+let attachments = 0;
+
 class Attachment extends EventTarget {
-  constructor(field, options) {
+  constructor(field, options, adapter) {
     super();
     this.field = field;
     this.doc = field.ownerDocument;
     this.options = { analyze: undefined, debounce: 250, filter: null, card: true, cardHost: null, overlayLimit: 1_000_000, stylesheet: true, ...options };
     if (this.options.stylesheet) ensureStylesheet(this.doc);
-    this.overlay = new Overlay(field);
+    this.adapter = adapter;
+    this.overlay = adapter.overlay;
+    this.channel = `attach-${++attachments}`;
     this.card = this.options.card ? new Card(this.doc, {
       onApply: (f, r) => this.apply(f, r),
       onGoto: (span) => this.select(span),
@@ -295,26 +364,52 @@ class Attachment extends EventTarget {
       on(this.card.el, 'pointerenter', () => clearTimeout(this.hoverEndTimer));
       on(this.card.el, 'pointerleave', () => this.scheduleHoverEnd());
     }
-    on(this.doc, 'keydown', (e) => { if (e.key === 'Escape' && this.card && this.card.visible) { this.hideCard(); } });
+    on(this.doc, 'keydown', (e) => {
+      if (e.key !== 'Escape' || !this.card || !this.card.visible) return;
+      // Escape inside the card returns focus to what opened it (e.g. the finding in a list)
+      const host = this.card.el.parentElement;
+      const inCard = this.card.contains(this.doc.activeElement);
+      this.hideCard();
+      if (inCard && host && host !== this.doc.body) {
+        const back = host.querySelector('button, [tabindex]');
+        if (back) {
+          this.quietUntil = performance.now() + 100; // its focus handler must not reopen the card
+          back.focus();
+        }
+      }
+    });
     on(this.doc.defaultView, 'resize', () => { this.overlay.sync(); this.placeCard(); });
+    on(this.doc, 'scroll', () => { if (this.pinned) this.placeCard(); else this.hideCard(); }, { capture: true, passive: true });
+    // a tap or click anywhere else closes the card
+    on(this.doc, 'pointerdown', (e) => {
+      if (this.card && this.card.visible && !this.card.contains(e.target) && e.target !== field) this.hideCard();
+    }, { capture: true });
     field.plumblineAttachment = this;
-    this.drawnText = field.value;
+    this.drawnText = this.adapter.text();
+    this.editFrame = 0;
     this.overlay.render(this.drawnText, []);
-    if (field.value) this.schedule(0);
+    if (this.drawnText) this.schedule(0);
   }
 
-  /** text is the field's current text. */
-  get text() { return this.field.value; }
+  /** text is the element's current text (for contenteditable: as analysed, see highlight.js readText). */
+  get text() { return this.adapter.text(); }
 
   onInput(e) {
-    const text = this.field.value;
-    if (text.length <= this.options.overlayLimit && this.drawnText.length <= this.options.overlayLimit) {
-      this.all = shiftFindings(this.all, this.drawnText, text);
-    } else {
-      this.all = [];
+    // redraw once per frame however many keys arrive in it
+    if (!this.editFrame) {
+      this.editFrame = requestAnimationFrame(() => {
+        this.editFrame = 0;
+        const text = this.adapter.text();
+        if (text === this.drawnText) return;
+        if (text.length <= this.options.overlayLimit && this.drawnText.length <= this.options.overlayLimit) {
+          this.all = shiftFindings(this.all, this.drawnText, text);
+        } else {
+          this.all = [];
+        }
+        this.drawnText = text;
+        this.draw('edit');
+      });
     }
-    this.drawnText = text;
-    this.draw();
     const immediate = !this.report || (e && (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop'));
     this.schedule(immediate ? 0 : this.options.debounce);
   }
@@ -329,36 +424,42 @@ class Attachment extends EventTarget {
 
   async run() {
     if (this.destroyed) return;
-    const text = this.field.value;
+    const text = this.adapter.text();
     this.dispatchEvent(new CustomEvent('analyzing', { detail: { text } }));
     let report;
     try {
-      report = await analyze(text, this.options.analyze, this);
+      report = await request(text, this.options.analyze, this.channel);
     } catch (err) {
       if (err.name === 'AbortError' || this.destroyed) return;
-      if (this.field.value !== text) return;
+      if (this.adapter.text() !== text) return;
       this.report = null;
       this.all = [];
-      this.draw();
+      this.drawnText = text;
+      this.draw('error');
       this.dispatchEvent(new CustomEvent('error', { detail: { message: err.message, text } }));
       return;
     }
-    if (this.destroyed || this.field.value !== text) return; // stale: a newer analysis is coming
+    if (this.destroyed || this.adapter.text() !== text) return; // stale: a newer analysis is coming
     this.report = report;
     this.reportText = text;
     this.all = report.findings;
     this.drawnText = text;
-    this.draw();
+    this.draw('report');
     this.dispatchEvent(new CustomEvent('report', { detail: { report, text, findings: this.visible } }));
   }
 
   /** setFilter chooses which findings are drawn (null: all). */
   setFilter(fn) {
     this.options.filter = fn;
-    this.draw();
+    this.draw('filter');
   }
 
-  draw() {
+  /**
+   * draw redraws the marks; reason ('edit', 'report', 'filter', 'error')
+   * travels with the 'render' event, so that a host can skip heavy work
+   * while the user types.
+   */
+  draw(reason = 'filter') {
     const text = this.drawnText;
     this.visible = this.options.filter ? this.all.filter(this.options.filter) : this.all.slice();
     if (text.length > this.options.overlayLimit) {
@@ -369,7 +470,7 @@ class Attachment extends EventTarget {
       this.overlayOff = false;
     }
     if (this.card && this.card.visible && !this.visible.includes(this.card.finding)) this.hideCard();
-    this.dispatchEvent(new CustomEvent('render', { detail: { findings: this.visible, overlayOff: this.overlayOff } }));
+    this.dispatchEvent(new CustomEvent('render', { detail: { findings: this.visible, overlayOff: this.overlayOff, reason } }));
   }
 
   onPointerMove(e) {
@@ -403,11 +504,12 @@ class Attachment extends EventTarget {
 
   /** onCaret shows the card of the finding at the caret after a click or tap. */
   onCaret() {
-    const f = this.field;
-    if (!this.card || f.selectionStart !== f.selectionEnd) return;
-    const at = f.selectionStart;
-    const hit = this.visible.find((x) => x.start <= at && at <= x.end && x.end > x.start);
+    if (!this.card) return;
+    const [start, end] = this.adapter.selection();
+    if (start === null || start !== end) return;
+    const hit = this.visible.find((x) => x.start <= start && start <= x.end && x.end > x.start);
     if (hit) this.showCard(hit, { pinned: true });
+    else this.hideCard();
   }
 
   /**
@@ -415,7 +517,7 @@ class Attachment extends EventTarget {
    * mark. host: an element to hold the card in the DOM (keyboard order).
    */
   showCard(finding, { mark, host, pinned = false, scroll = false } = {}) {
-    if (!this.card) return;
+    if (!this.card || performance.now() < (this.quietUntil || 0)) return;
     if (scroll) this.overlay.scrollTo(finding.start, finding.end);
     this.pinned = pinned;
     this.setActive(finding);
@@ -441,17 +543,13 @@ class Attachment extends EventTarget {
     this.dispatchEvent(new CustomEvent('card', { detail: { finding: null } }));
   }
 
-  setActive(finding) {
-    for (const m of this.overlay.content.querySelectorAll('.pl-active')) m.classList.remove('pl-active');
-    if (finding) for (const m of this.overlay.marksOf(finding)) m.classList.add('pl-active');
-  }
+  setActive(finding) { this.overlay.setActive(finding); }
 
-  /** select selects span [start, end) in the field and scrolls it into view. */
+  /** select selects span [start, end) in the element and scrolls it into view. */
   select(span) {
-    const f = this.field;
-    const end = Math.min(span.end, f.value.length), start = Math.min(span.start, end);
-    f.focus({ preventScroll: true });
-    f.setSelectionRange(start, end);
+    const len = this.adapter.text().length;
+    const end = Math.min(span.end, len), start = Math.min(span.start, end);
+    this.adapter.select(start, end);
     this.overlay.scrollTo(start, end);
   }
 
@@ -461,18 +559,15 @@ class Attachment extends EventTarget {
    * Returns false when the text changed under the finding.
    */
   apply(finding, replacement) {
-    const f = this.field;
-    if (f.value.slice(finding.start, finding.end) !== finding.text) return false;
+    if (this.adapter.text().slice(finding.start, finding.end) !== finding.text) return false;
     this.hideCard();
-    f.focus({ preventScroll: true });
-    f.setSelectionRange(finding.start, finding.end);
+    this.adapter.select(finding.start, finding.end);
     let done = false;
     try {
       done = this.doc.execCommand('insertText', false, replacement);
     } catch { /* not supported */ }
-    if (!done || f.value.slice(finding.start, finding.start + replacement.length) !== replacement) {
-      f.setRangeText(replacement, finding.start, finding.end, 'end');
-      f.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    if (!done || this.adapter.text().slice(finding.start, finding.start + replacement.length) !== replacement) {
+      this.adapter.fallbackReplace(finding.start, finding.end, replacement);
     }
     return true;
   }
@@ -484,6 +579,7 @@ class Attachment extends EventTarget {
     clearTimeout(this.timer);
     clearTimeout(this.hoverEndTimer);
     if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.editFrame) cancelAnimationFrame(this.editFrame);
     for (const [t, type, fn, opts] of this.listeners) t.removeEventListener(type, fn, opts);
     this.listeners = [];
     this.overlay.destroy();

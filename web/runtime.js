@@ -48,6 +48,12 @@ export async function start(source) {
   const api = Object.freeze({
     version: raw.version,
     analyze(text, options) {
+      // Options become plain data here, in JavaScript: a getter or proxy
+      // that throws must throw in its caller, not while Go is reading it
+      // (syscall/js does not catch exceptions from property reads).
+      if (options !== undefined && options !== null && typeof options === 'object') {
+        options = JSON.parse(JSON.stringify(options));
+      }
       const result = rawAnalyze(text, options);
       if (result instanceof Error) throw result;
       return result;

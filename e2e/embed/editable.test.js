@@ -1,4 +1,5 @@
-// attach() on a plain contenteditable element with mixed markup (inline
+// editable.js (attachEditable, also what attach() uses without the CSS Custom
+// Highlight API, and what <plumb-line> uses) on a plain contenteditable element with mixed markup (inline
 // formatting splitting a word, <br>, lists, a non-editable island, empty
 // blocks, an emoji): the text plumbline extracts maps back to the DOM so
 // that every highlight covers exactly the finding's text, and the element's

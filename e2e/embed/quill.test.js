@@ -183,38 +183,42 @@ test('quill: highlights follow edits, paragraphs, scrolling and resizing', async
   });
 });
 
-test('quill: attach()/detach() through the JS API leave no listeners, observers or layers behind', async () => {
-  await visit('quill-detach', async (page, context) => {
-    const cdp = await context.newCDPSession(page);
-    const count = async () => {
-      const out = {};
-      for (const [name, expr] of [['editor', 'window.api.root'], ['document', 'document'], ['window', 'window']]) {
-        const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
-        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-        out[name] = listeners.map((l) => l.type).sort().join(',');
-      }
-      return out;
-    };
-    await typeIn(page, 'api', 'The so-called experts agreed.');
-    const before = await count();
-    await page.evaluate(async () => {
-      const { attach } = await import('/plumbline/plumbline.js');
-      window.att = attach(window.api.root);
-      window.apiReports = 0;
-      window.att.addEventListener('report', () => window.apiReports++);
+for (const [fn, how] of [['attachEditable', 'editable.js boxes'], ['attach', 'attach(): CSS Custom Highlights']]) {
+  test(`quill: ${fn}()/detach() (${how}) leave no listeners, observers or layers behind`, async () => {
+    await visit(`quill-detach-${fn}`, async (page, context) => {
+      const cdp = await context.newCDPSession(page);
+      const count = async () => {
+        const out = {};
+        for (const [name, expr] of [['editor', 'window.api.root'], ['document', 'document'], ['window', 'window']]) {
+          const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
+          const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+          out[name] = listeners.map((l) => l.type).sort().join(',');
+        }
+        return out;
+      };
+      await typeIn(page, 'api', 'The so-called experts agreed.');
+      const before = await count();
+      const html = await page.evaluate(() => window.api.root.innerHTML);
+      await page.evaluate(async (f) => {
+        const m = f === 'attach' ? await import('/plumbline/plumbline.js') : await import('/plumbline/editable.js');
+        window.att = m[f](window.api.root);
+        window.apiReports = 0;
+        window.att.addEventListener('report', () => window.apiReports++);
+      }, fn);
+      await page.waitForFunction(() => window.apiReports > 0);
+      const during = await count();
+      assert.notDeepEqual(during, before, 'attach added listeners');
+      const kinds = await page.evaluate(() => window.att.visible.map((f) => `${f.kind}:${f.text}`));
+      assert.ok(kinds.includes('loaded:so-called'), JSON.stringify(kinds));
+      assert.equal(await page.evaluate(() => window.api.root.innerHTML), html, 'the editor\'s DOM is unchanged');
+      await page.evaluate(() => window.att.detach());
+      assert.deepEqual(await count(), before, 'listeners left after detach');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('plumbline-layer').length), 1, 'only #editor\'s layer remains');
+      // the editor keeps working and plumbline no longer reacts
+      await typeIn(page, 'api', ' More thugs.');
+      await page.waitForTimeout(600);
+      assert.equal(await page.evaluate(() => window.apiReports), 1);
+      assert.equal(await page.evaluate(() => window.api.getText()), 'The so-called experts agreed. More thugs.\n');
     });
-    await page.waitForFunction(() => window.apiReports > 0);
-    const during = await count();
-    assert.notDeepEqual(during, before, 'attach added listeners');
-    const kinds = await page.evaluate(() => window.att.visible.map((f) => `${f.kind}:${f.text}`));
-    assert.ok(kinds.includes('loaded:so-called'), JSON.stringify(kinds));
-    await page.evaluate(() => window.att.detach());
-    assert.deepEqual(await count(), before, 'listeners left after detach');
-    assert.equal(await page.evaluate(() => document.querySelectorAll('plumbline-layer').length), 1, 'only #editor\'s layer remains');
-    // the editor keeps working and plumbline no longer reacts
-    await typeIn(page, 'api', ' More thugs.');
-    await page.waitForTimeout(600);
-    assert.equal(await page.evaluate(() => window.apiReports), 1);
-    assert.equal(await page.evaluate(() => window.api.getText()), 'The so-called experts agreed. More thugs.\n');
   });
-});
+}

@@ -1,0 +1,149 @@
+// attach() on the three kinds of element an embedding page may have: a
+// <textarea> (the demo page itself), an <input> and a contenteditable
+// element; and detach() leaving nothing behind.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, snapshotOnFailure } from './helpers.js';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function visit(name, fn) {
+  const { context, page, problems, foreign } = await openPage(browser, server.url);
+  try {
+    await snapshotOnFailure(page, name, async () => {
+      await page.goto(server.url);
+      await fn(page);
+      assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors');
+      assert.deepEqual(foreign(), [], 'requests to other origins');
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+test('attach on an <input>: marks behind it, value untouched, detach restores it', async () => {
+  await visit('attach-input', async (page) => {
+    const r = await page.evaluate(async () => {
+      const { attach } = await import('./plumbline.js');
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.name = 'headline';
+      input.value = 'Regime thugs perhaps caused chaos';
+      input.style.width = '600px';
+      document.querySelector('.editor-col').prepend(input);
+      const styleBefore = input.getAttribute('style');
+      const h = attach(input);
+      await new Promise((res) => h.addEventListener('report', res, { once: true }));
+      const marks = [...input.previousElementSibling.querySelectorAll('mark')].map((m) => `${m.dataset.kind}:${m.textContent}`);
+      const value = input.value;
+      const mark = input.previousElementSibling.querySelector('mark');
+      const mr = mark.getBoundingClientRect(), ir = input.getBoundingClientRect();
+      h.detach();
+      return { marks, value, inside: mr.top >= ir.top && mr.bottom <= ir.bottom + 1 && mr.left >= ir.left,
+        backdropLeft: document.querySelectorAll('.pl-backdrop').length, styleAfter: input.getAttribute('style'), styleBefore,
+        attached: 'plumblineAttachment' in input };
+    });
+    assert.deepEqual(r.marks, ['loaded:Regime', 'loaded:thugs', 'hedge:perhaps', 'loaded:chaos']);
+    assert.equal(r.value, 'Regime thugs perhaps caused chaos');
+    assert.ok(r.inside, 'marks are drawn inside the input box');
+    assert.equal(r.backdropLeft, 1, "only the page's own textarea keeps its backdrop");
+    assert.equal(r.styleAfter, r.styleBefore, 'inline style restored');
+    assert.equal(r.attached, false);
+  });
+});
+
+test('attach on a contenteditable element: highlights without touching its DOM; edits followed; detach cleans up', async () => {
+  await visit('attach-editable', async (page) => {
+    await page.evaluate(() => {
+      const div = document.createElement('div');
+      div.id = 'ed';
+      div.contentEditable = 'true';
+      div.style.width = '600px';
+      const p1 = document.createElement('p');
+      p1.textContent = 'Officials said the militants caused chaos.';
+      const p2 = document.createElement('p');
+      p2.textContent = 'It was reported that the café 😀 owner was clearly scared.';
+      div.append(p1, p2);
+      document.querySelector('.editor-col').prepend(div);
+    });
+    const r = await page.evaluate(async () => {
+      const { attach } = await import('./plumbline.js');
+      const div = document.getElementById('ed');
+      const html = div.innerHTML;
+      const h = attach(div);
+      window.__ed = h;
+      await new Promise((res) => h.addEventListener('report', res, { once: true }));
+      const hl = (k) => [...CSS.highlights.get(`plumbline-${k}`)].map((range) => range.toString());
+      return { html, after: div.innerHTML, loaded: hl('loaded'), attribution: hl('attribution'), booster: hl('booster') };
+    });
+    assert.equal(r.after, r.html, 'the DOM is unchanged');
+    assert.deepEqual(r.loaded, ['militants', 'chaos']);
+    assert.deepEqual(r.attribution, ['It was reported']);
+    assert.deepEqual(r.booster, ['clearly'], 'offsets after an emoji still line up');
+
+    // hover a highlight: the card
+    const at = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('plumbline-loaded')][1];
+      const b = range.getClientRects()[0];
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y + 30);
+    await page.mouse.move(at.x, at.y, { steps: 2 });
+    await page.waitForSelector('.pl-card:not([hidden])');
+    assert.match(await page.textContent('.pl-card:not([hidden])'), /catastrophe/);
+    await page.keyboard.press('Escape');
+
+    // type into it: re-analysed
+    await page.click('#ed p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' A tragedy.');
+    await page.waitForFunction(() => [...CSS.highlights.get('plumbline-loaded')].some((r) => r.toString() === 'tragedy'));
+
+    const left = await page.evaluate(() => {
+      window.__ed.detach();
+      return ['loaded', 'attribution', 'booster', 'active'].map((k) => CSS.highlights.get(`plumbline-${k}`).size);
+    });
+    assert.deepEqual(left, [0, 0, 0, 0], 'detach removes its highlights');
+  });
+});
+
+test('detach stops following edits and several attachments do not supersede each other', async () => {
+  await visit('attach-many', async (page) => {
+    const r = await page.evaluate(async () => {
+      const { attach } = await import('./plumbline.js');
+      const mk = (v) => { const t = document.createElement('textarea'); t.value = v; document.querySelector('.editor-col').prepend(t); return t; };
+      const a = mk('The regime spoke.'), b = mk('Perhaps it rained.');
+      const ha = attach(a, { debounce: 0 }), hb = attach(b, { debounce: 0 });
+      const got = await Promise.all([ha, hb].map((h) => new Promise((res) => h.addEventListener('report', (e) => res(e.detail.report.findings.map((f) => f.text)), { once: true }))));
+      let after = 0;
+      ha.addEventListener('analyzing', () => after++);
+      ha.detach();
+      a.value = 'The thugs spoke.';
+      a.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((res) => setTimeout(res, 400));
+      return { got, after, marksA: a.previousElementSibling && a.previousElementSibling.classList.contains('pl-backdrop') };
+    });
+    assert.deepEqual(r.got, [['regime'], ['Perhaps']]);
+    // terminate() stops the worker; the next analysis starts a new one
+    const before = page.workers().length;
+    assert.ok(before >= 1);
+    const again = await page.evaluate(async () => {
+      const m = await import('./plumbline.js');
+      m.terminate();
+      await new Promise((res) => setTimeout(res, 200));
+      return (await m.analyze('The thugs spoke.')).findings.map((f) => f.text);
+    });
+    assert.deepEqual(again, ['thugs']);
+    assert.equal(page.workers().length, before, 'the stopped worker is gone, one new worker runs');
+    assert.equal(r.after, 0, 'no analysis after detach');
+    assert.equal(r.marksA, false, 'backdrop removed');
+  });
+});

@@ -1,0 +1,96 @@
+// Shared set-up for the browser tests: the real server (bin/plumbline
+// serve) on a free port, and the system Chromium driven by playwright-core
+// (no browser download). Each page records console errors, CSP violations,
+// page errors, dialogs and every request, so tests can assert none leaked.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** startServer runs bin/plumbline serve on 127.0.0.1:0 and resolves with its URL. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(`${root}bin/plumbline`, ['serve', '-addr', '127.0.0.1:0', '-dir', `${root}web`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { proc.kill(); reject(new Error(`server did not start: ${out}`)); }, 10000);
+    const onData = (d) => {
+      out += d;
+      const m = out.match(/at (http:\/\/[^\s]+\/)/);
+      if (m) { clearTimeout(timer); resolve({ url: m[1], stop: () => proc.kill() }); }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${out}`)); });
+  });
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * openPage opens a new page with the watchers installed. The returned
+ * `problems()` lists console errors, CSP violations, page errors and dialogs;
+ * `foreign()` lists requests to any origin other than the server's.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 860 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const issues = [], requests = [];
+  page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) issues.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => issues.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { issues.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('request', (r) => requests.push(r.url()));
+  context.on('request', (r) => requests.push(r.url())); // workers' requests too
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const problems = async () => {
+    let csp = [];
+    try { csp = await page.evaluate(() => window.__cspViolations || []); } catch { /* page closed */ }
+    return [...issues, ...csp.map((v) => `CSP violation: ${v}`)];
+  };
+  const foreign = () => [...new Set(requests)].filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  return { context, page, problems, foreign, requests };
+}
+
+/** snapshotOnFailure saves a screenshot in e2e/artifacts/ when fn throws. */
+export async function snapshotOnFailure(page, name, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    mkdirSync(artifacts, { recursive: true });
+    const file = `${artifacts}${name.replace(/[^a-z0-9]+/gi, '-')}.png`;
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    err.message += `\n(screenshot: ${file})`;
+    throw err;
+  }
+}
+
+/** setText replaces the textarea's text as a paste would. */
+export async function setText(page, text) {
+  await page.evaluate((t) => {
+    const ta = document.getElementById('text');
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+/** waitForAnalysis waits until the page has finished n analyses in all. */
+export async function waitForAnalysis(page, n, timeout = 15000) {
+  await page.waitForFunction((k) => Number(document.documentElement.dataset.analyzed || 0) >= k, n, { timeout });
+}
+
+/** report returns the page's current report (null before the first). */
+export function report(page) {
+  return page.evaluate(() => (window.plumblinePage ? window.plumblinePage.report() : null));
+}
