@@ -60,3 +60,30 @@ test('contenteditable: offsets map back to the DOM text exactly; the DOM is unto
     await context.close();
   }
 });
+
+test('attach() on a contenteditable in a browser without the CSS Custom Highlight API falls back to editable.js', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  try {
+    await snapshotOnFailure(page, 'editable-fallback', async () => {
+      await page.addInitScript(() => { delete window.Highlight; });
+      await page.goto(server.url + 'editable.html');
+      const kind = await page.evaluate(async () => {
+        const { attach } = await import('/plumbline/plumbline.js');
+        const div = document.createElement('div');
+        div.contentEditable = 'true';
+        div.textContent = 'Witnesses said the thugs left.';
+        document.body.append(div);
+        const a = attach(div);
+        await new Promise((resolve) => a.addEventListener('report', resolve, { once: true }));
+        return a.constructor.name;
+      });
+      assert.equal(kind, 'EditableAttachment');
+      const n = await page.evaluate(() => [...document.querySelectorAll('plumbline-layer')]
+        .map((l) => l.shadowRoot.querySelectorAll('.pl-hl[data-kind="loaded"]').length).reduce((a, b) => a + b, 0));
+      assert.ok(n >= 2, `highlights drawn by editable.js (${n})`); // #ed's and the new element's
+      assert.deepEqual(await problems(), []);
+    });
+  } finally {
+    await context.close();
+  }
+});
