@@ -182,8 +182,9 @@ test('elements: kinds, min-severity, lang, custom lexicon, lexicon errors; one w
     assert.match(state.invalid.error, /Could not check this text: .*lexicon\[0\]/);
     assert.equal(state.invalid.events[0].source, 'analyze');
     // one worker and one fetch of the wasm for six widgets
-    const wasm = requests.filter((u) => u.endsWith('/plumbline.wasm'));
+    const wasm = requests.filter((u) => u.includes('/plumbline.wasm'));
     assert.equal(wasm.length, 1, `wasm fetched ${wasm.length} times`);
+    assert.ok(wasm[0].endsWith('/plumbline/plumbline.wasm?from=attribute'), `the wasm attribute gives the URL: ${wasm[0]}`);
     assert.equal(page.workers().length, 1, 'one worker for the page');
   }, { ignore: [/status of 404/] }); // missing.json, on purpose
 });
