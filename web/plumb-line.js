@@ -217,6 +217,7 @@ export class PlumbLineElement extends HTMLElement {
   teardown() {
     this.generation++;
     if (this.waitObserver) { this.waitObserver.disconnect(); this.waitObserver = null; }
+    clearTimeout(this.targetTimer);
     for (const f of this.off) f();
     this.off = [];
     if (this.attachment) { this.attachment.detach(); this.attachment = null; }
@@ -261,8 +262,11 @@ export class PlumbLineElement extends HTMLElement {
         if (this.findTarget()) { this.waitObserver.disconnect(); this.waitObserver = null; this.setup(gen); }
       });
       this.waitObserver.observe(root === document ? document.documentElement : root, { childList: true, subtree: true });
+      // say so only if it is still missing after a while (not while a framework renders it)
       const id = this.getAttribute('for');
-      this.fail('target', fill(this.words().noTarget, { what: id ? `#${id}` : 'textarea, input or contenteditable' }), { silent: true });
+      this.targetTimer = setTimeout(() => {
+        if (gen === this.generation) this.fail('target', fill(this.words().noTarget, { what: id ? `#${id}` : 'textarea, input or contenteditable' }));
+      }, 3000);
       return;
     }
     const wasm = this.getAttribute('wasm');

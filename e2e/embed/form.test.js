@@ -185,6 +185,19 @@ test('elements: kinds, min-severity, lang, custom lexicon, lexicon errors; one w
     const wasm = requests.filter((u) => u.includes('/plumbline.wasm'));
     assert.equal(wasm.length, 1, `wasm fetched ${wasm.length} times`);
     assert.ok(wasm[0].endsWith('/plumbline/plumbline.wasm?from=attribute'), `the wasm attribute gives the URL: ${wasm[0]}`);
+    // for="later": no such field yet → said after a while; attaches when the field appears
+    await page.waitForFunction(() => window.state().orphan.events.some((e) => e.source === 'target'), null, { timeout: 6000 });
+    assert.match((await page.evaluate(() => window.state())).orphan.error, /No field to check \(#later\)/);
+    await page.evaluate(() => {
+      const ta = document.createElement('textarea');
+      ta.id = 'later';
+      ta.value = 'The thugs came back.';
+      document.body.append(ta);
+    });
+    await page.waitForFunction(() => window.state().orphan.reports > 0);
+    const orphan = (await page.evaluate(() => window.state())).orphan;
+    assert.deepEqual(orphan.texts, ['thugs']);
+    assert.equal(orphan.error, '', 'the message is gone once attached');
     assert.equal(page.workers().length, 1, 'one worker for the page');
   }, { ignore: [/status of 404/] }); // missing.json, on purpose
 });
