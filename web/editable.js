@@ -232,7 +232,7 @@ export class EditableAttachment extends EventTarget {
     if (text === old) { this.place(); return; } // a change of markup only: boxes may have moved
     const small = text.length <= this.options.overlayLimit && old.length <= this.options.overlayLimit;
     this.all = small ? shiftFindings(this.all, old, text) : [];
-    this.draw();
+    this.draw(false); // while typing: measure once per frame
     this.schedule(this.report ? this.options.debounce : 0);
   }
 
@@ -272,11 +272,12 @@ export class EditableAttachment extends EventTarget {
     this.draw();
   }
 
-  draw() {
+  /** draw redraws the boxes of the current findings, now or (now = false) at the next frame. */
+  draw(now = true) {
     this.visible = this.options.filter ? this.all.filter(this.options.filter) : this.all.slice();
     this.overlayOff = this.extracted.text.length > this.options.overlayLimit;
     if (this.card && this.card.visible && !this.visible.includes(this.card.finding)) this.hideCard();
-    this.layout();
+    if (now) this.layout(); else this.place();
     this.dispatchEvent(new CustomEvent('render', { detail: { findings: this.visible, overlayOff: this.overlayOff } }));
   }
 
