@@ -35,6 +35,8 @@ import { Card } from './card.js';
 
 const OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'cardHost', 'overlayLimit', 'stylesheet']);
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 };
+const CULL_ABOVE = 300;    // findings: beyond this, only those near the visible part are measured
+const VISIBLE_MARGIN = 12; // text nodes measured beyond the visible part, each way
 
 const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
@@ -322,7 +324,9 @@ export class EditableAttachment extends EventTarget {
       // most severe drawn last (on top)
       const order = this.visible.slice().sort((x, y) =>
         (SEVERITY_RANK[x.severity] ?? 0) - (SEVERITY_RANK[y.severity] ?? 0) || x.start - y.start);
+      const [lo, hi] = order.length > CULL_ABOVE ? this.visibleSpan(c) : [0, text.length];
       for (const f of order) {
+        if (f.end < lo || f.start > hi) continue;
         const start = Math.max(0, Math.min(text.length, f.start | 0)), end = Math.max(0, Math.min(text.length, f.end | 0));
         const rects = [];
         for (const range of textRanges(doc, pieces, start, end)) {
@@ -350,6 +354,28 @@ export class EditableAttachment extends EventTarget {
     }
     this.layer.replaceChildren(frag);
     if (this.card && this.card.visible) this.placeCard();
+  }
+
+  /**
+   * visibleSpan returns text offsets [lo, hi] that cover what is visible in
+   * clip c, found by binary search over the text nodes' boxes (document
+   * order is top-to-bottom in normal flow), widened by VISIBLE_MARGIN text
+   * nodes each way for layouts where it is not. Used only when there are
+   * many findings, so that scrolling measures a screenful, not the document.
+   */
+  visibleSpan(c) {
+    const { pieces, text } = this.extracted;
+    if (pieces.length < 2 * VISIBLE_MARGIN) return [0, text.length];
+    const range = this.doc.createRange();
+    const box = (i) => { range.selectNodeContents(pieces[i].node); return range.getBoundingClientRect(); };
+    const first = (pred) => { // first index whose box satisfies pred (monotonic), or pieces.length
+      let a = 0, b = pieces.length;
+      while (a < b) { const m = (a + b) >> 1; if (pred(box(m))) b = m; else a = m + 1; }
+      return a;
+    };
+    const i = Math.max(0, first((r) => r.bottom >= c.top) - VISIBLE_MARGIN);
+    const j = Math.min(pieces.length - 1, first((r) => r.top > c.top + c.height) + VISIBLE_MARGIN);
+    return [pieces[i].start, pieces[j].start + pieces[j].node.data.length];
   }
 
   /** hitTest returns the finding whose box holds the client point (x, y), most severe first. */

@@ -222,3 +222,33 @@ for (const [fn, how] of [['attachEditable', 'editable.js boxes'], ['attach', 'at
     });
   });
 }
+
+test('quill: a long text with many findings: every finding in view is drawn, scrolled anywhere', async () => {
+  await visit('quill-many', async (page) => {
+    const para = 'The regime’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, and sources said the militants clearly knew. ';
+    await page.evaluate((p) => { window.editor.setText(Array.from({ length: 160 }, () => p).join('\n')); }, para);
+    await page.waitForFunction(() => window.reports.length && window.reports.at(-1).length > 20000, null, { timeout: 20000 });
+    for (const frac of [0, 0.37, 0.71, 1]) {
+      await page.evaluate((f) => { const r = window.editor.root; r.scrollTop = f * (r.scrollHeight - r.clientHeight); }, frac);
+      await page.waitForTimeout(120);
+      const r = await page.evaluate(() => {
+        const a = document.querySelector('#editor .ql-editor').plumblineAttachment;
+        const clip = document.querySelector('plumbline-layer').getBoundingClientRect();
+        const drawn = new Set([...document.querySelector('plumbline-layer').shadowRoot.querySelectorAll('.pl-hl')].map((d) => d.dataset.start));
+        let inView = 0, missing = 0;
+        for (const f of a.visible) {
+          const range = a.rangeOf(f.start, f.end);
+          const b = range && range.getBoundingClientRect();
+          if (!b || b.bottom <= clip.top || b.top >= clip.bottom) continue;
+          inView++;
+          if (!drawn.has(String(f.start))) missing++;
+        }
+        return { total: a.visible.length, drawn: drawn.size, inView, missing };
+      });
+      assert.ok(r.total > 1000, JSON.stringify(r));
+      assert.ok(r.inView > 0, JSON.stringify(r));
+      assert.equal(r.missing, 0, `findings in view without a box at ${frac}: ${JSON.stringify(r)}`);
+      assert.ok(r.drawn < r.total / 2, `only near the view is measured: ${JSON.stringify(r)}`);
+    }
+  });
+});
