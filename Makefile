@@ -43,8 +43,9 @@ node_modules/.installed: package.json
 	$(NPM) install --no-audit --no-fund
 	touch $@
 
+# one test file at a time (2 shared cores); no test may hang the run
 test-browser: build dist node_modules/.installed e2e/embed/node_modules/.installed
-	node --test e2e/
+	node --test --test-concurrency=1 --test-timeout=120000 e2e/
 
 # embedding (docs/embedding.md): dist/ is the folder to copy to any static
 # host or CMS theme; its modules import only each other.
@@ -62,7 +63,7 @@ e2e/embed/node_modules/.installed: e2e/embed/package.json
 	touch $@
 
 test-embed: build dist node_modules/.installed e2e/embed/node_modules/.installed
-	node --test e2e/embed/
+	node --test --test-concurrency=1 --test-timeout=120000 e2e/embed/
 
 eval:
 	$(GO) run ./cmd/eval -shared ../shared

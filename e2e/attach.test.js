@@ -46,14 +46,24 @@ test('attach on an <input>: marks behind it, value untouched, detach restores it
       const value = input.value;
       const mark = input.previousElementSibling.querySelector('mark');
       const mr = mark.getBoundingClientRect(), ir = input.getBoundingClientRect();
+      // the backdrop follows a resize and a move of the field
+      input.style.width = '420px';
+      input.style.marginLeft = '37px';
+      await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      const b = input.previousElementSibling.getBoundingClientRect(), i2 = input.getBoundingClientRect();
+      const follows = Math.abs(b.width - i2.width) < 1 && Math.abs(b.left - i2.left) < 1 && Math.abs(b.top - i2.top) < 1;
+      const expected = document.createElement('input'); // the page's own style changes, without plumbline's
+      expected.style.cssText = styleBefore; // CSSOM: allowed by the CSP, unlike setAttribute('style')
+      Object.assign(expected.style, { width: '420px', marginLeft: '37px' });
       h.detach();
-      return { marks, value, inside: mr.top >= ir.top && mr.bottom <= ir.bottom + 1 && mr.left >= ir.left,
-        backdropLeft: document.querySelectorAll('.pl-backdrop').length, styleAfter: input.getAttribute('style'), styleBefore,
+      return { marks, value, follows, inside: mr.top >= ir.top && mr.bottom <= ir.bottom + 1 && mr.left >= ir.left,
+        backdropLeft: document.querySelectorAll('.pl-backdrop').length, styleAfter: input.getAttribute('style'), styleBefore: expected.getAttribute('style'),
         attached: 'plumblineAttachment' in input };
     });
     assert.deepEqual(r.marks, ['loaded:Regime', 'loaded:thugs', 'hedge:perhaps', 'loaded:chaos']);
     assert.equal(r.value, 'Regime thugs perhaps caused chaos');
     assert.ok(r.inside, 'marks are drawn inside the input box');
+    assert.ok(r.follows, 'the backdrop follows the resized and moved input');
     assert.equal(r.backdropLeft, 1, "only the page's own textarea keeps its backdrop");
     assert.equal(r.styleAfter, r.styleBefore, 'inline style restored');
     assert.equal(r.attached, false);

@@ -40,6 +40,15 @@ test('typing in a 20 KB article: re-analysed while typing, caret never jumps (ti
     const text = await sampleOf(page, 20000);
     await setText(page, text);
     await waitForAnalysis(page, 1);
+    // the backdrop wraps the 20 KB exactly as the textarea does: same scroll height, same scroll offset
+    const wrap = await page.evaluate(() => {
+      const ta = document.getElementById('text'), bd = document.querySelector('.pl-backdrop');
+      ta.scrollTop = ta.scrollHeight;
+      ta.dispatchEvent(new Event('scroll'));
+      return { ta: ta.scrollHeight, bd: bd.scrollHeight, taTop: ta.scrollTop, bdTop: bd.scrollTop };
+    });
+    assert.ok(Math.abs(wrap.ta - wrap.bd) <= 1, `scroll heights ${wrap.ta} vs ${wrap.bd}`);
+    assert.ok(wrap.taTop > 1000 && Math.abs(wrap.taTop - wrap.bdTop) <= 1, `scroll offsets ${wrap.taTop} vs ${wrap.bdTop}`);
     await page.evaluate(() => {
       window.__slowEvents = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'keydown' || e.name === 'keypress' || e.name === 'input') window.__slowEvents.push(e.duration); })
