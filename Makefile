@@ -5,7 +5,7 @@ ADDR     ?= 127.0.0.1:8080
 WASM_DIR := $(shell $(GO) env GOROOT)/lib/wasm
 GOFILES  := $(shell find analysis wasm cmd -name '*.go' -o -name '*.tsv' -o -name '*.txt' 2>/dev/null)
 
-.PHONY: all build wasm cli serve test test-go test-wasm test-browser eval bench clean
+.PHONY: all build wasm cli serve test test-go test-wasm test-browser test-embed dist eval bench clean
 
 all: build
 
@@ -44,11 +44,29 @@ node_modules/.installed: package.json
 	touch $@
 
 # one test file at a time (2 shared cores); no test may hang the run
-test-browser: build node_modules/.installed
+test-browser: build dist node_modules/.installed e2e/embed/node_modules/.installed
 	node --test --test-concurrency=1 --test-timeout=120000 e2e/
+
+# embedding (docs/embedding.md): dist/ is the folder to copy to any static
+# host or CMS theme; its modules import only each other.
+DIST_FILES := plumbline.js worker.js runtime.js overlay.js highlight.js card.js editable.js plumb-line.js \
+	plumbline.css editable.css plumb-line.css
+dist: wasm $(addprefix web/,$(DIST_FILES)) docs/dist-README.md
+	rm -rf dist && mkdir -p dist
+	cp web/plumbline.wasm web/wasm_exec.js $(addprefix web/,$(DIST_FILES)) dist/
+	cp docs/dist-README.md dist/README.md
+	@echo "dist/: $$(du -sb dist | cut -f1) bytes, $$(cat dist/* | gzip -9 | wc -c) bytes gzip (plumbline.wasm $$(gzip -9c dist/plumbline.wasm | wc -c) gzip)"
+
+# the embedding tests' hosts (Decap CMS, Quill) in their own package.json
+e2e/embed/node_modules/.installed: e2e/embed/package.json
+	cd e2e/embed && $(NPM) install --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-embed: build dist node_modules/.installed e2e/embed/node_modules/.installed
+	node --test --test-concurrency=1 --test-timeout=120000 e2e/embed/
 
 eval:
 	$(GO) run ./cmd/eval -shared ../shared
 
 clean:
-	rm -rf bin web/plumbline.wasm web/wasm_exec.js
+	rm -rf bin web/plumbline.wasm web/wasm_exec.js dist

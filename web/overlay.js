@@ -73,6 +73,7 @@ export class Overlay {
     const f = this.field, b = this.backdrop.style;
     const cs = getComputedStyle(f);
     for (const p of COPIED) b.setProperty(p, cs.getPropertyValue(p));
+    b.position = 'absolute'; // also before plumbline.css has loaded (an embedding page may add it late)
     b.borderStyle = 'solid';
     b.borderColor = 'transparent';
     b.left = f.offsetLeft + 'px';

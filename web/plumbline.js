@@ -17,6 +17,7 @@
 import { Overlay, shiftFindings } from './overlay.js';
 import { HighlightOverlay, highlightsSupported } from './highlight.js';
 import { Card, replacementOf } from './card.js';
+import { attachEditable } from './editable.js';
 
 export { replacementOf };
 
@@ -161,13 +162,15 @@ function restart(reason) {
  * analyze analyses text in the worker and resolves with the report (a plain
  * object, CONTRACT.md, offsets in UTF-16 code units). It rejects with the
  * analyser's Error for bad input (too large, bad option or lexicon), and with
- * an AbortError when a newer call superseded it.
+ * an AbortError when a newer call superseded it (on the same channel: any
+ * value; attachments each use their own).
  * @param {string} text
  * @param {{kinds?: string[], minSeverity?: string, maxBytes?: number, lexicon?: object[]}} [options]
+ * @param {*} [channel]
  * @returns {Promise<object>}
  */
-export function analyze(text, options) {
-  return request(text, options, 'analyze');
+export function analyze(text, options, channel = 'analyze') {
+  return request(text, options, channel);
 }
 
 // request is analyze on a channel: newest wins within a channel, so that
@@ -226,7 +229,7 @@ function onWorkerMessage(e) {
 // ---------------------------------------------------------------------------
 // attach
 
-const ATTACH_OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'overlayLimit', 'stylesheet']);
+const ATTACH_OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'cardHost', 'overlayLimit', 'stylesheet']);
 
 function ensureStylesheet(doc) {
   const href = new URL('plumbline.css', import.meta.url).href;
@@ -248,7 +251,10 @@ function ensureStylesheet(doc) {
  * filter (finding → boolean: which findings to draw), card (default true:
  * show a card on hover, tap and focus), overlayLimit (characters, default
  * 1,000,000: beyond it no inline highlights, findings still reported),
- * stylesheet (default true: add plumbline.css to the document).
+ * stylesheet (default true: add plumbline.css to the document), cardHost
+ * (an element to keep the card in, e.g. inside a shadow root that links
+ * plumbline.css; default: <body>). Without the Custom Highlight API, a
+ * contenteditable element gets editable.js's boxes instead.
  *
  * The returned Attachment is an EventTarget: 'report' {report, text, findings},
  * 'analyzing' {text}, 'error' {message}, 'render' {findings, reason},
@@ -266,7 +272,7 @@ export function attach(element, options = {}) {
     throw new Error('plumbline.attach: element must be a <textarea>, a text <input> or a contenteditable element');
   }
   if (isEditable && !highlightsSupported(win)) {
-    throw new Error('plumbline.attach: this browser has no CSS Custom Highlight API, needed for contenteditable elements');
+    return attachEditable(element, options); // no CSS Custom Highlight API: boxes over the text (editable.js)
   }
   if (element.plumblineAttachment) return element.plumblineAttachment;
   return new Attachment(element, options, isField ? fieldAdapter(element) : editableAdapter(element));
@@ -327,7 +333,7 @@ class Attachment extends EventTarget {
     super();
     this.field = field;
     this.doc = field.ownerDocument;
-    this.options = { analyze: undefined, debounce: 250, filter: null, card: true, overlayLimit: 1_000_000, stylesheet: true, ...options };
+    this.options = { analyze: undefined, debounce: 250, filter: null, card: true, cardHost: null, overlayLimit: 1_000_000, stylesheet: true, ...options };
     if (this.options.stylesheet) ensureStylesheet(this.doc);
     this.adapter = adapter;
     this.overlay = adapter.overlay;
@@ -517,7 +523,7 @@ class Attachment extends EventTarget {
     this.setActive(finding);
     const m = mark || this.overlay.marksOf(finding)[0];
     const rect = m ? m.getBoundingClientRect() : this.overlay.clientRectOf(finding.start, finding.end);
-    this.card.show(finding, rect, host);
+    this.card.show(finding, rect, host || this.options.cardHost);
     this.dispatchEvent(new CustomEvent('card', { detail: { finding } }));
   }
 
