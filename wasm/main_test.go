@@ -40,7 +40,7 @@ func findByText(t *testing.T, rep js.Value, want string) js.Value {
 }
 
 func TestAnalyzeOffsetsAreUTF16(t *testing.T) {
-	text := "Café 😀 naïve: the militants caused chaos, perhaps."
+	text := "Café 😀 naïve: at the protest the militants caused chaos, perhaps."
 	rep := analyze(text, js.Undefined())
 	if isError(rep) {
 		t.Fatalf("error: %s", rep.Get("message").String())
@@ -104,21 +104,26 @@ func TestAnalyzeReportShape(t *testing.T) {
 func isArrayValue(v js.Value) bool { return jsArray.Call("isArray", v).Bool() }
 
 func TestAnalyzeOptions(t *testing.T) {
-	text := "The militants, perhaps hundreds, clearly caused chaos."
+	text := "The militants, perhaps hundreds, clearly bungled it and caused chaos."
 	rep := analyze(text, map[string]any{"kinds": []any{"hedge"}})
 	fs := rep.Get("findings")
-	if fs.Length() != 1 || fs.Index(0).Get("kind").String() != "hedge" {
-		t.Errorf("kinds [hedge]: %d findings, first %v", fs.Length(), fs.Index(0).Get("kind"))
+	if fs.Length() == 0 {
+		t.Errorf("kinds [hedge]: no findings")
+	}
+	for i := 0; i < fs.Length(); i++ {
+		if k := fs.Index(i).Get("kind").String(); k != "hedge" {
+			t.Errorf("kinds [hedge]: finding %d has kind %q", i, k)
+		}
 	}
 	lex := []any{
-		map[string]any{"term": "hundreds", "category": "vague", "message": "vague number", "suggestion": "a count"},
+		map[string]any{"term": "bungle", "category": "emotive", "message": "emotive verb", "suggestion": "mishandled"},
 		map[string]any{"term": "chaos", "kind": "loaded", "disable": true},
 	}
 	rep = analyze(text, map[string]any{"lexicon": lex})
 	if isError(rep) {
 		t.Fatalf("lexicon: %s", rep.Get("message").String())
 	}
-	if f := findByText(t, rep, "hundreds"); f.Get("suggestion").String() != "a count" {
+	if f := findByText(t, rep, "bungled"); f.Get("suggestion").String() != "mishandled" {
 		t.Errorf("user entry suggestion = %v", f.Get("suggestion"))
 	}
 	fs = rep.Get("findings")
