@@ -24,7 +24,6 @@ const (
 type Token struct {
 	// Start and End are half-open byte offsets into the input.
 	Start, End int
-	Kind       TokenKind
 	// Lower is the token lower-cased, with curly apostrophes straightened
 	// (words and numbers; for punctuation it is the text itself).
 	Lower string
@@ -32,6 +31,7 @@ type Token struct {
 	Stem string
 	// Sentence is the index of the sentence the token belongs to.
 	Sentence int
+	Kind     TokenKind
 	// Quoted is true inside a direct quotation ("...", “...”).
 	Quoted bool
 }
@@ -62,61 +62,204 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
 
 // Segment splits text into tokens and sentences. It never fails: invalid
 // UTF-8 bytes are treated as symbols and no span ever splits a rune.
-func Segment(text string) ([]Token, []Sentence) {
-	tokens := tokenize(text)
+func Segment(text string) ([]Token, []Sentence) { return segment(text, nil) }
+
+// segment is Segment; with a stemmer it also sets every token's Stem, with
+// one cache look-up per word for both its lower-case form and its stem.
+func segment(text string, s *Stemmer) ([]Token, []Sentence) {
+	tokens := scanTokens(text)
+	if s != nil {
+		s.formTokens(text, tokens)
+	} else {
+		lowerTokens(text, tokens)
+	}
 	sentences := splitSentences(text, tokens)
 	markQuotes(text, tokens)
 	return tokens, sentences
 }
 
+// ASCII byte classes for the tokenizer's fast path; they agree with the
+// unicode predicates the general path uses (unicode.IsSpace, isWordRune,
+// unicode.IsDigit).
+const (
+	asciiPunct = iota
+	asciiSpace
+	asciiLetter
+	asciiDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = asciiSpace
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = asciiLetter
+		case c >= '0' && c <= '9':
+			t[c] = asciiDigit
+		}
+	}
+	return t
+}()
+
+// tokenize splits text into tokens and sets their Lower.
 func tokenize(text string) []Token {
-	tokens := make([]Token, 0, len(text)/5+1)
+	tokens := scanTokens(text)
+	lowerTokens(text, tokens)
+	return tokens
+}
+
+// scanTokens splits text into tokens; Lower and Stem are left for
+// lowerTokens or Stemmer.formTokens to fill.
+func scanTokens(text string) []Token {
+	tokens := make([]Token, 0, len(text)/5+16)
 	i := 0
 	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r < utf8.RuneSelf && (r == ' ' || r == '\n' || r == '\t' || r == '\r') || unicode.IsSpace(r):
+		class, w := uint8(asciiPunct), 1
+		if c := text[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsSpace(r):
+				class = asciiSpace
+			case isWordRune(r):
+				class = asciiLetter
+			case unicode.IsDigit(r):
+				class = asciiDigit
+			}
+		}
+		switch class {
+		case asciiSpace:
 			i += w
-		case isWordRune(r):
+		case asciiLetter:
 			end := scanWord(text, i)
 			if n := acronymEnd(text, i, end); n > end {
-				tokens = append(tokens, Token{Start: i, End: n, Kind: Word})
+				tokens = appendToken(tokens, i, n, Word)
 				i = n
 				continue
 			}
 			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
 			if p := possessiveStart(text, i, end); p > i {
-				tokens = append(tokens, Token{Start: i, End: p, Kind: Word}, Token{Start: p, End: end, Kind: Punct})
+				tokens = appendToken(appendToken(tokens, i, p, Word), p, end, Punct)
 			} else {
-				tokens = append(tokens, Token{Start: i, End: end, Kind: Word})
+				tokens = appendToken(tokens, i, end, Word)
 			}
 			i = end
-		case r >= '0' && r <= '9' || unicode.IsDigit(r):
+		case asciiDigit:
 			end := scanNumber(text, i)
-			tokens = append(tokens, Token{Start: i, End: end, Kind: Number})
+			tokens = appendToken(tokens, i, end, Number)
 			i = end
 		default:
-			tokens = append(tokens, Token{Start: i, End: i + w, Kind: Punct})
+			tokens = appendToken(tokens, i, i+w, Punct)
 			i += w
 		}
 	}
-	for k := range tokens {
-		tokens[k].Lower = normalize(text[tokens[k].Start:tokens[k].End])
-	}
 	return tokens
+}
+
+// appendToken appends a token with only its scalar fields set. Writing
+// them into the (zeroed) slot avoids copying a whole Token, whose string
+// fields would make every append a write-barriered move while the garbage
+// collector runs.
+func appendToken(tokens []Token, start, end int, kind TokenKind) []Token {
+	if len(tokens) == cap(tokens) {
+		tokens = append(tokens, Token{})
+	} else {
+		tokens = tokens[:len(tokens)+1]
+	}
+	t := &tokens[len(tokens)-1]
+	t.Start, t.End, t.Kind = start, end, kind
+	return tokens
+}
+
+// lowerTokens sets Lower for every token. Lower-case ASCII words are
+// substrings of text; other words are lower-cased once per distinct form.
+func lowerTokens(text string, tokens []Token) {
+	var buf [64]byte
+	var seen map[string]string
+	for i := range tokens {
+		t := &tokens[i]
+		raw := text[t.Start:t.End]
+		if t.Kind != Word || isLowerASCII(raw) {
+			t.Lower = normalize(raw)
+			continue
+		}
+		key := appendLower(buf[:0], raw)
+		if l, ok := seen[string(key)]; ok {
+			t.Lower = l
+			continue
+		}
+		if seen == nil {
+			seen = make(map[string]string)
+		}
+		t.Lower = string(key)
+		seen[t.Lower] = t.Lower
+	}
+}
+
+// isLowerASCII reports whether s is lower-case ASCII: its own Lower.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends normalize(s) to dst, for a word s (valid UTF-8).
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == '’' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += w
+	}
+	return dst
+}
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return c < utf8.RuneSelf && asciiClass[c] >= asciiLetter
 }
 
 // scanWord returns the end of the word starting at i: letters, marks and
 // digits, with apostrophes allowed between letters.
 func scanWord(text string, i int) int {
 	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if isWordRune(r) || unicode.IsDigit(r) {
-			i += w
+		if isWordByte(text[i]) {
+			i++
 			continue
 		}
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) || unicode.IsDigit(r) {
+				i += w
+				continue
+			}
+		}
 		if isApostrophe(r) && i+w < len(text) {
-			if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
+			if c := text[i+w]; c < utf8.RuneSelf {
+				if asciiClass[c] == asciiLetter {
+					i += w
+					continue
+				}
+			} else if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
 				i += w
 				continue
 			}
@@ -129,7 +272,7 @@ func scanWord(text string, i int) int {
 // acronymEnd extends a one-letter word into a dotted acronym ("U.S.",
 // "e.g."), returning the new end, or end when there is none.
 func acronymEnd(text string, start, end int) int {
-	if utf8.RuneCountInString(text[start:end]) != 1 {
+	if n := end - start; n != 1 && (n > utf8.UTFMax || utf8.RuneCountInString(text[start:end]) != 1) {
 		return end
 	}
 	i, letters := end, 1
@@ -258,10 +401,9 @@ func splitSentences(text string, tokens []Token) []Sentence {
 		first = end
 	}
 	for i := 0; i < len(tokens); i++ {
-		t := tokens[i]
+		t := &tokens[i]
 		if i+1 < len(tokens) {
-			gap := text[t.End:tokens[i+1].Start]
-			if nl := strings.Count(gap, "\n"); nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
+			if nl := countNewlines(text[t.End:tokens[i+1].Start]); nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
 				cut(i + 1)
 				continue
 			}
@@ -296,6 +438,18 @@ func splitSentences(text string, tokens []Token) []Sentence {
 	}
 	cut(len(tokens))
 	return out
+}
+
+// countNewlines counts the line feeds in a gap between two tokens (a
+// short run of spaces: a loop beats strings.Count's call).
+func countNewlines(gap string) int {
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // endsWithAcronym decides whether a dotted acronym ("U.S.") ends its
@@ -333,7 +487,7 @@ func markQuotes(text string, tokens []Token) {
 	open := false
 	for i := range tokens {
 		t := &tokens[i]
-		if i > 0 && strings.Contains(text[tokens[i-1].End:t.Start], "\n\n") {
+		if i > 0 && t.Start-tokens[i-1].End >= 2 && strings.Contains(text[tokens[i-1].End:t.Start], "\n\n") {
 			open = false
 		}
 		if t.Kind == Punct {
