@@ -34,6 +34,10 @@ type Token struct {
 	Kind     TokenKind
 	// Quoted is true inside a direct quotation ("...", “...”).
 	Quoted bool
+	// word is the word's number in the Stemmer that formed it (1-based;
+	// 0 when none did): the same for every token with the same Lower, so
+	// that per-word work (lexicon look-ups) can be done once per word.
+	word int32
 }
 
 // Sentence is a half-open byte range of the input and the half-open
@@ -67,7 +71,11 @@ func Segment(text string) ([]Token, []Sentence) { return segment(text, nil) }
 // segment is Segment; with a stemmer it also sets every token's Stem, with
 // one cache look-up per word for both its lower-case form and its stem.
 func segment(text string, s *Stemmer) ([]Token, []Sentence) {
-	tokens := scanTokens(text)
+	var tokens []Token
+	if s != nil {
+		tokens = s.tokens
+	}
+	tokens = scanTokens(text, tokens)
 	if s != nil {
 		s.formTokens(text, tokens)
 	} else {
@@ -104,15 +112,20 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // tokenize splits text into tokens and sets their Lower.
 func tokenize(text string) []Token {
-	tokens := scanTokens(text)
+	tokens := scanTokens(text, nil)
 	lowerTokens(text, tokens)
 	return tokens
 }
 
-// scanTokens splits text into tokens; Lower and Stem are left for
-// lowerTokens or Stemmer.formTokens to fill.
-func scanTokens(text string) []Token {
-	tokens := make([]Token, 0, len(text)/5+16)
+// scanTokens splits text into tokens, appended to buf[:0] (buf may hold
+// old tokens: every field is set again); Lower and Stem are left for
+// lowerTokens or Stemmer.formTokens to fill. ASCII words are scanned
+// inline: under wasm a function call costs more than the loop body.
+func scanTokens(text string, buf []Token) []Token {
+	tokens := buf[:0]
+	if want := len(text)/5 + 16; cap(tokens) < want {
+		tokens = make([]Token, 0, want)
+	}
 	i := 0
 	for i < len(text) {
 		class, w := uint8(asciiPunct), 1
@@ -134,18 +147,31 @@ func scanTokens(text string) []Token {
 		case asciiSpace:
 			i += w
 		case asciiLetter:
-			end := scanWord(text, i)
-			if n := acronymEnd(text, i, end); n > end {
-				tokens = appendToken(tokens, i, n, Word)
-				i = n
-				continue
+			end := i + w
+			if w == 1 {
+				for end < len(text) && isWordByte(text[end]) {
+					end++
+				}
+			}
+			if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'' || w > 1) {
+				end = scanWord(text, end)
+			}
+			if end < len(text) && text[end] == '.' && end-i <= utf8.UTFMax {
+				if n := acronymEnd(text, i, end); n > end {
+					tokens = appendToken(tokens, i, n, Word)
+					i = n
+					continue
+				}
 			}
 			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
-			if p := possessiveStart(text, i, end); p > i {
-				tokens = appendToken(appendToken(tokens, i, p, Word), p, end, Punct)
-			} else {
-				tokens = appendToken(tokens, i, end, Word)
+			if end-i >= 3 && text[end-1]|0x20 == 's' {
+				if p := possessiveStart(text, i, end); p > i {
+					tokens = appendToken(appendToken(tokens, i, p, Word), p, end, Punct)
+					i = end
+					continue
+				}
 			}
+			tokens = appendToken(tokens, i, end, Word)
 			i = end
 		case asciiDigit:
 			end := scanNumber(text, i)
@@ -159,10 +185,9 @@ func scanTokens(text string) []Token {
 	return tokens
 }
 
-// appendToken appends a token with only its scalar fields set. Writing
-// them into the (zeroed) slot avoids copying a whole Token, whose string
-// fields would make every append a write-barriered move while the garbage
-// collector runs.
+// appendToken appends a token with its scalar fields set. Writing them one
+// by one avoids copying a whole Token, whose string fields would make
+// every append a write-barriered move while the garbage collector runs.
 func appendToken(tokens []Token, start, end int, kind TokenKind) []Token {
 	if len(tokens) == cap(tokens) {
 		tokens = append(tokens, Token{})
@@ -170,7 +195,7 @@ func appendToken(tokens []Token, start, end int, kind TokenKind) []Token {
 		tokens = tokens[:len(tokens)+1]
 	}
 	t := &tokens[len(tokens)-1]
-	t.Start, t.End, t.Kind = start, end, kind
+	t.Start, t.End, t.Kind, t.Sentence, t.Quoted, t.word = start, end, kind, 0, false, 0
 	return tokens
 }
 

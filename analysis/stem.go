@@ -3,6 +3,7 @@ package analysis
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -11,35 +12,89 @@ import (
 // remembering each word it has seen: news text repeats its vocabulary, and
 // stemming is the most expensive step of the pipeline.
 //
-// A Stemmer is not safe for concurrent use; Analyze uses one per call.
+// The words are kept in a hash table of their own (FNV-1a of the
+// lower-case bytes, open addressing): Analyze lower-cases and hashes a
+// word in one pass over its bytes and finds it without allocating or
+// calling the runtime's map code, which matters most under wasm.
+//
+// A Stemmer is not safe for concurrent use.
 type Stemmer struct {
-	cache map[string]forms // lower-case word → its forms
+	words []forms // word number - 1 → forms
+	slots []int32 // word numbers (0: empty); len is a power of 2
+	// tokens is a token buffer Analyze reuses between calls.
+	tokens []Token
 }
 
 // forms are a word's lower-case form and its stem. Both are owned by the
-// cache (never substrings of an analysed text), so a cache kept between
-// calls does not keep old texts alive.
-type forms struct{ lower, stem string }
+// stemmer (never substrings of an analysed text), so a stemmer kept
+// between calls does not keep old texts alive.
+type forms struct {
+	lower, stem string
+	hash        uint32
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // NewStemmer returns an empty stemmer.
-func NewStemmer() *Stemmer { return &Stemmer{cache: make(map[string]forms, 1024)} }
+func NewStemmer() *Stemmer {
+	return &Stemmer{words: make([]forms, 0, 1024), slots: make([]int32, 4096)}
+}
 
 // Stem returns the stem of a lower-cased word. Stop words are kept as they
 // are, so that phrases such as "so-called" or "according to" keep their
 // function words. A final "'s" has already been split off by Segment;
 // inner apostrophes are kept ("don't").
 func (s *Stemmer) Stem(lower string) string {
-	if f, ok := s.cache[lower]; ok {
-		return f.stem
+	h := uint32(fnvOffset)
+	for i := 0; i < len(lower); i++ {
+		h = (h ^ uint32(lower[i])) * fnvPrime
 	}
-	return s.add(strings.Clone(lower)).stem
+	id := s.find(lower, h)
+	if id == 0 {
+		id = s.add(strings.Clone(lower), h)
+	}
+	return s.words[id-1].stem
 }
 
-// add stems lower, a string the cache may keep, and remembers it.
-func (s *Stemmer) add(lower string) forms {
-	f := forms{lower: lower, stem: stemWord(lower)}
-	s.cache[lower] = f
-	return f
+// find returns the number of the word key with hash h, or 0.
+func (s *Stemmer) find(key string, h uint32) int32 {
+	mask := uint32(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		id := s.slots[i]
+		if id == 0 {
+			return 0
+		}
+		if w := &s.words[id-1]; w.hash == h && w.lower == key {
+			return id
+		}
+	}
+}
+
+// add stems lower, a string the stemmer may keep, and returns its number.
+func (s *Stemmer) add(lower string, h uint32) int32 {
+	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h})
+	id := int32(len(s.words))
+	if 2*len(s.words) > len(s.slots) { // keep the table at most half full
+		s.slots = make([]int32, 2*len(s.slots))
+		for k := range s.words {
+			s.insert(int32(k+1), s.words[k].hash)
+		}
+	} else {
+		s.insert(id, h)
+	}
+	return id
+}
+
+func (s *Stemmer) insert(id int32, h uint32) {
+	mask := uint32(len(s.slots) - 1)
+	i := h & mask
+	for s.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	s.slots[i] = id
 }
 
 func stemWord(lower string) string {
@@ -61,57 +116,103 @@ func (s *Stemmer) StemTokens(tokens []Token) {
 }
 
 // formTokens sets Lower and Stem of every token, as lowerTokens and
-// StemTokens would, with one cache look-up per word and no allocation for
-// a word seen before: the word is lower-cased into a buffer and the buffer
-// is the look-up key.
+// StemTokens would, and the word number of every word. A word is
+// lower-cased into a buffer and hashed in the same pass; a word seen
+// before costs no allocation.
 func (s *Stemmer) formTokens(text string, tokens []Token) {
 	var buf [64]byte
 	for i := range tokens {
 		t := &tokens[i]
 		raw := text[t.Start:t.End]
 		if t.Kind != Word {
-			t.Lower = normalize(raw)
+			if len(raw) == 1 && raw[0] < utf8.RuneSelf { // ASCII punctuation or digit
+				t.Lower = raw
+			} else {
+				t.Lower = normalize(raw)
+			}
 			t.Stem = t.Lower
 			continue
 		}
-		var f forms
-		if isLowerASCII(raw) {
-			var ok bool
-			if f, ok = s.cache[raw]; !ok {
-				f = s.add(strings.Clone(raw))
+		h, n, clean := uint32(fnvOffset), 0, true
+		for n < len(raw) && n < len(buf) {
+			c := raw[n]
+			if c >= utf8.RuneSelf {
+				break
 			}
-		} else {
-			key := appendLower(buf[:0], raw)
-			var ok bool
-			if f, ok = s.cache[string(key)]; !ok {
-				f = s.add(string(key))
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+				clean = false
+			}
+			buf[n] = c
+			h = (h ^ uint32(c)) * fnvPrime
+			n++
+		}
+		key := buf[:n]
+		if n < len(raw) { // non-ASCII or long: the general path
+			clean = false
+			key = appendLower(buf[:0], raw)
+			h = fnvOffset
+			for _, c := range key {
+				h = (h ^ uint32(c)) * fnvPrime
 			}
 		}
-		t.Lower, t.Stem = f.lower, f.stem
+		var id int32
+		if clean {
+			if id = s.find(raw, h); id == 0 {
+				id = s.add(strings.Clone(raw), h)
+			}
+		} else if id = s.find(string(key), h); id == 0 {
+			id = s.add(string(key), h)
+		}
+		w := &s.words[id-1]
+		t.Lower, t.Stem, t.word = w.lower, w.stem, id
 	}
 }
 
-// maxSharedWords bounds the stem cache kept between Analyze calls (about
-// 100 bytes a word): past it the cache is emptied, so memory stays flat
+// maxSharedWords bounds the stemmer kept between Analyze calls (about 100
+// bytes a word): past it the stemmer is replaced, so memory stays flat
 // however many texts are analysed.
 const maxSharedWords = 1 << 16
 
-// shared is the stem cache Analyze keeps between calls: a page analyses
-// the same article again on every pause in typing, and stemming its
-// vocabulary anew each time would be most of the work.
+// maxSharedTokens bounds the token buffer kept between calls (64 bytes a
+// token: 16 MB, the tokens of about 1.3 MB of news).
+const maxSharedTokens = 1 << 18
+
+// shared is the stemmer Analyze keeps between calls: a page analyses the
+// same article again on every pause in typing, and stemming its vocabulary
+// anew each time would be most of the work.
 var shared struct {
 	sync.Mutex
 	s *Stemmer
 }
 
 // acquireStemmer returns the shared stemmer, or a fresh one when another
-// goroutine is using it (calls never wait for each other).
-func acquireStemmer() (s *Stemmer, release func()) {
+// goroutine is using it (calls never wait for each other). release must be
+// called once the tokens are no longer used: the next call reuses them.
+func acquireStemmer() (s *Stemmer, release func(tokens []Token)) {
 	if !shared.TryLock() {
-		return NewStemmer(), func() {}
+		return NewStemmer(), func([]Token) {}
 	}
-	if shared.s == nil || len(shared.s.cache) > maxSharedWords {
+	if shared.s == nil || len(shared.s.words) > maxSharedWords {
 		shared.s = NewStemmer()
 	}
-	return shared.s, shared.Unlock
+	return shared.s, releaseShared
+}
+
+func releaseShared(tokens []Token) {
+	s := shared.s
+	if cap(tokens) <= maxSharedTokens {
+		// drop what the unused tail still points to (an older text)
+		tail := tokens[len(tokens):cap(tokens)]
+		for i := range tail {
+			if tail[i].Lower == "" && tail[i].Stem == "" {
+				break // never used past here
+			}
+			tail[i].Lower, tail[i].Stem = "", ""
+		}
+		s.tokens = tokens[:0]
+	} else {
+		s.tokens = nil
+	}
+	shared.Unlock()
 }
