@@ -58,6 +58,7 @@ $body
 	select {}
 }
 GO
+  gofmt -w "$dir"
   build "$out/probes/$name.wasm" "./$dir"
   printf '%s\t%s\t%s\n' "$name" "$out/probes/$name.wasm" "$what" >> "$manifest"
 }
@@ -101,6 +102,7 @@ $body
 	}
 }
 GO
+    gofmt -w "$dir"
     build "$out/probes/$name.wasm" "./$dir"
     printf '%s\t%s\t%s\n' "$name" "$out/probes/$name.wasm" "payload + $4" >> "$manifest"
   }

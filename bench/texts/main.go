@@ -4,8 +4,9 @@
 //   - sample: the sample article (../shared/examples), when present;
 //   - 100KB and 1MB: real, varied news, the first bytes of the articles in
 //     ../shared/corpora/ptc-train/train-articles (no article repeated);
-//   - scale-1KB ... scale-10MB: the same articles for the linear-scaling
-//     curve; past the corpus (about 2 MB) the articles start over.
+//   - scale-1KB, scale-10KB, scale-10MB: the same articles for the
+//     linear-scaling curve (with 100KB and 1MB); past the corpus (about
+//     2 MB) the articles start over.
 //
 // Without the shared folder, the news texts are generated: sentences drawn
 // from a fixed vocabulary and made-up names, deterministic (fixed seed).
@@ -74,14 +75,14 @@ func run(shared, out string) error {
 		n     int
 		peers bool
 	}{{"100KB", 100 << 10, true}, {"1MB", 1 << 20, true}} {
-		if err := write(Text{Name: s.name, Source: source, Peers: s.peers}, prefix(corpus, s.n)); err != nil {
+		if err := write(Text{Name: s.name, Source: source, Peers: s.peers, Scale: true}, prefix(corpus, s.n)); err != nil {
 			return err
 		}
 	}
 	for _, s := range []struct {
 		name string
 		n    int
-	}{{"1KB", 1 << 10}, {"10KB", 10 << 10}, {"100KB", 100 << 10}, {"1MB", 1 << 20}, {"10MB", 10_000_000}} {
+	}{{"1KB", 1 << 10}, {"10KB", 10 << 10}, {"10MB", 10_000_000}} {
 		src := source
 		if s.n > len(corpus) {
 			src = repeated
