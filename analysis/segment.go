@@ -75,10 +75,8 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	if s != nil {
 		tokens = s.tokens
 	}
-	tokens = scanTokens(text, tokens)
-	if s != nil {
-		s.formTokens(text, tokens)
-	} else {
+	tokens = scanTokens(text, tokens, s)
+	if s == nil {
 		lowerTokens(text, tokens)
 	}
 	sentences := splitSentences(text, tokens)
@@ -112,16 +110,18 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // tokenize splits text into tokens and sets their Lower.
 func tokenize(text string) []Token {
-	tokens := scanTokens(text, nil)
+	tokens := scanTokens(text, nil, nil)
 	lowerTokens(text, tokens)
 	return tokens
 }
 
 // scanTokens splits text into tokens, appended to buf[:0] (buf may hold
-// old tokens: every field is set again); Lower and Stem are left for
-// lowerTokens or Stemmer.formTokens to fill. ASCII words are scanned
-// inline: under wasm a function call costs more than the loop body.
-func scanTokens(text string, buf []Token) []Token {
+// old tokens: every field is set again). With a stemmer it also sets
+// Lower, Stem and the word number of each token as it goes (an ASCII word
+// is lower-cased and hashed while it is scanned); without one, Lower and
+// Stem are left for lowerTokens. ASCII words are scanned inline: under
+// wasm a function call costs more than the loop body.
+func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 	tokens := buf[:0]
 	if want := len(text)/5 + 16; cap(tokens) < want {
 		tokens = make([]Token, 0, want)
@@ -148,37 +148,67 @@ func scanTokens(text string, buf []Token) []Token {
 			i += w
 		case asciiLetter:
 			end := i + w
-			if w == 1 {
+			// FNV-1a of the lower-cased word, and whether it has capitals
+			h, upper := uint32(fnvOffset), byte(0)
+			fast := w == 1
+			if fast {
+				c := text[i]
+				h, upper = (h^uint32(c|0x20))*fnvPrime, ^c&0x20
 				for end < len(text) && isWordByte(text[end]) {
+					c = text[end]
+					h, upper = (h^uint32(c|0x20))*fnvPrime, upper|^c&0x20
 					end++
 				}
 			}
 			if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'' || w > 1) {
 				end = scanWord(text, end)
+				fast = false
 			}
 			if end < len(text) && text[end] == '.' && end-i <= utf8.UTFMax {
 				if n := acronymEnd(text, i, end); n > end {
 					tokens = appendToken(tokens, i, n, Word)
+					if s != nil {
+						s.formToken(text, &tokens[len(tokens)-1])
+					}
 					i = n
 					continue
 				}
 			}
 			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
-			if end-i >= 3 && text[end-1]|0x20 == 's' {
+			if !fast && end-i >= 3 && text[end-1]|0x20 == 's' {
 				if p := possessiveStart(text, i, end); p > i {
 					tokens = appendToken(appendToken(tokens, i, p, Word), p, end, Punct)
+					if s != nil {
+						s.formToken(text, &tokens[len(tokens)-2])
+						s.formToken(text, &tokens[len(tokens)-1])
+					}
 					i = end
 					continue
 				}
 			}
 			tokens = appendToken(tokens, i, end, Word)
+			if s != nil {
+				if fast {
+					s.formASCII(text, &tokens[len(tokens)-1], h, upper == 0)
+				} else {
+					s.formToken(text, &tokens[len(tokens)-1])
+				}
+			}
 			i = end
 		case asciiDigit:
 			end := scanNumber(text, i)
 			tokens = appendToken(tokens, i, end, Number)
+			if s != nil {
+				s.formToken(text, &tokens[len(tokens)-1])
+			}
 			i = end
 		default:
 			tokens = appendToken(tokens, i, i+w, Punct)
+			if s != nil {
+				t := &tokens[len(tokens)-1]
+				t.Lower = normalize(text[i : i+w]) // no copy unless non-ASCII
+				t.Stem = t.Lower
+			}
 			i += w
 		}
 	}

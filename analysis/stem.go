@@ -3,7 +3,6 @@ package analysis
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -115,58 +114,75 @@ func (s *Stemmer) StemTokens(tokens []Token) {
 	}
 }
 
-// formTokens sets Lower and Stem of every token, as lowerTokens and
-// StemTokens would, and the word number of every word. A word is
-// lower-cased into a buffer and hashed in the same pass; a word seen
-// before costs no allocation.
-func (s *Stemmer) formTokens(text string, tokens []Token) {
+// formToken sets Lower and Stem of a token, as lowerTokens and StemTokens
+// would, and its word number. The word is lower-cased into a buffer and
+// hashed; a word seen before costs no allocation.
+func (s *Stemmer) formToken(text string, t *Token) {
+	raw := text[t.Start:t.End]
+	if t.Kind != Word {
+		t.Lower = normalize(raw)
+		t.Stem = t.Lower
+		return
+	}
 	var buf [64]byte
-	for i := range tokens {
-		t := &tokens[i]
-		raw := text[t.Start:t.End]
-		if t.Kind != Word {
-			if len(raw) == 1 && raw[0] < utf8.RuneSelf { // ASCII punctuation or digit
-				t.Lower = raw
-			} else {
-				t.Lower = normalize(raw)
-			}
-			t.Stem = t.Lower
-			continue
-		}
-		h, n, clean := uint32(fnvOffset), 0, true
-		for n < len(raw) && n < len(buf) {
-			c := raw[n]
-			if c >= utf8.RuneSelf {
-				break
-			}
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-				clean = false
-			}
-			buf[n] = c
-			h = (h ^ uint32(c)) * fnvPrime
-			n++
-		}
-		key := buf[:n]
-		if n < len(raw) { // non-ASCII or long: the general path
-			clean = false
-			key = appendLower(buf[:0], raw)
-			h = fnvOffset
-			for _, c := range key {
-				h = (h ^ uint32(c)) * fnvPrime
-			}
-		}
-		var id int32
+	clean := isLowerASCII(raw)
+	key := raw
+	if !clean {
+		key = string(appendLower(buf[:0], raw)) // only kept when the word is new
+	}
+	h := uint32(fnvOffset)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * fnvPrime
+	}
+	id := s.find(key, h)
+	if id == 0 {
 		if clean {
-			if id = s.find(raw, h); id == 0 {
-				id = s.add(strings.Clone(raw), h)
-			}
-		} else if id = s.find(string(key), h); id == 0 {
-			id = s.add(string(key), h)
+			key = strings.Clone(raw)
+		}
+		id = s.add(key, h)
+	}
+	w := &s.words[id-1]
+	t.Lower, t.Stem, t.word = w.lower, w.stem, id
+}
+
+// formASCII is formToken for a word of ASCII letters and digits whose
+// lower-case FNV-1a hash h the tokenizer computed while scanning it; clean
+// says it has no capitals. A word seen before costs no allocation.
+func (s *Stemmer) formASCII(text string, t *Token, h uint32, clean bool) {
+	raw := text[t.Start:t.End]
+	var buf [32]byte
+	var lowered []byte
+	if !clean {
+		if len(raw) > len(buf) {
+			s.formToken(text, t)
+			return
+		}
+		lowered = buf[:len(raw)]
+		for i := range lowered {
+			lowered[i] = raw[i] | 0x20 // lower-cases ASCII letters, keeps digits
+		}
+	}
+	mask := uint32(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		id := s.slots[i]
+		if id == 0 {
+			break
 		}
 		w := &s.words[id-1]
-		t.Lower, t.Stem, t.word = w.lower, w.stem, id
+		if w.hash == h && (clean && w.lower == raw || !clean && w.lower == string(lowered)) {
+			t.Lower, t.Stem, t.word = w.lower, w.stem, id
+			return
+		}
 	}
+	var lower string
+	if clean {
+		lower = strings.Clone(raw)
+	} else {
+		lower = string(lowered)
+	}
+	id := s.add(lower, h)
+	w := &s.words[id-1]
+	t.Lower, t.Stem, t.word = w.lower, w.stem, id
 }
 
 // maxSharedWords bounds the stemmer kept between Analyze calls (about 100
