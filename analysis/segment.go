@@ -34,6 +34,10 @@ type Token struct {
 	Kind     TokenKind
 	// Quoted is true inside a direct quotation ("...", “...”).
 	Quoted bool
+	// gap describes the white space before the token (after the previous
+	// one): its line feeds (0, 1, or 2 for two or more) in the low two
+	// bits, gapBlankLine when it holds "\n\n".
+	gap uint8
 	// word is the word's number in the Stemmer that formed it (1-based;
 	// 0 when none did): the same for every token with the same Lower, so
 	// that per-word work (lexicon look-ups) can be done once per word.
@@ -84,6 +88,9 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	return tokens, sentences
 }
 
+// gapBlankLine is the Token.gap bit for a gap that holds "\n\n".
+const gapBlankLine = 4
+
 // ASCII byte classes for the tokenizer's fast path; they agree with the
 // unicode predicates the general path uses (unicode.IsSpace, isWordRune,
 // unicode.IsDigit).
@@ -127,6 +134,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		tokens = make([]Token, 0, want)
 	}
 	i := 0
+	gap, afterLF := uint8(0), false // the white space since the last token
 	for i < len(text) {
 		class, w := uint8(asciiPunct), 1
 		if c := text[i]; c < utf8.RuneSelf {
@@ -143,9 +151,24 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 				class = asciiDigit
 			}
 		}
-		switch class {
-		case asciiSpace:
+		if class == asciiSpace {
+			if text[i] == '\n' {
+				if gap&3 < 2 {
+					gap++
+				}
+				if afterLF {
+					gap |= gapBlankLine
+				}
+				afterLF = true
+			} else {
+				afterLF = false
+			}
 			i += w
+			continue
+		}
+		g := gap
+		gap, afterLF = 0, false
+		switch class {
 		case asciiLetter:
 			end := i + w
 			// FNV-1a of the lower-cased word, and whether it has capitals
@@ -166,7 +189,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			}
 			if end < len(text) && text[end] == '.' && end-i <= utf8.UTFMax {
 				if n := acronymEnd(text, i, end); n > end {
-					tokens = appendToken(tokens, i, n, Word)
+					tokens = appendToken(tokens, i, n, Word, g)
 					if s != nil {
 						s.formToken(text, &tokens[len(tokens)-1])
 					}
@@ -177,7 +200,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
 			if !fast && end-i >= 3 && text[end-1]|0x20 == 's' {
 				if p := possessiveStart(text, i, end); p > i {
-					tokens = appendToken(appendToken(tokens, i, p, Word), p, end, Punct)
+					tokens = appendToken(appendToken(tokens, i, p, Word, g), p, end, Punct, 0)
 					if s != nil {
 						s.formToken(text, &tokens[len(tokens)-2])
 						s.formToken(text, &tokens[len(tokens)-1])
@@ -186,7 +209,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					continue
 				}
 			}
-			tokens = appendToken(tokens, i, end, Word)
+			tokens = appendToken(tokens, i, end, Word, g)
 			if s != nil {
 				if fast {
 					s.formASCII(text, &tokens[len(tokens)-1], h, upper == 0)
@@ -197,13 +220,13 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			i = end
 		case asciiDigit:
 			end := scanNumber(text, i)
-			tokens = appendToken(tokens, i, end, Number)
+			tokens = appendToken(tokens, i, end, Number, g)
 			if s != nil {
 				s.formToken(text, &tokens[len(tokens)-1])
 			}
 			i = end
 		default:
-			tokens = appendToken(tokens, i, i+w, Punct)
+			tokens = appendToken(tokens, i, i+w, Punct, g)
 			if s != nil {
 				t := &tokens[len(tokens)-1]
 				t.Lower = normalize(text[i : i+w]) // no copy unless non-ASCII
@@ -218,14 +241,14 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 // appendToken appends a token with its scalar fields set. Writing them one
 // by one avoids copying a whole Token, whose string fields would make
 // every append a write-barriered move while the garbage collector runs.
-func appendToken(tokens []Token, start, end int, kind TokenKind) []Token {
+func appendToken(tokens []Token, start, end int, kind TokenKind, gap uint8) []Token {
 	if len(tokens) == cap(tokens) {
 		tokens = append(tokens, Token{})
 	} else {
 		tokens = tokens[:len(tokens)+1]
 	}
 	t := &tokens[len(tokens)-1]
-	t.Start, t.End, t.Kind, t.Sentence, t.Quoted, t.word = start, end, kind, 0, false, 0
+	t.Start, t.End, t.Kind, t.Sentence, t.Quoted, t.gap, t.word = start, end, kind, 0, false, gap, 0
 	return tokens
 }
 
@@ -458,7 +481,7 @@ func splitSentences(text string, tokens []Token) []Sentence {
 	for i := 0; i < len(tokens); i++ {
 		t := &tokens[i]
 		if i+1 < len(tokens) {
-			if nl := countNewlines(text[t.End:tokens[i+1].Start]); nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
+			if nl := tokens[i+1].gap & 3; nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
 				cut(i + 1)
 				continue
 			}
@@ -493,18 +516,6 @@ func splitSentences(text string, tokens []Token) []Sentence {
 	}
 	cut(len(tokens))
 	return out
-}
-
-// countNewlines counts the line feeds in a gap between two tokens (a
-// short run of spaces: a loop beats strings.Count's call).
-func countNewlines(gap string) int {
-	n := 0
-	for i := 0; i < len(gap); i++ {
-		if gap[i] == '\n' {
-			n++
-		}
-	}
-	return n
 }
 
 // endsWithAcronym decides whether a dotted acronym ("U.S.") ends its
@@ -542,7 +553,7 @@ func markQuotes(text string, tokens []Token) {
 	open := false
 	for i := range tokens {
 		t := &tokens[i]
-		if i > 0 && t.Start-tokens[i-1].End >= 2 && strings.Contains(text[tokens[i-1].End:t.Start], "\n\n") {
+		if i > 0 && t.gap&gapBlankLine != 0 {
 			open = false
 		}
 		if t.Kind == Punct {

@@ -29,6 +29,13 @@ func checkSameTokens(t *testing.T, text string, got []Token, gotSents []Sentence
 			t.Fatalf("%q: token %d = %+v, want %+v", text, i, g, w)
 		}
 	}
+	for i := 1; i < len(got); i++ { // gap: what splitSentences and markQuotes read of the white space
+		between := text[got[i-1].End:got[i].Start]
+		nl := min(strings.Count(between, "\n"), 2)
+		if int(got[i].gap&3) != nl || (got[i].gap&gapBlankLine != 0) != strings.Contains(between, "\n\n") {
+			t.Fatalf("%q: token %d gap %b for white space %q", text, i, got[i].gap, between)
+		}
+	}
 	for i := range wantSents {
 		if gotSents[i] != wantSents[i] {
 			t.Fatalf("%q: sentence %d = %+v, want %+v", text, i, gotSents[i], wantSents[i])
@@ -38,7 +45,7 @@ func checkSameTokens(t *testing.T, text string, got []Token, gotSents []Sentence
 
 var stemCases = []string{
 	"", "Hello, world!", "The U.S. Army’s “Militants” fled.", "Tokayev's TOKAYEV’S plan; don't DON’T", "e.g. A.B.C. x.",
-	"Zürich naïve Алматы ÉRIC éric", "supercalifragilisticexpialidociousness and pneumonoultramicroscopicsilicovolcanoconiosis", "a\xffb\xc3", "3.5% of 200,000 ٣٤ people", "UPPER lower MiXeD 42abc ABC42",
+	"Zürich naïve Алматы ÉRIC éric", "supercalifragilisticexpialidociousness and pneumonoultramicroscopicsilicovolcanoconiosis", "a\xffb\xc3", "a \n\n b\r\n\r\nC\n \nD\u00a0\n\u2028\nE \n\n\n F", "3.5% of 200,000 ٣٤ people", "UPPER lower MiXeD 42abc ABC42",
 	strings.Repeat("Supercalifragilisticexpialidociousnessandmoreletters ", 3) + "SUPERCALIFRAGILISTICEXPIALIDOCIOUSNESSANDMORE.",
 	"Mr. Smith said the 3.5% rise was “well-coordinated”. Militants, perhaps hundreds, fled to Zürich on Monday.\n\nNext.",
 }
