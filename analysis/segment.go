@@ -172,14 +172,14 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		case asciiLetter:
 			end := i + w
 			// FNV-1a of the lower-cased word, and whether it has capitals
-			h, upper := uint32(fnvOffset), byte(0)
+			h, upper := uint64(fnvOffset), byte(0)
 			fast := w == 1
 			if fast {
 				c := text[i]
-				h, upper = (h^uint32(c|0x20))*fnvPrime, ^c&0x20
+				h, upper = (h^uint64(c|0x20))*fnvPrime, ^c&0x20
 				for end < len(text) && isWordByte(text[end]) {
 					c = text[end]
-					h, upper = (h^uint32(c|0x20))*fnvPrime, upper|^c&0x20
+					h, upper = (h^uint64(c|0x20))*fnvPrime, upper|^c&0x20
 					end++
 				}
 			}
@@ -310,10 +310,16 @@ func appendLower(dst []byte, s string) []byte {
 	return dst
 }
 
+// wordBytes marks the ASCII letters and digits.
+var wordBytes = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = asciiClass[c] >= asciiLetter
+	}
+	return t
+}()
+
 // isWordByte reports an ASCII letter or digit.
-func isWordByte(c byte) bool {
-	return c < utf8.RuneSelf && asciiClass[c] >= asciiLetter
-}
+func isWordByte(c byte) bool { return wordBytes[c] }
 
 // scanWord returns the end of the word starting at i: letters, marks and
 // digits, with apostrophes allowed between letters.

@@ -29,13 +29,17 @@ type Stemmer struct {
 // between calls does not keep old texts alive.
 type forms struct {
 	lower, stem string
-	hash        uint32
+	hash        uint64
 }
 
+// FNV-1a, 64-bit: under wasm 64-bit arithmetic needs no masking.
 const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
 )
+
+// slot returns the table slot a hash starts probing at.
+func slot(h uint64, mask uint64) uint64 { return (h ^ h>>29) & mask }
 
 // NewStemmer returns an empty stemmer.
 func NewStemmer() *Stemmer {
@@ -47,9 +51,9 @@ func NewStemmer() *Stemmer {
 // function words. A final "'s" has already been split off by Segment;
 // inner apostrophes are kept ("don't").
 func (s *Stemmer) Stem(lower string) string {
-	h := uint32(fnvOffset)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(lower); i++ {
-		h = (h ^ uint32(lower[i])) * fnvPrime
+		h = (h ^ uint64(lower[i])) * fnvPrime
 	}
 	id := s.find(lower, h)
 	if id == 0 {
@@ -59,9 +63,9 @@ func (s *Stemmer) Stem(lower string) string {
 }
 
 // find returns the number of the word key with hash h, or 0.
-func (s *Stemmer) find(key string, h uint32) int32 {
-	mask := uint32(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+func (s *Stemmer) find(key string, h uint64) int32 {
+	mask := uint64(len(s.slots) - 1)
+	for i := slot(h, mask); ; i = (i + 1) & mask {
 		id := s.slots[i]
 		if id == 0 {
 			return 0
@@ -73,7 +77,7 @@ func (s *Stemmer) find(key string, h uint32) int32 {
 }
 
 // add stems lower, a string the stemmer may keep, and returns its number.
-func (s *Stemmer) add(lower string, h uint32) int32 {
+func (s *Stemmer) add(lower string, h uint64) int32 {
 	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h})
 	id := int32(len(s.words))
 	if 2*len(s.words) > len(s.slots) { // keep the table at most half full
@@ -87,9 +91,9 @@ func (s *Stemmer) add(lower string, h uint32) int32 {
 	return id
 }
 
-func (s *Stemmer) insert(id int32, h uint32) {
-	mask := uint32(len(s.slots) - 1)
-	i := h & mask
+func (s *Stemmer) insert(id int32, h uint64) {
+	mask := uint64(len(s.slots) - 1)
+	i := slot(h, mask)
 	for s.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
@@ -130,9 +134,9 @@ func (s *Stemmer) formToken(text string, t *Token) {
 	if !clean {
 		key = string(appendLower(buf[:0], raw)) // only kept when the word is new
 	}
-	h := uint32(fnvOffset)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(key); i++ {
-		h = (h ^ uint32(key[i])) * fnvPrime
+		h = (h ^ uint64(key[i])) * fnvPrime
 	}
 	id := s.find(key, h)
 	if id == 0 {
@@ -148,7 +152,7 @@ func (s *Stemmer) formToken(text string, t *Token) {
 // formASCII is formToken for a word of ASCII letters and digits whose
 // lower-case FNV-1a hash h the tokenizer computed while scanning it; clean
 // says it has no capitals. A word seen before costs no allocation.
-func (s *Stemmer) formASCII(text string, t *Token, h uint32, clean bool) {
+func (s *Stemmer) formASCII(text string, t *Token, h uint64, clean bool) {
 	raw := text[t.Start:t.End]
 	var buf [32]byte
 	var lowered []byte
@@ -162,8 +166,8 @@ func (s *Stemmer) formASCII(text string, t *Token, h uint32, clean bool) {
 			lowered[i] = raw[i] | 0x20 // lower-cases ASCII letters, keeps digits
 		}
 	}
-	mask := uint32(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	mask := uint64(len(s.slots) - 1)
+	for i := slot(h, mask); ; i = (i + 1) & mask {
 		id := s.slots[i]
 		if id == 0 {
 			break
