@@ -130,7 +130,9 @@ func tokenize(text string) []Token {
 // wasm a function call costs more than the loop body.
 func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 	tokens := buf[:0]
-	if want := len(text)/5 + 16; cap(tokens) < want {
+	// a buffer too small, or much too large (kept from a large text), is
+	// replaced: the one kept between calls fits the texts being analysed
+	if want := len(text)/5 + 16; cap(tokens) < want || cap(tokens) > maxSharedTokens && cap(tokens) > 4*want {
 		tokens = make([]Token, 0, want)
 	}
 	i := 0

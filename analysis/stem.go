@@ -194,8 +194,13 @@ func (s *Stemmer) formASCII(text string, t *Token, h uint64, clean bool) {
 // however many texts are analysed.
 const maxSharedWords = 1 << 16
 
-// maxSharedTokens bounds the token buffer kept between calls (64 bytes a
-// token: 16 MB, the tokens of about 1.3 MB of news).
+// maxSharedTokens is the token buffer size (64 bytes a token: 16 MB, the
+// tokens of about 1.3 MB of news) up to which the buffer kept between
+// calls is always reused. A larger one, kept after a large text, is reused
+// only for a text that needs at least a quarter of it: analysing large
+// texts one after the other then touches no fresh memory (fresh pages cost
+// more than the analysis past a few MB), while a process that goes back to
+// short texts gives the large buffer back.
 const maxSharedTokens = 1 << 18
 
 // shared is the stemmer Analyze keeps between calls: a page analyses the
@@ -221,18 +226,14 @@ func acquireStemmer() (s *Stemmer, release func(tokens []Token)) {
 
 func releaseShared(tokens []Token) {
 	s := shared.s
-	if cap(tokens) <= maxSharedTokens {
-		// drop what the unused tail still points to (an older text)
-		tail := tokens[len(tokens):cap(tokens)]
-		for i := range tail {
-			if tail[i].Lower == "" && tail[i].Stem == "" {
-				break // never used past here
-			}
-			tail[i].Lower, tail[i].Stem = "", ""
+	// drop what the unused tail still points to (an older text)
+	tail := tokens[len(tokens):cap(tokens)]
+	for i := range tail {
+		if tail[i].Lower == "" && tail[i].Stem == "" {
+			break // never used past here
 		}
-		s.tokens = tokens[:0]
-	} else {
-		s.tokens = nil
+		tail[i].Lower, tail[i].Stem = "", ""
 	}
+	s.tokens = tokens[:0]
 	shared.Unlock()
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -112,4 +113,31 @@ func FuzzFusedTokens(f *testing.F) {
 		toks, sents := segment(text, NewStemmer())
 		checkSameTokens(t, text, toks, sents)
 	})
+}
+
+// TestAnalyzeReusesState: the stemmer and token buffer Analyze keeps
+// between calls must not change any report, whatever came before.
+func TestAnalyzeReusesState(t *testing.T) {
+	long := strings.Repeat("Terrorists, perhaps hundreds, caused chaos in Almaty. “They fled,” officials said.\n\n", 300)
+	short := "The militants may have fled. It was reported that “terrorists” attacked."
+	first := map[string]Report{}
+	for _, text := range []string{long, short, long, short, short, long} {
+		rep := Analyze(text, Options{})
+		if prev, ok := first[text]; ok {
+			if !reflect.DeepEqual(prev, rep) {
+				t.Fatalf("report of a %d-byte text changed after other texts", len(text))
+			}
+			continue
+		}
+		first[text] = rep
+		fresh := Report{}
+		func() { // the same analysis with a stemmer and buffer of its own
+			shared.Lock()
+			defer shared.Unlock()
+			fresh = Analyze(text, Options{})
+		}()
+		if !reflect.DeepEqual(fresh, rep) {
+			t.Fatalf("report of a %d-byte text differs with a fresh stemmer", len(text))
+		}
+	}
 }

@@ -120,7 +120,7 @@ if (res.cold) {
   say(`Totals of the ${COLD_RUNS} runs: ${res.cold.map((x) => fmtMs(x.totalMs)).join(', ')} ms. Reading the file and the browser's fetch and streaming compile are not included (the page's cold load is measured in Chromium by the web tests).`);
   say();
 }
-const scale = manifest.filter((t) => t.scale);
+const scale = manifest.filter((t) => t.scale).sort((a, b) => a.bytes - b.bytes);
 say('## Linear scaling');
 say();
 say('Time per MB should stay flat from 1 KB to 10 MB (a constant per-call cost shows at the small end).');
@@ -163,7 +163,7 @@ if (probes.length) {
 const b = [];
 const w1 = res.wasm?.['1MB'], n1 = res.native['1MB'], g1 = res['write-good']?.['1MB'], r1 = res['retext-intensify']?.['1MB'];
 const check = (what, value, ok) => b.push([what, value, ok === undefined ? '–' : ok ? 'met' : '**not met**']);
-const both = (a, b) => `${(a.msMin / b.msMin).toFixed(1)}× (medians: ${(a.msMedian / b.msMedian).toFixed(1)}×)`;
+const both = (a, b) => `${(a.msMin / b.msMin).toFixed(1)}× (medians ${(a.msMedian / b.msMedian).toFixed(1)}×, CPU time ${(a.cpuMsPerOp / b.cpuMsPerOp).toFixed(1)}×)`;
 if (w1 && g1) check('1 MB: wasm ≥ 20× write-good', both(g1, w1), g1.msMin / w1.msMin >= 20);
 if (w1 && r1) check('1 MB: wasm ≥ 20× retext-intensify', both(r1, w1), r1.msMin / w1.msMin >= 20);
 if (w1 && n1) check('1 MB: wasm within 3× native', both(w1, n1), w1.msMin / n1.msMin <= 3);

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"syscall"
 	"testing"
 	"time"
 
@@ -27,12 +28,14 @@ type text struct {
 // and median of timed calls after warm-up calls, plus what the testing
 // package's benchmark loop measured (mean time and allocations).
 type result struct {
-	Name         string  `json:"name"`
-	Bytes        int     `json:"bytes"`
-	N            int     `json:"n"`
-	MsPerOp      float64 `json:"msPerOp"`
-	MsMin        float64 `json:"msMin"`
-	MsMedian     float64 `json:"msMedian"`
+	Name     string  `json:"name"`
+	Bytes    int     `json:"bytes"`
+	N        int     `json:"n"`
+	MsPerOp  float64 `json:"msPerOp"`
+	MsMin    float64 `json:"msMin"`
+	MsMedian float64 `json:"msMedian"`
+	// CPUMsPerOp is the process's CPU time (all threads) per timed call.
+	CPUMsPerOp   float64 `json:"cpuMsPerOp"`
 	BenchN       int     `json:"benchN"`
 	BenchMsPerOp float64 `json:"benchMsPerOp"`
 	AllocsPerOp  int64   `json:"allocsPerOp"`
@@ -73,7 +76,9 @@ func main() {
 		s := string(b)
 		findings := len(analysis.Analyze(s, analysis.Options{}).Findings) // warm-up
 		analysis.Analyze(s, analysis.Options{})
+		cpu0 := cpuTime()
 		times := timeCalls(func() { analysis.Analyze(s, analysis.Options{}) }, *benchtime)
+		cpuMs := float64((cpuTime() - cpu0).Nanoseconds()) / 1e6 / float64(len(times))
 		r := testing.Benchmark(func(b *testing.B) {
 			b.SetBytes(int64(len(s)))
 			b.ReportAllocs()
@@ -81,7 +86,7 @@ func main() {
 				analysis.Analyze(s, analysis.Options{})
 			}
 		})
-		res := result{Name: t.Name, Bytes: len(s), N: len(times), Findings: findings,
+		res := result{Name: t.Name, Bytes: len(s), N: len(times), Findings: findings, CPUMsPerOp: cpuMs,
 			BenchN: r.N, BenchMsPerOp: float64(r.NsPerOp()) / 1e6, AllocsPerOp: r.AllocsPerOp(), BytesPerOp: r.AllocedBytesPerOp()}
 		for _, d := range times {
 			res.MsPerOp += d
@@ -113,6 +118,15 @@ func timeCalls(f func(), budget time.Duration) []float64 {
 		}
 	}
 	return times
+}
+
+// cpuTime is the CPU time the process has used (user + system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func fail(err error) {
