@@ -36,6 +36,9 @@ else
   rm -f "$out/plumbline.wasm"
 fi
 
+# the analysis alone, for telling its time from the JS report building
+build "$out/core.wasm" ./bench/wasmcore
+
 # probe NAME 'imports' 'body' WHAT: a main that uses each import for real,
 # reached from JavaScript input so that nothing is dead code.
 probe() {

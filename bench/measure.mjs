@@ -2,6 +2,7 @@
 // process each so that engines do not share a heap or a JIT:
 //
 //   node bench/measure.mjs wasm-warm   OUT WASM WASM_EXEC   per-call time on every text
+//   node bench/measure.mjs core-warm   OUT CORE WASM_EXEC   the same for bench/wasmcore (analysis only)
 //   node bench/measure.mjs wasm-cold   OUT WASM WASM_EXEC   instantiate → first result (sample)
 //   node bench/measure.mjs wasm-memory OUT WASM WASM_EXEC   memory over 1,000 analyses (needs --expose-gc)
 //   node bench/measure.mjs write-good  OUT                  the peer on the texts marked "peers"
@@ -42,8 +43,9 @@ async function timeCalls(fn, text, { warm = 2, budget = BUDGET_MS, minRuns = MIN
   return { n: times.length, msPerOp: mean, msMin: times[0], msMedian: times[times.length >> 1], cpuMsPerOp: (cpu.user + cpu.system) / 1000 / times.length };
 }
 
-// loadWasm starts the Go program; its main sets globalThis.plumbline.
-async function loadWasm() {
+// loadWasm starts the Go program; its main sets globalThis.plumbline (or
+// globalThis.plumblineCore for bench/wasmcore).
+async function loadWasm(global = 'plumbline') {
   const bytes = fs.readFileSync(wasmPath);
   globalThis.require = require;
   globalThis.fs ??= fs;
@@ -57,12 +59,12 @@ async function loadWasm() {
   const instance = await WebAssembly.instantiate(module, go.importObject);
   const t2 = performance.now();
   go.run(instance); // runs main until it blocks (select {}); never resolves
-  for (let i = 0; !globalThis.plumbline; i++) { // in case main yields first
-    if (i > 1000) throw new Error('globalThis.plumbline was not set by the wasm main');
+  for (let i = 0; !globalThis[global]; i++) { // in case main yields first
+    if (i > 1000) throw new Error(`globalThis.${global} was not set by the wasm main`);
     await new Promise((r) => setTimeout(r, 1));
   }
   const t3 = performance.now();
-  const api = globalThis.plumbline;
+  const api = globalThis[global];
   const analyze = (text) => {
     const r = api.analyze(text);
     if (r instanceof Error) throw r; // the raw API returns its Error (see wasm/main.go)
@@ -73,17 +75,11 @@ async function loadWasm() {
 
 const modes = {
   async 'wasm-warm'() {
-    const { analyze } = await loadWasm();
-    const results = [];
-    for (const t of manifest) {
-      const text = readText(t);
-      const big = text.length > 2e6;
-      const r = await timeCalls(analyze, text, { warm: big ? 1 : 3, minRuns: big ? 2 : MIN_RUNS });
-      r.findings = analyze(text).findings.length;
-      results.push({ name: t.name, bytes: Buffer.byteLength(text), ...r });
-      process.stderr.write(`wasm   ${t.name.padEnd(12)} ${r.msPerOp.toFixed(3).padStart(10)} ms/op\n`);
-    }
-    return { results };
+    return warm(await loadWasm(), (rep) => rep.findings.length);
+  },
+
+  async 'core-warm'() {
+    return warm(await loadWasm('plumblineCore'), (n) => n);
   },
 
   async 'wasm-cold'() {
@@ -127,6 +123,19 @@ const modes = {
     return peer(async (text) => (await processor.process(text)).messages);
   },
 };
+
+async function warm({ analyze }, count) {
+  const results = [];
+  for (const t of manifest) {
+    const text = readText(t);
+    const big = text.length > 2e6;
+    const r = await timeCalls(analyze, text, { warm: big ? 1 : 3, minRuns: big ? 2 : MIN_RUNS });
+    r.findings = count(analyze(text));
+    results.push({ name: t.name, bytes: Buffer.byteLength(text), ...r });
+    process.stderr.write(`${mode.padEnd(10)} ${t.name.padEnd(12)} ${r.msMin.toFixed(3).padStart(10)} ms (min)\n`);
+  }
+  return { results };
+}
 
 async function peer(lint) {
   const results = [];

@@ -32,9 +32,9 @@ const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'ut
 const native = JSON.parse(fs.readFileSync(path.join(out, 'native.json'), 'utf8'));
 const loadStart = os.loadavg();
 
-function measure(mode, nodeFlags = []) {
+function measure(mode, nodeFlags = [], wasmFile = wasm) {
   process.stderr.write(`bench: ${mode}…\n`);
-  const stdout = execFileSync(process.execPath, [...nodeFlags, measureJS, mode, out, wasm, wasmExec],
+  const stdout = execFileSync(process.execPath, [...nodeFlags, measureJS, mode, out, wasmFile, wasmExec],
     { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
@@ -44,6 +44,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const res = { native: byName(native.results) };
 if (haveWasm) {
   res.wasm = byName(measure('wasm-warm').results);
+  if (fs.existsSync(path.join(out, 'core.wasm'))) res.core = byName(measure('core-warm', [], path.join(out, 'core.wasm')).results);
   res.cold = Array.from({ length: COLD_RUNS }, () => measure('wasm-cold'));
   res.memory = measure('wasm-memory', ['--expose-gc']);
 }
@@ -97,14 +98,14 @@ say('Each figure is the **fastest** call (min) after warm-up calls, over about a
   + 'The peers are the JavaScript prose linters a user would otherwise pick, with their default checks: '
   + '`writeGood(text)` (write-good) and `retext().use(retextIntensify).process(text)` (retext-intensify).');
 say();
-const textRows = manifest.filter((t) => !t.scale);
+const textRows = manifest.filter((t) => t.peers);
 say('## Speed');
 say();
-say(table(['text', 'bytes', 'native ms', 'MB/s', 'wasm ms', 'MB/s', 'write-good ms', 'MB/s', 'retext-intensify ms', 'MB/s',
+say(table(['text', 'bytes', 'native ms', 'MB/s', 'wasm ms', 'MB/s', 'wasm analysis only ms', 'MB/s', 'write-good ms', 'MB/s', 'retext-intensify ms', 'MB/s',
   'wasm ÷ native', 'wasm vs write-good', 'wasm vs retext-intensify'],
   textRows.map((t) => {
-    const n = res.native[t.name], w = res.wasm?.[t.name], g = res['write-good']?.[t.name], r = res['retext-intensify']?.[t.name];
-    return [t.name, t.bytes.toLocaleString('en'), ms(n), mbs(n), ms(w), mbs(w), ms(g), mbs(g), ms(r), mbs(r),
+    const n = res.native[t.name], w = res.wasm?.[t.name], c = res.core?.[t.name], g = res['write-good']?.[t.name], r = res['retext-intensify']?.[t.name];
+    return [t.name, t.bytes.toLocaleString('en'), ms(n), mbs(n), ms(w), mbs(w), ms(c), mbs(c), ms(g), mbs(g), ms(r), mbs(r),
       ratio(w, n), g && w ? `${(g.msMin / w.msMin).toFixed(1)}× faster` : '–', r && w ? `${(r.msMin / w.msMin).toFixed(1)}× faster` : '–'];
   })));
 say();
@@ -126,11 +127,14 @@ say();
 say('Time per MB should stay flat from 1 KB to 10 MB (a constant per-call cost shows at the small end).');
 say();
 const perMB = (r) => (r ? (r.msMin / (r.bytes / MB)).toFixed(1) : '–');
-say(table(['size', 'native ms', 'native ms per MB', 'wasm ms', 'wasm ms per MB', 'wasm ÷ native'],
+say(table(['size', 'native ms', 'native ms per MB', 'wasm ms', 'wasm ms per MB', 'wasm analysis only ms', 'ms per MB', 'wasm ÷ native', 'wasm analysis only ÷ native'],
   scale.map((t) => {
-    const n = res.native[t.name], w = res.wasm?.[t.name];
-    return [human(t.bytes), ms(n), perMB(n), ms(w), perMB(w), ratio(w, n)];
+    const n = res.native[t.name], w = res.wasm?.[t.name], c = res.core?.[t.name];
+    return [human(t.bytes), ms(n), perMB(n), ms(w), perMB(w), ms(c), perMB(c), ratio(w, n), ratio(c, n)];
   })));
+say();
+say('*wasm analysis only* is bench/wasmcore: `analysis.Analyze` in wasm called from JavaScript, returning only the number of findings; '
+  + 'the difference to *wasm* is the entry point building the JavaScript report (objects, UTF-16 offsets).');
 say();
 say('Texts: ' + [...new Set(scale.map((t) => t.source))].join('; ') + '.');
 say();
@@ -167,6 +171,9 @@ const both = (a, b) => `${(a.msMin / b.msMin).toFixed(1)}× (medians ${(a.msMedi
 if (w1 && g1) check('1 MB: wasm ≥ 20× write-good', both(g1, w1), g1.msMin / w1.msMin >= 20);
 if (w1 && r1) check('1 MB: wasm ≥ 20× retext-intensify', both(r1, w1), r1.msMin / w1.msMin >= 20);
 if (w1 && n1) check('1 MB: wasm within 3× native', both(w1, n1), w1.msMin / n1.msMin <= 3);
+const c1 = res.core?.['1MB'];
+if (c1 && g1) check('1 MB: wasm analysis only (no JS report) vs write-good', both(g1, c1), undefined);
+if (c1 && n1) check('1 MB: wasm analysis only (no JS report) ÷ native', both(c1, n1), undefined);
 const ws = res.wasm?.sample;
 if (ws) check('sample article warm in wasm well under 5 ms (≤ 2.5 ms)', `${fmtMs(ws.msMin)} ms (median ${fmtMs(ws.msMedian)} ms)`, ws.msMin <= 2.5);
 if (res.memory) {
