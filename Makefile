@@ -68,5 +68,24 @@ test-embed: build dist node_modules/.installed e2e/embed/node_modules/.installed
 eval:
 	$(GO) run ./cmd/eval -shared ../shared
 
+# speed and size against the JavaScript peers: docs/bench.md (bench/run.mjs).
+# SHARED is the shared folder (texts); BENCH_WASM_SRC the wasm entry point
+# to build (another worktree's wasm/ before a merge); BENCH_TIME the time
+# the native runner spends per text.
+SHARED         ?= ../shared
+BENCH_OUT      ?= bench/_out
+BENCH_WASM_SRC ?= wasm
+BENCH_TIME     ?= 1s
+
+bench: bench/node_modules/.installed
+	$(GO) run ./bench/texts -shared $(SHARED) -out $(BENCH_OUT)
+	GO=$(GO) bash bench/build.sh $(BENCH_OUT) $(BENCH_WASM_SRC)
+	$(GO) run ./bench/native -texts $(BENCH_OUT) -benchtime $(BENCH_TIME) > $(BENCH_OUT)/native.json
+	node bench/run.mjs $(BENCH_OUT) $(WASM_DIR)/wasm_exec.js docs/bench.md
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && $(NPM) ci --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf bin web/plumbline.wasm web/wasm_exec.js dist
+	rm -rf bin web/plumbline.wasm web/wasm_exec.js dist bench/_out

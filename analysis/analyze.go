@@ -55,8 +55,9 @@ func Analyze(text string, opts Options) (rep Report) {
 
 	// segment → stem → match → checks → score → report
 	doc := &Document{Text: text}
-	doc.Tokens, doc.Sentences = Segment(text)
-	NewStemmer().StemTokens(doc.Tokens)
+	stemmer, release := acquireStemmer()
+	defer func() { release(doc.Tokens) }() // also after a recovered panic
+	doc.Tokens, doc.Sentences = segment(text, stemmer)
 	doc.Matches = lex.Find(text, doc.Tokens)
 	for _, c := range checks {
 		if wanted(opts.Kinds, c.Kinds) {

@@ -24,7 +24,6 @@ const (
 type Token struct {
 	// Start and End are half-open byte offsets into the input.
 	Start, End int
-	Kind       TokenKind
 	// Lower is the token lower-cased, with curly apostrophes straightened
 	// (words and numbers; for punctuation it is the text itself).
 	Lower string
@@ -32,8 +31,17 @@ type Token struct {
 	Stem string
 	// Sentence is the index of the sentence the token belongs to.
 	Sentence int
+	Kind     TokenKind
 	// Quoted is true inside a direct quotation ("...", “...”).
 	Quoted bool
+	// gap describes the white space before the token (after the previous
+	// one): its line feeds (0, 1, or 2 for two or more) in the low two
+	// bits, gapBlankLine when it holds "\n\n".
+	gap uint8
+	// word is the word's number in the Stemmer that formed it (1-based;
+	// 0 when none did): the same for every token with the same Lower, so
+	// that per-word work (lexicon look-ups) can be done once per word.
+	word int32
 }
 
 // Sentence is a half-open byte range of the input and the half-open
@@ -62,61 +70,282 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
 
 // Segment splits text into tokens and sentences. It never fails: invalid
 // UTF-8 bytes are treated as symbols and no span ever splits a rune.
-func Segment(text string) ([]Token, []Sentence) {
-	tokens := tokenize(text)
+func Segment(text string) ([]Token, []Sentence) { return segment(text, nil) }
+
+// segment is Segment; with a stemmer it also sets every token's Stem, with
+// one cache look-up per word for both its lower-case form and its stem.
+func segment(text string, s *Stemmer) ([]Token, []Sentence) {
+	var tokens []Token
+	if s != nil {
+		tokens = s.tokens
+	}
+	tokens = scanTokens(text, tokens, s)
+	if s == nil {
+		lowerTokens(text, tokens)
+	}
 	sentences := splitSentences(text, tokens)
 	markQuotes(text, tokens)
 	return tokens, sentences
 }
 
-func tokenize(text string) []Token {
-	tokens := make([]Token, 0, len(text)/5+1)
-	i := 0
-	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
+// gapBlankLine is the Token.gap bit for a gap that holds "\n\n".
+const gapBlankLine = 4
+
+// ASCII byte classes for the tokenizer's fast path; they agree with the
+// unicode predicates the general path uses (unicode.IsSpace, isWordRune,
+// unicode.IsDigit).
+const (
+	asciiPunct = iota
+	asciiSpace
+	asciiLetter
+	asciiDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
 		switch {
-		case r < utf8.RuneSelf && (r == ' ' || r == '\n' || r == '\t' || r == '\r') || unicode.IsSpace(r):
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = asciiSpace
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = asciiLetter
+		case c >= '0' && c <= '9':
+			t[c] = asciiDigit
+		}
+	}
+	return t
+}()
+
+// tokenize splits text into tokens and sets their Lower.
+func tokenize(text string) []Token {
+	tokens := scanTokens(text, nil, nil)
+	lowerTokens(text, tokens)
+	return tokens
+}
+
+// scanTokens splits text into tokens, appended to buf[:0] (buf may hold
+// old tokens: every field is set again). With a stemmer it also sets
+// Lower, Stem and the word number of each token as it goes (an ASCII word
+// is lower-cased and hashed while it is scanned); without one, Lower and
+// Stem are left for lowerTokens. ASCII words are scanned inline: under
+// wasm a function call costs more than the loop body.
+func scanTokens(text string, buf []Token, s *Stemmer) []Token {
+	tokens := buf[:0]
+	// a buffer too small, or much too large (kept from a large text), is
+	// replaced: the one kept between calls fits the texts being analysed
+	if want := len(text)/5 + 16; cap(tokens) < want || cap(tokens) > maxSharedTokens && cap(tokens) > 4*want {
+		tokens = make([]Token, 0, want)
+	}
+	i := 0
+	gap, afterLF := uint8(0), false // the white space since the last token
+	for i < len(text) {
+		class, w := uint8(asciiPunct), 1
+		if c := text[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsSpace(r):
+				class = asciiSpace
+			case isWordRune(r):
+				class = asciiLetter
+			case unicode.IsDigit(r):
+				class = asciiDigit
+			}
+		}
+		if class == asciiSpace {
+			if text[i] == '\n' {
+				if gap&3 < 2 {
+					gap++
+				}
+				if afterLF {
+					gap |= gapBlankLine
+				}
+				afterLF = true
+			} else {
+				afterLF = false
+			}
 			i += w
-		case isWordRune(r):
-			end := scanWord(text, i)
-			if n := acronymEnd(text, i, end); n > end {
-				tokens = append(tokens, Token{Start: i, End: n, Kind: Word})
-				i = n
-				continue
+			continue
+		}
+		g := gap
+		gap, afterLF = 0, false
+		switch class {
+		case asciiLetter:
+			end := i + w
+			// FNV-1a of the lower-cased word, and whether it has capitals
+			h, upper := uint64(fnvOffset), byte(0)
+			fast := w == 1
+			if fast {
+				c := text[i]
+				h, upper = (h^uint64(c|0x20))*fnvPrime, ^c&0x20
+				for end < len(text) && isWordByte(text[end]) {
+					c = text[end]
+					h, upper = (h^uint64(c|0x20))*fnvPrime, upper|^c&0x20
+					end++
+				}
+			}
+			if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'' || w > 1) {
+				end = scanWord(text, end)
+				fast = false
+			}
+			if end < len(text) && text[end] == '.' && end-i <= utf8.UTFMax {
+				if n := acronymEnd(text, i, end); n > end {
+					tokens = appendToken(tokens, i, n, Word, g)
+					if s != nil {
+						s.formToken(text, &tokens[len(tokens)-1])
+					}
+					i = n
+					continue
+				}
 			}
 			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
-			if p := possessiveStart(text, i, end); p > i {
-				tokens = append(tokens, Token{Start: i, End: p, Kind: Word}, Token{Start: p, End: end, Kind: Punct})
-			} else {
-				tokens = append(tokens, Token{Start: i, End: end, Kind: Word})
+			if !fast && end-i >= 3 && text[end-1]|0x20 == 's' {
+				if p := possessiveStart(text, i, end); p > i {
+					tokens = appendToken(appendToken(tokens, i, p, Word, g), p, end, Punct, 0)
+					if s != nil {
+						s.formToken(text, &tokens[len(tokens)-2])
+						s.formToken(text, &tokens[len(tokens)-1])
+					}
+					i = end
+					continue
+				}
+			}
+			tokens = appendToken(tokens, i, end, Word, g)
+			if s != nil {
+				if fast {
+					s.formASCII(text, &tokens[len(tokens)-1], h, upper == 0)
+				} else {
+					s.formToken(text, &tokens[len(tokens)-1])
+				}
 			}
 			i = end
-		case r >= '0' && r <= '9' || unicode.IsDigit(r):
+		case asciiDigit:
 			end := scanNumber(text, i)
-			tokens = append(tokens, Token{Start: i, End: end, Kind: Number})
+			tokens = appendToken(tokens, i, end, Number, g)
+			if s != nil {
+				s.formToken(text, &tokens[len(tokens)-1])
+			}
 			i = end
 		default:
-			tokens = append(tokens, Token{Start: i, End: i + w, Kind: Punct})
+			tokens = appendToken(tokens, i, i+w, Punct, g)
+			if s != nil {
+				t := &tokens[len(tokens)-1]
+				t.Lower = normalize(text[i : i+w]) // no copy unless non-ASCII
+				t.Stem = t.Lower
+			}
 			i += w
 		}
 	}
-	for k := range tokens {
-		tokens[k].Lower = normalize(text[tokens[k].Start:tokens[k].End])
-	}
 	return tokens
 }
+
+// appendToken appends a token with its scalar fields set. Writing them one
+// by one avoids copying a whole Token, whose string fields would make
+// every append a write-barriered move while the garbage collector runs.
+func appendToken(tokens []Token, start, end int, kind TokenKind, gap uint8) []Token {
+	if len(tokens) == cap(tokens) {
+		tokens = append(tokens, Token{})
+	} else {
+		tokens = tokens[:len(tokens)+1]
+	}
+	t := &tokens[len(tokens)-1]
+	t.Start, t.End, t.Kind, t.Sentence, t.Quoted, t.gap, t.word = start, end, kind, 0, false, gap, 0
+	return tokens
+}
+
+// lowerTokens sets Lower for every token. Lower-case ASCII words are
+// substrings of text; other words are lower-cased once per distinct form.
+func lowerTokens(text string, tokens []Token) {
+	var buf [64]byte
+	var seen map[string]string
+	for i := range tokens {
+		t := &tokens[i]
+		raw := text[t.Start:t.End]
+		if t.Kind != Word || isLowerASCII(raw) {
+			t.Lower = normalize(raw)
+			continue
+		}
+		key := appendLower(buf[:0], raw)
+		if l, ok := seen[string(key)]; ok {
+			t.Lower = l
+			continue
+		}
+		if seen == nil {
+			seen = make(map[string]string)
+		}
+		t.Lower = string(key)
+		seen[t.Lower] = t.Lower
+	}
+}
+
+// isLowerASCII reports whether s is lower-case ASCII: its own Lower.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends normalize(s) to dst, for a word s (valid UTF-8).
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == '’' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += w
+	}
+	return dst
+}
+
+// wordBytes marks the ASCII letters and digits.
+var wordBytes = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = asciiClass[c] >= asciiLetter
+	}
+	return t
+}()
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(c byte) bool { return wordBytes[c] }
 
 // scanWord returns the end of the word starting at i: letters, marks and
 // digits, with apostrophes allowed between letters.
 func scanWord(text string, i int) int {
 	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if isWordRune(r) || unicode.IsDigit(r) {
-			i += w
+		if isWordByte(text[i]) {
+			i++
 			continue
 		}
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) || unicode.IsDigit(r) {
+				i += w
+				continue
+			}
+		}
 		if isApostrophe(r) && i+w < len(text) {
-			if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
+			if c := text[i+w]; c < utf8.RuneSelf {
+				if asciiClass[c] == asciiLetter {
+					i += w
+					continue
+				}
+			} else if r2, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(r2) {
 				i += w
 				continue
 			}
@@ -129,7 +358,7 @@ func scanWord(text string, i int) int {
 // acronymEnd extends a one-letter word into a dotted acronym ("U.S.",
 // "e.g."), returning the new end, or end when there is none.
 func acronymEnd(text string, start, end int) int {
-	if utf8.RuneCountInString(text[start:end]) != 1 {
+	if n := end - start; n != 1 && (n > utf8.UTFMax || utf8.RuneCountInString(text[start:end]) != 1) {
 		return end
 	}
 	i, letters := end, 1
@@ -258,10 +487,9 @@ func splitSentences(text string, tokens []Token) []Sentence {
 		first = end
 	}
 	for i := 0; i < len(tokens); i++ {
-		t := tokens[i]
+		t := &tokens[i]
 		if i+1 < len(tokens) {
-			gap := text[t.End:tokens[i+1].Start]
-			if nl := strings.Count(gap, "\n"); nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
+			if nl := tokens[i+1].gap & 3; nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
 				cut(i + 1)
 				continue
 			}
@@ -333,7 +561,7 @@ func markQuotes(text string, tokens []Token) {
 	open := false
 	for i := range tokens {
 		t := &tokens[i]
-		if i > 0 && strings.Contains(text[tokens[i-1].End:t.Start], "\n\n") {
+		if i > 0 && t.gap&gapBlankLine != 0 {
 			open = false
 		}
 		if t.Kind == Punct {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -10,25 +11,93 @@ import (
 // remembering each word it has seen: news text repeats its vocabulary, and
 // stemming is the most expensive step of the pipeline.
 //
-// A Stemmer is not safe for concurrent use; Analyze uses one per call.
+// The words are kept in a hash table of their own (FNV-1a of the
+// lower-case bytes, open addressing): Analyze lower-cases and hashes a
+// word in one pass over its bytes and finds it without allocating or
+// calling the runtime's map code, which matters most under wasm.
+//
+// A Stemmer is not safe for concurrent use.
 type Stemmer struct {
-	cache map[string]string
+	words []forms // word number - 1 → forms
+	slots []int32 // word numbers (0: empty); len is a power of 2
+	// tokens is a token buffer Analyze reuses between calls.
+	tokens []Token
 }
 
+// forms are a word's lower-case form and its stem. Both are owned by the
+// stemmer (never substrings of an analysed text), so a stemmer kept
+// between calls does not keep old texts alive.
+type forms struct {
+	lower, stem string
+	hash        uint64
+}
+
+// FNV-1a, 64-bit: under wasm 64-bit arithmetic needs no masking.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// slot returns the table slot a hash starts probing at.
+func slot(h uint64, mask uint64) uint64 { return (h ^ h>>29) & mask }
+
 // NewStemmer returns an empty stemmer.
-func NewStemmer() *Stemmer { return &Stemmer{cache: make(map[string]string, 1024)} }
+func NewStemmer() *Stemmer {
+	return &Stemmer{words: make([]forms, 0, 1024), slots: make([]int32, 4096)}
+}
 
 // Stem returns the stem of a lower-cased word. Stop words are kept as they
 // are, so that phrases such as "so-called" or "according to" keep their
 // function words. A final "'s" has already been split off by Segment;
 // inner apostrophes are kept ("don't").
 func (s *Stemmer) Stem(lower string) string {
-	if st, ok := s.cache[lower]; ok {
-		return st
+	h := uint64(fnvOffset)
+	for i := 0; i < len(lower); i++ {
+		h = (h ^ uint64(lower[i])) * fnvPrime
 	}
-	st := stemWord(lower)
-	s.cache[lower] = st
-	return st
+	id := s.find(lower, h)
+	if id == 0 {
+		id = s.add(strings.Clone(lower), h)
+	}
+	return s.words[id-1].stem
+}
+
+// find returns the number of the word key with hash h, or 0.
+func (s *Stemmer) find(key string, h uint64) int32 {
+	mask := uint64(len(s.slots) - 1)
+	for i := slot(h, mask); ; i = (i + 1) & mask {
+		id := s.slots[i]
+		if id == 0 {
+			return 0
+		}
+		if w := &s.words[id-1]; w.hash == h && w.lower == key {
+			return id
+		}
+	}
+}
+
+// add stems lower, a string the stemmer may keep, and returns its number.
+func (s *Stemmer) add(lower string, h uint64) int32 {
+	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h})
+	id := int32(len(s.words))
+	if 2*len(s.words) > len(s.slots) { // keep the table at most half full
+		s.slots = make([]int32, 2*len(s.slots))
+		for k := range s.words {
+			s.insert(int32(k+1), s.words[k].hash)
+		}
+	} else {
+		s.insert(id, h)
+	}
+	return id
+}
+
+func (s *Stemmer) insert(id int32, h uint64) {
+	mask := uint64(len(s.slots) - 1)
+	i := slot(h, mask)
+	for s.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	s.slots[i] = id
 }
 
 func stemWord(lower string) string {
@@ -47,4 +116,124 @@ func (s *Stemmer) StemTokens(tokens []Token) {
 			tokens[i].Stem = tokens[i].Lower
 		}
 	}
+}
+
+// formToken sets Lower and Stem of a token, as lowerTokens and StemTokens
+// would, and its word number. The word is lower-cased into a buffer and
+// hashed; a word seen before costs no allocation.
+func (s *Stemmer) formToken(text string, t *Token) {
+	raw := text[t.Start:t.End]
+	if t.Kind != Word {
+		t.Lower = normalize(raw)
+		t.Stem = t.Lower
+		return
+	}
+	var buf [64]byte
+	clean := isLowerASCII(raw)
+	key := raw
+	if !clean {
+		key = string(appendLower(buf[:0], raw)) // only kept when the word is new
+	}
+	h := uint64(fnvOffset)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * fnvPrime
+	}
+	id := s.find(key, h)
+	if id == 0 {
+		if clean {
+			key = strings.Clone(raw)
+		}
+		id = s.add(key, h)
+	}
+	w := &s.words[id-1]
+	t.Lower, t.Stem, t.word = w.lower, w.stem, id
+}
+
+// formASCII is formToken for a word of ASCII letters and digits whose
+// lower-case FNV-1a hash h the tokenizer computed while scanning it; clean
+// says it has no capitals. A word seen before costs no allocation.
+func (s *Stemmer) formASCII(text string, t *Token, h uint64, clean bool) {
+	raw := text[t.Start:t.End]
+	var buf [32]byte
+	var lowered []byte
+	if !clean {
+		if len(raw) > len(buf) {
+			s.formToken(text, t)
+			return
+		}
+		lowered = buf[:len(raw)]
+		for i := range lowered {
+			lowered[i] = raw[i] | 0x20 // lower-cases ASCII letters, keeps digits
+		}
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := slot(h, mask); ; i = (i + 1) & mask {
+		id := s.slots[i]
+		if id == 0 {
+			break
+		}
+		w := &s.words[id-1]
+		if w.hash == h && (clean && w.lower == raw || !clean && w.lower == string(lowered)) {
+			t.Lower, t.Stem, t.word = w.lower, w.stem, id
+			return
+		}
+	}
+	var lower string
+	if clean {
+		lower = strings.Clone(raw)
+	} else {
+		lower = string(lowered)
+	}
+	id := s.add(lower, h)
+	w := &s.words[id-1]
+	t.Lower, t.Stem, t.word = w.lower, w.stem, id
+}
+
+// maxSharedWords bounds the stemmer kept between Analyze calls (about 100
+// bytes a word): past it the stemmer is replaced, so memory stays flat
+// however many texts are analysed.
+const maxSharedWords = 1 << 16
+
+// maxSharedTokens is the token buffer size (64 bytes a token: 16 MB, the
+// tokens of about 1.3 MB of news) up to which the buffer kept between
+// calls is always reused. A larger one, kept after a large text, is reused
+// only for a text that needs at least a quarter of it: analysing large
+// texts one after the other then touches no fresh memory (fresh pages cost
+// more than the analysis past a few MB), while a process that goes back to
+// short texts gives the large buffer back.
+const maxSharedTokens = 1 << 18
+
+// shared is the stemmer Analyze keeps between calls: a page analyses the
+// same article again on every pause in typing, and stemming its vocabulary
+// anew each time would be most of the work.
+var shared struct {
+	sync.Mutex
+	s *Stemmer
+}
+
+// acquireStemmer returns the shared stemmer, or a fresh one when another
+// goroutine is using it (calls never wait for each other). release must be
+// called once the tokens are no longer used: the next call reuses them.
+func acquireStemmer() (s *Stemmer, release func(tokens []Token)) {
+	if !shared.TryLock() {
+		return NewStemmer(), func([]Token) {}
+	}
+	if shared.s == nil || len(shared.s.words) > maxSharedWords {
+		shared.s = NewStemmer()
+	}
+	return shared.s, releaseShared
+}
+
+func releaseShared(tokens []Token) {
+	s := shared.s
+	// drop what the unused tail still points to (an older text)
+	tail := tokens[len(tokens):cap(tokens)]
+	for i := range tail {
+		if tail[i].Lower == "" && tail[i].Stem == "" {
+			break // never used past here
+		}
+		tail[i].Lower, tail[i].Stem = "", ""
+	}
+	s.tokens = tokens[:0]
+	shared.Unlock()
 }
