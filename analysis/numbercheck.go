@@ -31,7 +31,7 @@ const (
 // reader would see the same problem.
 func checkNumbers(d *Document, r *Report) {
 	ms := ExtractNumbers(d)
-	c := numChecker{d: d, ms: ms, r: r}
+	c := numChecker{d: d, ms: ms, r: r, first: len(r.Findings)}
 	c.quantities()
 	c.conflicts()
 	for lo := 0; lo < len(ms); {
@@ -47,9 +47,10 @@ func checkNumbers(d *Document, r *Report) {
 }
 
 type numChecker struct {
-	d  *Document
-	ms []NumberMention
-	r  *Report
+	d     *Document
+	ms    []NumberMention
+	r     *Report
+	first int // index of this check's first finding in r.Findings
 }
 
 func (c *numChecker) lower(i int) string {
@@ -73,7 +74,49 @@ func (c *numChecker) add(cat, sev string, m *NumberMention, msg string, related 
 			f.Related = append(f.Related, c.span(o))
 		}
 	}
+	if c.reported(&f) {
+		return
+	}
 	c.r.Findings = append(c.r.Findings, f)
+}
+
+// reported says whether a finding of the same category already covers the
+// same set of mentions: two rules that see one problem (parts that exceed
+// their whole, read as votes too) report it once.
+func (c *numChecker) reported(f *Finding) bool {
+	for i := c.first; i < len(c.r.Findings); i++ {
+		if g := &c.r.Findings[i]; g.Kind == KindNumber && g.Category == f.Category && sameSpans(f, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSpans compares the spans of two findings as sets (finding + related).
+func sameSpans(a, b *Finding) bool {
+	if len(a.Related) != len(b.Related) {
+		return false
+	}
+	has := func(f *Finding, start int) bool {
+		if f.Start == start {
+			return true
+		}
+		for _, r := range f.Related {
+			if r.Start == start {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(b, a.Start) {
+		return false
+	}
+	for _, r := range a.Related {
+		if !has(b, r.Start) {
+			return false
+		}
+	}
+	return true
 }
 
 // fmtNum formats a number without needless decimals and with thousands

@@ -409,3 +409,17 @@ func TestPlausibleSlip(t *testing.T) {
 		}
 	}
 }
+
+// One problem seen by two rules (parts of a whole, and votes of a body) is
+// reported once.
+func TestOneProblemOneFinding(t *testing.T) {
+	for _, text := range []string{
+		"Of the 50 delegates, 30 voted in favour, 15 voted against and 10 abstained.",
+		"Of the 40 senators, 25 voted for the bill and 20 against it.",
+	} {
+		got := problems(numberFindings(text))
+		if len(got) != 1 {
+			t.Errorf("%q: want one finding, got %d:%s", text, len(got), describe(got))
+		}
+	}
+}
