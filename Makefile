@@ -49,7 +49,7 @@ test-browser: build dist node_modules/.installed e2e/embed/node_modules/.install
 
 # embedding (docs/embedding.md): dist/ is the folder to copy to any static
 # host or CMS theme; its modules import only each other.
-DIST_FILES := plumbline.js worker.js runtime.js overlay.js highlight.js card.js editable.js plumb-line.js \
+DIST_FILES := plumbline.js worker.js runtime.js overlay.js highlight.js textmap.js card.js editable.js plumb-line.js \
 	plumbline.css editable.css plumb-line.css
 dist: wasm $(addprefix web/,$(DIST_FILES)) docs/dist-README.md
 	rm -rf dist && mkdir -p dist

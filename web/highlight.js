@@ -4,8 +4,9 @@
 // element's DOM and text are never changed. It has the same interface as
 // Overlay (overlay.js), so attach() treats both alike.
 
+import { extractText, pieceIndex, offsetOf } from './textmap.js';
+
 const KINDS = ['loaded', 'hedge', 'booster', 'attribution', 'number', 'name'];
-const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
 
 /** supported says whether this browser has the Custom Highlight API. */
 export function highlightsSupported(win = globalThis) {
@@ -28,32 +29,6 @@ function highlightsOf(doc) {
   return h;
 }
 
-/**
- * readText returns the element's text as attach() analyses it: its text
- * nodes in order, with "\n" for <br> and between blocks, and the pieces that
- * map offsets back to text nodes.
- */
-export function readText(root) {
-  let text = '';
-  const pieces = []; // {start, node}
-  const walk = (node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        pieces.push({ start: text.length, node: c });
-        text += c.data;
-      } else if (c.nodeType === 1) {
-        if (c.tagName === 'BR') { text += '\n'; continue; }
-        const block = BLOCK.test(c.tagName);
-        if (block && text && !text.endsWith('\n')) text += '\n';
-        walk(c);
-        if (block && text && !text.endsWith('\n')) text += '\n';
-      }
-    }
-  };
-  walk(root);
-  return { text, pieces };
-}
-
 /** HighlightOverlay highlights spans of a contenteditable element. */
 export class HighlightOverlay {
   constructor(element) {
@@ -73,7 +48,7 @@ export class HighlightOverlay {
 
   /** read refreshes the text and the offset map from the DOM. */
   read() {
-    const r = readText(this.field);
+    const r = extractText(this.field);
     this.text = r.text;
     this.pieces = r.pieces;
     return r.text;
@@ -82,12 +57,7 @@ export class HighlightOverlay {
   at(off) {
     const ps = this.pieces;
     if (!ps.length) return [this.field, 0];
-    let lo = 0, hi = ps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ps[mid].start <= off) lo = mid; else hi = mid - 1;
-    }
-    const p = ps[lo];
+    const p = ps[Math.max(0, pieceIndex(ps, off))];
     return [p.node, Math.max(0, Math.min(p.node.data.length, off - p.start))];
   }
 
@@ -151,6 +121,9 @@ export class HighlightOverlay {
     const el = node.nodeType === 1 ? node : node.parentElement;
     if (el && el.scrollIntoView) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
+
+  /** offsetOf maps a DOM point back to a text offset (-1 outside the text nodes). */
+  offsetOf(node, off) { return offsetOf(this.pieces, node, off); }
 
   destroy() { this.clear(); }
 }

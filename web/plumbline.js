@@ -299,8 +299,8 @@ function editableAdapter(el) {
   const overlay = new HighlightOverlay(el);
   const doc = el.ownerDocument;
   const offsetOf = (node, off) => {
-    const p = overlay.pieces.find((x) => x.node === node);
-    return p ? p.start + off : null;
+    const at = overlay.offsetOf(node, off);
+    return at < 0 ? null : at;
   };
   return {
     overlay,
@@ -391,7 +391,7 @@ class Attachment extends EventTarget {
     if (this.drawnText) this.schedule(0);
   }
 
-  /** text is the element's current text (for contenteditable: as analysed, see highlight.js readText). */
+  /** text is the element's current text (for contenteditable: as analysed, see textmap.js extractText). */
   get text() { return this.adapter.text(); }
 
   onInput(e) {
