@@ -40,7 +40,10 @@ import (
 	"github.com/plumbline/plumbline/analysis"
 )
 
-var loadedVerbose = flag.Bool("loaded-v", false, "loaded: list per-rule precision and misses on the tuning half")
+var (
+	loadedVerbose = flag.Bool("loaded-v", false, "loaded: list per-rule precision and misses on the tuning half")
+	loadedDump    = flag.Bool("loaded-dump", false, "loaded: print every tuning-half finding with its context, hit or miss")
+)
 
 func init() { register("loaded", 10, runLoaded) }
 
@@ -103,13 +106,16 @@ func evalLoadedPTC(dir string) error {
 		return err
 	}
 	sort.Strings(articles)
-	var halves, warn [2]spanPRF
+	var halves, warn, strict [2]spanPRF
 	thresholds := []float64{1.5, 2}
 	byWeight := make([][2]spanPRF, len(thresholds))
 	var quoted, unquoted, firstUse, repeatUse hitStat
 	cats := map[string]*hitStat{}
 	catsHeld := map[string]*hitStat{}
 	rules := map[string]*hitStat{}
+	rulesQ := [2]map[string]*hitStat{{}, {}} // tune quarters: id%4 == 0 and 2
+	var useIdx [5]hitStat
+	bySev := map[string]*hitStat{}
 	var misses []string
 	for _, path := range articles {
 		id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "article"), ".txt")
@@ -136,10 +142,13 @@ func evalLoadedPTC(dir string) error {
 		}
 		covered := make([]bool, len(spans))
 		coveredWarn := make([]bool, len(spans))
+		coveredStrict := make([]bool, len(spans))
+		uses := map[string]int{}
 		for _, f := range rep.Findings {
 			s, e := ro[f.Start], ro[f.End]
 			hit := false
 			isWarn := f.Severity != analysis.SeverityInfo || f.Quoted
+			isStrict := f.Severity == analysis.SeverityWarning
 			w := f.Weight
 			if f.Quoted {
 				w *= 2 // the entry's own weight
@@ -149,6 +158,9 @@ func evalLoadedPTC(dir string) error {
 					hit, covered[k] = true, true
 					if isWarn {
 						coveredWarn[k] = true
+					}
+					if isStrict {
+						coveredStrict[k] = true
 					}
 					for t, min := range thresholds {
 						if w >= min {
@@ -173,6 +185,48 @@ func evalLoadedPTC(dir string) error {
 				warn[h].findings++
 				if hit {
 					warn[h].hits++
+				}
+			}
+			if isStrict {
+				strict[h].findings++
+				if hit {
+					strict[h].hits++
+				}
+			}
+			if h == 0 && *loadedDump {
+				mark := "MISS"
+				if hit {
+					mark = "HIT "
+				}
+				a, b := max(0, f.Start-60), min(len(text), f.End+60)
+				for a > 0 && !utf8.RuneStart(text[a]) {
+					a--
+				}
+				for b < len(text) && !utf8.RuneStart(text[b]) {
+					b++
+				}
+				ctx := strings.ReplaceAll(text[a:f.Start]+"[["+text[f.Start:f.End]+"]]"+text[f.End:b], "\n", " ")
+				fmt.Printf("DUMP %s %s %s q=%v w=%.1f %s | %s\n", mark, id, f.Category, f.Quoted, f.Weight, f.Rule, ctx)
+			}
+			if h == 0 {
+				uses[f.Rule]++
+				u := min(uses[f.Rule], 4)
+				useIdx[u].n++
+				if hit {
+					useIdx[u].hit++
+				}
+				sv := "warning"
+				if f.Quoted {
+					sv = "quoted"
+				} else if f.Severity == analysis.SeverityInfo {
+					sv = "info"
+				}
+				if bySev[sv] == nil {
+					bySev[sv] = &hitStat{}
+				}
+				bySev[sv].n++
+				if hit {
+					bySev[sv].hit++
 				}
 			}
 			qs := &unquoted
@@ -213,6 +267,14 @@ func evalLoadedPTC(dir string) error {
 				if hit {
 					rules[f.Rule].hit++
 				}
+				q := rulesQ[n%4/2]
+				if q[f.Rule] == nil {
+					q[f.Rule] = &hitStat{}
+				}
+				q[f.Rule].n++
+				if hit {
+					q[f.Rule].hit++
+				}
 			}
 		}
 		halves[h].gold += len(spans)
@@ -228,6 +290,12 @@ func evalLoadedPTC(dir string) error {
 		for _, c := range coveredWarn {
 			if c {
 				warn[h].found++
+			}
+		}
+		strict[h].gold += len(spans)
+		for _, c := range coveredStrict {
+			if c {
+				strict[h].found++
 			}
 		}
 		for k, c := range covered {
@@ -248,6 +316,9 @@ func evalLoadedPTC(dir string) error {
 	fmt.Printf("without info-level terms (weight < 1, e.g. \"regime\"; quoted speech kept):\n")
 	fmt.Printf("ptc tune (even ids):     %s\n", warn[0])
 	fmt.Printf("ptc held-out (odd ids):  %s\n", warn[1])
+	fmt.Printf("warning-level findings only (severity warning: what the tool flags as a problem):\n")
+	fmt.Printf("ptc tune (even ids):     %s\n", strict[0])
+	fmt.Printf("ptc held-out (odd ids):  %s\n", strict[1])
 	for t, min := range thresholds {
 		fmt.Printf("only entries of weight >= %.1f:\n", min)
 		fmt.Printf("ptc tune (even ids):     %s\n", byWeight[t][0])
@@ -257,10 +328,25 @@ func evalLoadedPTC(dir string) error {
 		frac(unquoted.hit, unquoted.n), unquoted.n, frac(quoted.hit, quoted.n), quoted.n)
 	fmt.Printf("all findings by use: first use of a term in its article P %.2f (%d), repeated use P %.2f (%d)\n",
 		frac(firstUse.hit, firstUse.n), firstUse.n, frac(repeatUse.hit, repeatUse.n), repeatUse.n)
+	fmt.Printf("tune findings by use of the same entry in its article: 1st P %.2f (%d), 2nd P %.2f (%d), 3rd P %.2f (%d), 4th+ P %.2f (%d)\n",
+		frac(useIdx[1].hit, useIdx[1].n), useIdx[1].n, frac(useIdx[2].hit, useIdx[2].n), useIdx[2].n,
+		frac(useIdx[3].hit, useIdx[3].n), useIdx[3].n, frac(useIdx[4].hit, useIdx[4].n), useIdx[4].n)
+	printHitStats("tune precision by severity", bySev, 0)
 	printHitStats("tune precision by category", cats, 0)
 	printHitStats("held-out precision by category", catsHeld, 0)
 	if *loadedVerbose {
 		printHitStats("tune precision by rule", rules, 1)
+		fmt.Println("tune precision by rule, quarter id%4==0 vs id%4==2 (to check a per-rule decision on the other quarter):")
+		for _, k := range sortedKeys(rules) {
+			a, b := rulesQ[0][k], rulesQ[1][k]
+			if a == nil {
+				a = &hitStat{}
+			}
+			if b == nil {
+				b = &hitStat{}
+			}
+			fmt.Printf("  %-40s %3d/%-3d  %3d/%-3d\n", k, a.hit, a.n, b.hit, b.n)
+		}
 		counts := map[string]int{}
 		for _, m := range misses {
 			if len(strings.Fields(m)) <= 3 {
@@ -289,6 +375,16 @@ func evalLoadedPTC(dir string) error {
 
 func printHitStats(title string, m map[string]*hitStat, min int) {
 	fmt.Println(title + ":")
+	for _, k := range sortedKeys(m) {
+		s := m[k]
+		if s.n >= min {
+			fmt.Printf("  %-28s %4d findings  P %.2f\n", k, s.n, frac(s.hit, s.n))
+		}
+	}
+}
+
+// sortedKeys returns the keys of m, most findings first.
+func sortedKeys(m map[string]*hitStat) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -300,12 +396,7 @@ func printHitStats(title string, m map[string]*hitStat, min int) {
 		}
 		return keys[i] < keys[j]
 	})
-	for _, k := range keys {
-		s := m[k]
-		if s.n >= min {
-			fmt.Printf("  %-28s %4d findings  P %.2f\n", k, s.n, frac(s.hit, s.n))
-		}
-	}
+	return keys
 }
 
 // readPTCLoadedSpans reads the Loaded_Language and Name_Calling,Labeling spans
