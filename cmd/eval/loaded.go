@@ -206,7 +206,12 @@ func evalLoadedPTC(dir string) error {
 					b++
 				}
 				ctx := strings.ReplaceAll(text[a:f.Start]+"[["+text[f.Start:f.End]+"]]"+text[f.End:b], "\n", " ")
-				fmt.Printf("DUMP %s %s %s q=%v w=%.1f %s | %s\n", mark, id, f.Category, f.Quoted, f.Weight, f.Rule, ctx)
+				sent := ""
+				if f.Sentence < len(rep.Sentences) {
+					ss := rep.Sentences[f.Sentence]
+					sent = strings.ReplaceAll(text[ss.Start:ss.End], "\n", " ")
+				}
+				fmt.Printf("DUMP %s %s %s q=%v w=%.1f s=%d %s | %s ||| %s\n", mark, id, f.Category, f.Quoted, f.Weight, f.Sentence, f.Rule, ctx, sent)
 			}
 			if h == 0 {
 				uses[f.Rule]++
