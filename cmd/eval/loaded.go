@@ -30,6 +30,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -107,6 +108,7 @@ func evalLoadedPTC(dir string) error {
 	}
 	sort.Strings(articles)
 	var halves, warn, strict [2]spanPRF
+	var perArticle, perArticleStrict [2][]hitStat // findings and hits per article, for the bootstrap
 	thresholds := []float64{1.5, 2}
 	byWeight := make([][2]spanPRF, len(thresholds))
 	var quoted, unquoted, firstUse, repeatUse hitStat
@@ -282,6 +284,29 @@ func evalLoadedPTC(dir string) error {
 				}
 			}
 		}
+		var as, ss hitStat
+		for _, f := range rep.Findings {
+			s, e := ro[f.Start], ro[f.End]
+			hit := false
+			for _, g := range spans {
+				if s < g.end && g.start < e {
+					hit = true
+					break
+				}
+			}
+			as.n++
+			if f.Severity == analysis.SeverityWarning {
+				ss.n++
+			}
+			if hit {
+				as.hit++
+				if f.Severity == analysis.SeverityWarning {
+					ss.hit++
+				}
+			}
+		}
+		perArticle[h] = append(perArticle[h], as)
+		perArticleStrict[h] = append(perArticleStrict[h], ss)
 		halves[h].gold += len(spans)
 		warn[h].gold += len(spans)
 		for t := range thresholds {
@@ -324,6 +349,12 @@ func evalLoadedPTC(dir string) error {
 	fmt.Printf("warning-level findings only (severity warning: what the tool flags as a problem):\n")
 	fmt.Printf("ptc tune (even ids):     %s\n", strict[0])
 	fmt.Printf("ptc held-out (odd ids):  %s\n", strict[1])
+	fmt.Println("precision, 90% bootstrap interval over articles (how much it moves with the choice of articles):")
+	for h, name := range []string{"tune", "held-out"} {
+		lo, hi := bootstrapP(perArticle[h])
+		slo, shi := bootstrapP(perArticleStrict[h])
+		fmt.Printf("  %-8s all findings %.3f..%.3f   warning-level %.3f..%.3f\n", name, lo, hi, slo, shi)
+	}
 	for t, min := range thresholds {
 		fmt.Printf("only entries of weight >= %.1f:\n", min)
 		fmt.Printf("ptc tune (even ids):     %s\n", byWeight[t][0])
@@ -376,6 +407,27 @@ func evalLoadedPTC(dir string) error {
 		}
 	}
 	return nil
+}
+
+// bootstrapP resamples articles 2000 times (fixed seed) and returns the 5th
+// and 95th percentile of pooled precision.
+func bootstrapP(arts []hitStat) (lo, hi float64) {
+	if len(arts) == 0 {
+		return 0, 0
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	ps := make([]float64, 2000)
+	for i := range ps {
+		var n, hit int
+		for range arts {
+			a := arts[r.IntN(len(arts))]
+			n += a.n
+			hit += a.hit
+		}
+		ps[i] = frac(hit, n)
+	}
+	sort.Float64s(ps)
+	return ps[len(ps)*5/100], ps[len(ps)*95/100]
 }
 
 func printHitStats(title string, m map[string]*hitStat, min int) {
