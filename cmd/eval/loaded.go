@@ -30,6 +30,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,7 +41,10 @@ import (
 	"github.com/plumbline/plumbline/analysis"
 )
 
-var loadedVerbose = flag.Bool("loaded-v", false, "loaded: list per-rule precision and misses on the tuning half")
+var (
+	loadedVerbose = flag.Bool("loaded-v", false, "loaded: list per-rule precision and misses on the tuning half")
+	loadedDump    = flag.Bool("loaded-dump", false, "loaded: print every tuning-half finding with its context, hit or miss")
+)
 
 func init() { register("loaded", 10, runLoaded) }
 
@@ -103,13 +107,17 @@ func evalLoadedPTC(dir string) error {
 		return err
 	}
 	sort.Strings(articles)
-	var halves, warn [2]spanPRF
+	var halves, warn, strict [2]spanPRF
+	var perArticle, perArticleStrict [2][]hitStat // findings and hits per article, for the bootstrap
 	thresholds := []float64{1.5, 2}
 	byWeight := make([][2]spanPRF, len(thresholds))
 	var quoted, unquoted, firstUse, repeatUse hitStat
 	cats := map[string]*hitStat{}
 	catsHeld := map[string]*hitStat{}
 	rules := map[string]*hitStat{}
+	rulesQ := [2]map[string]*hitStat{{}, {}} // tune quarters: id%4 == 0 and 2
+	var useIdx [5]hitStat
+	bySev := map[string]*hitStat{}
 	var misses []string
 	for _, path := range articles {
 		id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "article"), ".txt")
@@ -136,10 +144,13 @@ func evalLoadedPTC(dir string) error {
 		}
 		covered := make([]bool, len(spans))
 		coveredWarn := make([]bool, len(spans))
+		coveredStrict := make([]bool, len(spans))
+		uses := map[string]int{}
 		for _, f := range rep.Findings {
 			s, e := ro[f.Start], ro[f.End]
 			hit := false
 			isWarn := f.Severity != analysis.SeverityInfo || f.Quoted
+			isStrict := f.Severity == analysis.SeverityWarning
 			w := f.Weight
 			if f.Quoted {
 				w *= 2 // the entry's own weight
@@ -149,6 +160,9 @@ func evalLoadedPTC(dir string) error {
 					hit, covered[k] = true, true
 					if isWarn {
 						coveredWarn[k] = true
+					}
+					if isStrict {
+						coveredStrict[k] = true
 					}
 					for t, min := range thresholds {
 						if w >= min {
@@ -173,6 +187,53 @@ func evalLoadedPTC(dir string) error {
 				warn[h].findings++
 				if hit {
 					warn[h].hits++
+				}
+			}
+			if isStrict {
+				strict[h].findings++
+				if hit {
+					strict[h].hits++
+				}
+			}
+			if h == 0 && *loadedDump {
+				mark := "MISS"
+				if hit {
+					mark = "HIT "
+				}
+				a, b := max(0, f.Start-60), min(len(text), f.End+60)
+				for a > 0 && !utf8.RuneStart(text[a]) {
+					a--
+				}
+				for b < len(text) && !utf8.RuneStart(text[b]) {
+					b++
+				}
+				ctx := strings.ReplaceAll(text[a:f.Start]+"[["+text[f.Start:f.End]+"]]"+text[f.End:b], "\n", " ")
+				sent := ""
+				if f.Sentence < len(rep.Sentences) {
+					ss := rep.Sentences[f.Sentence]
+					sent = strings.ReplaceAll(text[ss.Start:ss.End], "\n", " ")
+				}
+				fmt.Printf("DUMP %s %s %s q=%v w=%.1f s=%d %s | %s ||| %s\n", mark, id, f.Category, f.Quoted, f.Weight, f.Sentence, f.Rule, ctx, sent)
+			}
+			if h == 0 {
+				uses[f.Rule]++
+				u := min(uses[f.Rule], 4)
+				useIdx[u].n++
+				if hit {
+					useIdx[u].hit++
+				}
+				sv := "warning"
+				if f.Quoted {
+					sv = "quoted"
+				} else if f.Severity == analysis.SeverityInfo {
+					sv = "info"
+				}
+				if bySev[sv] == nil {
+					bySev[sv] = &hitStat{}
+				}
+				bySev[sv].n++
+				if hit {
+					bySev[sv].hit++
 				}
 			}
 			qs := &unquoted
@@ -213,8 +274,39 @@ func evalLoadedPTC(dir string) error {
 				if hit {
 					rules[f.Rule].hit++
 				}
+				q := rulesQ[n%4/2]
+				if q[f.Rule] == nil {
+					q[f.Rule] = &hitStat{}
+				}
+				q[f.Rule].n++
+				if hit {
+					q[f.Rule].hit++
+				}
 			}
 		}
+		var as, ss hitStat
+		for _, f := range rep.Findings {
+			s, e := ro[f.Start], ro[f.End]
+			hit := false
+			for _, g := range spans {
+				if s < g.end && g.start < e {
+					hit = true
+					break
+				}
+			}
+			as.n++
+			if f.Severity == analysis.SeverityWarning {
+				ss.n++
+			}
+			if hit {
+				as.hit++
+				if f.Severity == analysis.SeverityWarning {
+					ss.hit++
+				}
+			}
+		}
+		perArticle[h] = append(perArticle[h], as)
+		perArticleStrict[h] = append(perArticleStrict[h], ss)
 		halves[h].gold += len(spans)
 		warn[h].gold += len(spans)
 		for t := range thresholds {
@@ -228,6 +320,12 @@ func evalLoadedPTC(dir string) error {
 		for _, c := range coveredWarn {
 			if c {
 				warn[h].found++
+			}
+		}
+		strict[h].gold += len(spans)
+		for _, c := range coveredStrict {
+			if c {
+				strict[h].found++
 			}
 		}
 		for k, c := range covered {
@@ -248,6 +346,15 @@ func evalLoadedPTC(dir string) error {
 	fmt.Printf("without info-level terms (weight < 1, e.g. \"regime\"; quoted speech kept):\n")
 	fmt.Printf("ptc tune (even ids):     %s\n", warn[0])
 	fmt.Printf("ptc held-out (odd ids):  %s\n", warn[1])
+	fmt.Printf("warning-level findings only (severity warning: what the tool flags as a problem):\n")
+	fmt.Printf("ptc tune (even ids):     %s\n", strict[0])
+	fmt.Printf("ptc held-out (odd ids):  %s\n", strict[1])
+	fmt.Println("precision, 90% bootstrap interval over articles (how much it moves with the choice of articles):")
+	for h, name := range []string{"tune", "held-out"} {
+		lo, hi := bootstrapP(perArticle[h])
+		slo, shi := bootstrapP(perArticleStrict[h])
+		fmt.Printf("  %-8s all findings %.3f..%.3f   warning-level %.3f..%.3f\n", name, lo, hi, slo, shi)
+	}
 	for t, min := range thresholds {
 		fmt.Printf("only entries of weight >= %.1f:\n", min)
 		fmt.Printf("ptc tune (even ids):     %s\n", byWeight[t][0])
@@ -257,10 +364,25 @@ func evalLoadedPTC(dir string) error {
 		frac(unquoted.hit, unquoted.n), unquoted.n, frac(quoted.hit, quoted.n), quoted.n)
 	fmt.Printf("all findings by use: first use of a term in its article P %.2f (%d), repeated use P %.2f (%d)\n",
 		frac(firstUse.hit, firstUse.n), firstUse.n, frac(repeatUse.hit, repeatUse.n), repeatUse.n)
+	fmt.Printf("tune findings by use of the same entry in its article: 1st P %.2f (%d), 2nd P %.2f (%d), 3rd P %.2f (%d), 4th+ P %.2f (%d)\n",
+		frac(useIdx[1].hit, useIdx[1].n), useIdx[1].n, frac(useIdx[2].hit, useIdx[2].n), useIdx[2].n,
+		frac(useIdx[3].hit, useIdx[3].n), useIdx[3].n, frac(useIdx[4].hit, useIdx[4].n), useIdx[4].n)
+	printHitStats("tune precision by severity", bySev, 0)
 	printHitStats("tune precision by category", cats, 0)
 	printHitStats("held-out precision by category", catsHeld, 0)
 	if *loadedVerbose {
 		printHitStats("tune precision by rule", rules, 1)
+		fmt.Println("tune precision by rule, quarter id%4==0 vs id%4==2 (to check a per-rule decision on the other quarter):")
+		for _, k := range sortedKeys(rules) {
+			a, b := rulesQ[0][k], rulesQ[1][k]
+			if a == nil {
+				a = &hitStat{}
+			}
+			if b == nil {
+				b = &hitStat{}
+			}
+			fmt.Printf("  %-40s %3d/%-3d  %3d/%-3d\n", k, a.hit, a.n, b.hit, b.n)
+		}
 		counts := map[string]int{}
 		for _, m := range misses {
 			if len(strings.Fields(m)) <= 3 {
@@ -287,8 +409,39 @@ func evalLoadedPTC(dir string) error {
 	return nil
 }
 
+// bootstrapP resamples articles 2000 times (fixed seed) and returns the 5th
+// and 95th percentile of pooled precision.
+func bootstrapP(arts []hitStat) (lo, hi float64) {
+	if len(arts) == 0 {
+		return 0, 0
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	ps := make([]float64, 2000)
+	for i := range ps {
+		var n, hit int
+		for range arts {
+			a := arts[r.IntN(len(arts))]
+			n += a.n
+			hit += a.hit
+		}
+		ps[i] = frac(hit, n)
+	}
+	sort.Float64s(ps)
+	return ps[len(ps)*5/100], ps[len(ps)*95/100]
+}
+
 func printHitStats(title string, m map[string]*hitStat, min int) {
 	fmt.Println(title + ":")
+	for _, k := range sortedKeys(m) {
+		s := m[k]
+		if s.n >= min {
+			fmt.Printf("  %-28s %4d findings  P %.2f\n", k, s.n, frac(s.hit, s.n))
+		}
+	}
+}
+
+// sortedKeys returns the keys of m, most findings first.
+func sortedKeys(m map[string]*hitStat) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -300,12 +453,7 @@ func printHitStats(title string, m map[string]*hitStat, min int) {
 		}
 		return keys[i] < keys[j]
 	})
-	for _, k := range keys {
-		s := m[k]
-		if s.n >= min {
-			fmt.Printf("  %-28s %4d findings  P %.2f\n", k, s.n, frac(s.hit, s.n))
-		}
-	}
+	return keys
 }
 
 // readPTCLoadedSpans reads the Loaded_Language and Name_Calling,Labeling spans
