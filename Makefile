@@ -5,7 +5,7 @@ ADDR     ?= 127.0.0.1:8080
 WASM_DIR := $(shell $(GO) env GOROOT)/lib/wasm
 GOFILES  := $(shell find analysis wasm cmd -name '*.go' -o -name '*.tsv' -o -name '*.txt' 2>/dev/null)
 
-.PHONY: all build wasm cli serve test test-go test-wasm test-browser test-embed dist eval bench clean
+.PHONY: all build wasm cli serve test test-go test-wasm test-browser test-embed screenshot dist eval bench clean
 
 all: build
 
@@ -46,6 +46,12 @@ node_modules/.installed: package.json
 # one test file at a time (2 shared cores); no test may hang the run
 test-browser: build dist node_modules/.installed e2e/embed/node_modules/.installed
 	node --test --test-concurrency=1 --test-timeout=120000 e2e/
+
+# docs/screenshot.png: the page with the sample article and a card open. The
+# browser tests write it only to e2e/artifacts/ (the tree stays clean); this
+# target rewrites the committed one.
+screenshot: build node_modules/.installed
+	UPDATE_SCREENSHOT=1 node --test --test-timeout=120000 --test-name-pattern='^screenshot of the sample' e2e/page.test.js
 
 # embedding (docs/embedding.md): dist/ is the folder to copy to any static
 # host or CMS theme; its modules import only each other.

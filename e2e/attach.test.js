@@ -78,7 +78,7 @@ test('attach on a contenteditable element: highlights without touching its DOM; 
       div.contentEditable = 'true';
       div.style.width = '600px';
       const p1 = document.createElement('p');
-      p1.textContent = 'Officials said the militants caused chaos.';
+      p1.textContent = 'Officials said the militants at the protest caused chaos.'; // a violence label counts near unrest
       const p2 = document.createElement('p');
       p2.textContent = 'It was reported that the café 😀 owner was clearly scared.';
       div.append(p1, p2);
@@ -96,7 +96,7 @@ test('attach on a contenteditable element: highlights without touching its DOM; 
     });
     assert.equal(r.after, r.html, 'the DOM is unchanged');
     assert.deepEqual(r.loaded, ['militants', 'chaos']);
-    assert.deepEqual(r.attribution, ['It was reported']);
+    assert.deepEqual(r.attribution, ['Officials said', 'It was reported']); // unnamed officials: an anonymous source
     assert.deepEqual(r.booster, ['clearly'], 'offsets after an emoji still line up');
 
     // hover a highlight: the card

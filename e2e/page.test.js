@@ -1,11 +1,13 @@
 // Browser tests of the demo page in the system Chromium, against the real
-// server and its CSP. Kinds number and name come from checks written in
-// parallel: expectations about them apply only when the analyser reports
-// them (report.summary.byKind), and say so.
+// server and its CSP: every kind of finding (loaded, hedge, booster,
+// attribution, number, name), the card, filters, the numbers table, exports.
+//
+// docs/screenshot.png is rewritten only with UPDATE_SCREENSHOT=1 (`make
+// screenshot`); every run writes e2e/artifacts/screenshot.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startServer, launch, openPage, snapshotOnFailure, setText, waitForAnalysis, report, root } from './helpers.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startServer, launch, openPage, snapshotOnFailure, setText, waitForAnalysis, report, root, artifacts } from './helpers.js';
 
 let server, browser;
 before(async () => {
@@ -19,7 +21,16 @@ after(async () => {
 
 // Written for these tests (not the shared example article).
 const TEXT = 'The regime’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, ' +
-  'and sources said the police clearly knew. It was reported that 12 people were hurt.';
+  'and sources said the police clearly knew. It was reported that 12 people were hurt, apparently by stones.';
+
+// Number and name findings (written for these tests): a count given again
+// with another value (38 … the 43, on another day: an update), parts that
+// exceed their whole (30 + 15 + 10 of 50), and a name spelt one way three
+// times and once another way (Kowalcyzk).
+const FACTS = 'Police said 38 people were detained at the harbour on Tuesday. ' +
+  'Of the 50 delegates, 30 voted in favour, 15 voted against and 10 abstained. ' +
+  'Anna Kowalczyk chaired the meeting. Kowalczyk said the vote was fair. Critics of Kowalczyk disagreed. ' +
+  'Kowalcyzk later declined to comment. On Friday, police said the 43 people detained at the harbour would appear in court.';
 
 /** visit opens the page and runs fn(page), checking afterwards that nothing leaked. */
 async function visit(name, fn, opts) {
@@ -81,10 +92,14 @@ test('pasted text gets inline highlights of each kind, aligned with the text', a
     const ms = await marks(page);
     const byKind = (k) => ms.filter((m) => m.kind === k).map((m) => m.text);
     assert.deepEqual(byKind('loaded'), ['regime', 'thugs', 'chaos']);
-    assert.deepEqual(byKind('hedge'), ['Perhaps', 'reportedly']);
+    assert.deepEqual(byKind('hedge'), ['Perhaps', 'apparently']);
     assert.deepEqual(byKind('booster'), ['clearly']);
-    assert.deepEqual(byKind('attribution'), ['sources said', 'It was reported']);
+    // "was reportedly told": a passive attribution that hides who told
+    assert.deepEqual(byKind('attribution'), ['was reportedly told', 'sources said', 'It was reported']);
     for (const m of ms) assert.match(m.severity, /^(info|warning|error)$/);
+    // a mildly loaded word (weight below 1) is drawn as info, a strong one as a warning
+    assert.equal(ms.find((m) => m.text === 'regime').severity, 'info');
+    assert.equal(ms.find((m) => m.text === 'thugs').severity, 'warning');
     // the backdrop holds exactly the textarea's text, so marks sit under their words
     const same = await page.evaluate(() => document.querySelector('.pl-backdrop-content').textContent === document.getElementById('text').value);
     assert.ok(same, 'backdrop text equals the textarea text');
@@ -101,41 +116,87 @@ test('pasted text gets inline highlights of each kind, aligned with the text', a
   });
 });
 
-test('the sample article exercises the kinds; number and name when the checks exist', async () => {
+/** relatedClick focuses finding i in the list and clicks its card's related link j; returns the selection. */
+async function relatedClick(page, i, j) {
+  await page.focus(`#findings li:nth-child(${i + 1}) button`);
+  const links = page.locator('.pl-card:not([hidden]) .pl-related');
+  await links.first().waitFor({ state: 'visible', timeout: 5000 });
+  await links.nth(j).click();
+  return page.evaluate(() => { const t = document.getElementById('text'); return [t.selectionStart, t.selectionEnd]; });
+}
+
+test('the sample article exercises every kind; its number and name findings link to their related spans', async () => {
   await visit('sample', async (page) => {
     await page.click('#sample');
     await waitForAnalysis(page, 1);
     const rep = await report(page);
     const kinds = new Set((await marks(page)).map((m) => m.kind));
-    for (const k of ['loaded', 'hedge', 'booster', 'attribution']) assert.ok(kinds.has(k), `sample has a ${k} highlight`);
+    for (const k of ['loaded', 'hedge', 'booster', 'attribution', 'number', 'name']) {
+      assert.ok(rep.summary.byKind[k] > 0, `the sample has ${k} findings`);
+      assert.ok(kinds.has(k), `the sample has a ${k} highlight`);
+    }
     assert.ok(rep.summary.anonymousSources >= 2);
     assert.match(await page.textContent('#sources'), new RegExp(`Anonymous sources: ${rep.summary.anonymousSources}`));
-    // number and name: only once those checks are merged
-    for (const k of ['number', 'name']) {
-      if (rep.summary.byKind[k]) {
-        assert.ok(kinds.has(k), `${k} findings are drawn`);
-        // the sample's conflict (38 vs 43 detained) and misspelling (Oyelaren) each have a related span
-        assert.ok(rep.findings.some((x) => x.kind === k && x.related.length > 0), `a ${k} finding links to its related span`);
-      } else {
-        console.log(`# kind ${k}: not reported by this analyser yet; its highlight assertions were skipped`);
-      }
-    }
+    // the sample's conflict (38 detained … the 43 people detained) and misspelling (Oyelaren of Oyelaran)
+    const num = rep.findings.findIndex((x) => x.kind === 'number' && x.text === '43');
+    const name = rep.findings.findIndex((x) => x.kind === 'name' && x.text === 'Oyelaren');
+    assert.ok(num >= 0 && name >= 0, JSON.stringify(rep.findings.filter((x) => x.kind === 'number' || x.kind === 'name')));
+    assert.deepEqual(rep.findings[num].related.map((r) => r.text), ['38']);
+    assert.ok(rep.findings[name].related.length > 0 && rep.findings[name].related.every((r) => r.text === 'Oyelaran'));
     // related spans (the other mention of a number, the dominant spelling of a name): one click selects
-    const i = rep.findings.findIndex((f) => f.related.length > 0);
-    if (i >= 0) {
-      const f = rep.findings[i], r = f.related[0];
-      await page.focus(`#findings li:nth-child(${i + 1}) button`);
-      await page.click('.pl-card:not([hidden]) .pl-related');
-      const sel = await page.evaluate(() => { const t = document.getElementById('text'); return [t.selectionStart, t.selectionEnd]; });
-      assert.deepEqual(sel, [r.start, r.end], 'the related link selects the related span');
-    } else {
-      console.log('# related spans: none in this analyser\'s report yet (number/name checks); link assertions skipped');
+    for (const i of [num, name]) {
+      const r = rep.findings[i].related[0];
+      assert.deepEqual(await relatedClick(page, i, 0), [r.start, r.end], `the related link of "${rep.findings[i].text}" selects "${r.text}"`);
     }
     // summary panel
     assert.equal(await page.textContent('#verdict'), rep.summary.verdict);
     assert.equal(await page.$$eval('#heat rect', (rs) => rs.length), rep.sentences.length);
     const cats = await page.$$eval('#categories li', (ls) => ls.length);
     assert.equal(cats, Object.keys(rep.summary.byCategory).length);
+  });
+});
+
+test('number and name findings: drawn inline, and their cards link to every related span', async () => {
+  await visit('facts', async (page) => {
+    await setText(page, FACTS);
+    await waitForAnalysis(page, 1);
+    const ms = await marks(page);
+    const byKind = (k) => ms.filter((m) => m.kind === k).map((m) => m.text);
+    // 50 and 30: the parts exceed the whole (error); 43: an update of 38 (info)
+    assert.deepEqual(byKind('number'), ['50', '30', '43']);
+    assert.deepEqual(byKind('name'), ['Kowalcyzk']);
+    assert.deepEqual(ms.filter((m) => m.kind === 'number').map((m) => m.severity), ['error', 'error', 'info']);
+    assert.equal(ms.find((m) => m.kind === 'name').severity, 'warning');
+    const rep = await report(page);
+    for (const f of rep.findings) {
+      assert.equal(FACTS.slice(f.start, f.end), f.text);
+      for (const r of f.related) assert.equal(FACTS.slice(r.start, r.end), r.text);
+    }
+    // the name's card: "Other spelling" links, one per mention of the dominant spelling, each selects it
+    const name = rep.findings.findIndex((x) => x.kind === 'name');
+    const nf = rep.findings[name];
+    assert.deepEqual(nf.related.map((r) => r.text), ['Kowalczyk', 'Kowalczyk', 'Kowalczyk']);
+    await page.focus(`#findings li:nth-child(${name + 1}) button`);
+    const card = page.locator('.pl-card:not([hidden])');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal(await card.getAttribute('data-kind'), 'name');
+    assert.match(await card.textContent(), /Other spelling:/);
+    assert.deepEqual(await card.locator('.pl-related').allTextContents(), ['“Kowalczyk”', '“Kowalczyk”', '“Kowalczyk”']);
+    for (let j = 0; j < nf.related.length; j++) {
+      assert.deepEqual(await relatedClick(page, name, j), [nf.related[j].start, nf.related[j].end], `Other spelling link ${j}`);
+    }
+    // the whole's card: a link to each part
+    const whole = rep.findings.findIndex((x) => x.kind === 'number' && x.text === '50');
+    const wf = rep.findings[whole];
+    assert.deepEqual(wf.related.map((r) => r.text), ['30', '15', '10']);
+    await page.focus(`#findings li:nth-child(${whole + 1}) button`);
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal(await card.getAttribute('data-kind'), 'number');
+    assert.match(await card.textContent(), /Related:/);
+    assert.deepEqual(await card.locator('.pl-related').allTextContents(), ['“30”', '“15”', '“10”']);
+    for (let j = 0; j < wf.related.length; j++) {
+      assert.deepEqual(await relatedClick(page, whole, j), [wf.related[j].start, wf.related[j].end], `Related link ${j}`);
+    }
   });
 });
 
@@ -210,7 +271,7 @@ test('filters hide and show kinds and severities', async () => {
 
 test('applying a suggestion replaces the words, and Undo brings them back', async () => {
   await visit('apply', async (page) => {
-    const text = 'Residents said a huge flock of hyenas marched through the square.';
+    const text = 'On Saturday a huge flock of hyenas marched through the square.';
     await setText(page, text);
     await waitForAnalysis(page, 1);
     await page.focus('#findings li:first-child button');
@@ -218,7 +279,7 @@ test('applying a suggestion replaces the words, and Undo brings them back', asyn
     await apply.waitFor({ state: 'visible' });
     assert.equal(await apply.textContent(), 'Replace with “large group”');
     await apply.click();
-    assert.equal(await page.inputValue('#text'), 'Residents said a large group marched through the square.');
+    assert.equal(await page.inputValue('#text'), 'On Saturday a large group marched through the square.');
     await waitForAnalysis(page, 2);
     assert.equal(await page.$$eval('.pl-backdrop mark[data-kind="loaded"]', (m) => m.length), 0);
     await page.focus('#text');
@@ -227,22 +288,28 @@ test('applying a suggestion replaces the words, and Undo brings them back', asyn
   });
 });
 
-test('numbers table links jump to the mention (when the number check reports quantities)', async () => {
+test('numbers table: one row per quantity, a conflict marked, every mention jumps to its place', async () => {
   await visit('numbers', async (page) => {
-    await page.click('#sample');
+    await setText(page, FACTS);
     await waitForAnalysis(page, 1);
     const rep = await report(page);
-    if (!rep.quantities.length) {
-      console.log('# quantities: none reported by this analyser yet; checked the empty state only');
-      assert.equal(await page.textContent('#numbers'), 'No repeated quantities found.');
-      return;
-    }
+    assert.deepEqual(rep.quantities.map((q) => q.mentions.map((m) => m.text)), [['38', '43'], ['50']]);
+    const rows = await page.$$eval('#numbers tbody tr', (trs) => trs.map((tr) => ({
+      subject: tr.cells[0].textContent, conflict: tr.classList.contains('conflict'),
+      mentions: [...tr.cells[1].querySelectorAll('button')].map((b) => b.textContent),
+    })));
+    assert.deepEqual(rows, rep.quantities.map((q) => ({
+      subject: q.subject, conflict: new Set(q.mentions.map((m) => m.value)).size > 1, mentions: q.mentions.map((m) => m.text),
+    })));
+    assert.deepEqual(rows.map((r) => r.conflict), [true, false], '38 … 43 is marked as a conflict');
     const buttons = page.locator('#numbers button');
-    assert.equal(await buttons.count(), rep.quantities.slice(0, 200).reduce((n, q) => n + q.mentions.length, 0));
-    await buttons.last().click();
-    const m = rep.quantities[rep.quantities.length - 1].mentions.at(-1);
-    const sel = await page.evaluate(() => { const t = document.getElementById('text'); return [t.selectionStart, t.selectionEnd]; });
-    assert.deepEqual(sel, [m.start, m.end]);
+    const mentions = rep.quantities.flatMap((q) => q.mentions);
+    assert.equal(await buttons.count(), mentions.length);
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      await buttons.nth(i).click();
+      const sel = await page.evaluate(() => { const t = document.getElementById('text'); return [t.selectionStart, t.selectionEnd]; });
+      assert.deepEqual(sel, [mentions[i].start, mentions[i].end], `mention "${mentions[i].text}"`);
+    }
   });
 });
 
@@ -295,7 +362,7 @@ test('hostile text stays plain text and never runs', async () => {
 
 test('exports: JSON with byte offsets (the CLI contract) and Markdown', async () => {
   await visit('export', async (page) => {
-    const text = 'Café 😀 — the regime’s so-called reforms, perhaps.';
+    const text = 'Café 😀 — the thugs’ so-called reforms, perhaps.';
     await setText(page, text);
     await waitForAnalysis(page, 1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
@@ -309,7 +376,7 @@ test('exports: JSON with byte offsets (the CLI contract) and Markdown', async ()
     const [md] = await Promise.all([page.waitForEvent('download'), page.click('#export-md')]);
     const mdText = await fs.readFile(await md.path(), 'utf8');
     assert.match(mdText, /^# plumbline report/);
-    assert.match(mdText, /\| 1:\d+ \| loaded\/name\\-calling \| warning \| regime \|/);
+    assert.match(mdText, /\| 1:\d+ \| loaded\/name\\-calling \| warning \| thugs \|/);
   });
 });
 
@@ -339,22 +406,46 @@ test('no request leaves for another origin; dark theme and phone-sized screen', 
   }, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
 });
 
-test('writes docs/screenshot.png', async () => {
+test('screenshot of the sample with a card open (docs/screenshot.png with UPDATE_SCREENSHOT=1)', async () => {
   await visit('screenshot', async (page) => {
     await page.click('#sample');
     await waitForAnalysis(page, 1);
-    // hover the dehumanizing metaphor, as a reader would
+    // hover the number that contradicts an earlier one, as a reader would
     const at = await page.evaluate(() => {
-      const m = [...document.querySelectorAll('.pl-backdrop mark')].find((x) => x.textContent.includes('hyenas'));
-      const r = m.getClientRects()[0]; // the phrase may wrap: its first line box
+      const m = [...document.querySelectorAll('.pl-backdrop mark[data-kind="number"]')].find((x) => x.textContent === '43');
+      const r = m.getClientRects()[0];
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
     await page.mouse.move(at.x, at.y + 40);
     await page.mouse.move(at.x, at.y, { steps: 2 });
-    await page.waitForSelector('.pl-card:not([hidden])');
-    mkdirSync(`${root}docs`, { recursive: true });
-    await page.screenshot({ path: `${root}docs/screenshot.png` });
-  }, { viewport: { width: 1360, height: 900 } });
+    const card = page.locator('.pl-card:not([hidden])');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal(await card.getAttribute('data-kind'), 'number');
+    assert.match(await card.textContent(), /one count, two values/);
+    // the picture shows every kind: for each, a highlight inside the visible text box that the card does not cover
+    const shown = await page.evaluate(() => {
+      const box = document.getElementById('text').getBoundingClientRect();
+      const c = document.querySelector('.pl-card:not([hidden])').getBoundingClientRect();
+      const inside = (r) => r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right;
+      const covered = (r) => r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top;
+      const kinds = {};
+      for (const m of document.querySelectorAll('.pl-backdrop mark')) {
+        const rs = [...m.getClientRects()];
+        if (rs.length && rs.every((r) => inside(r) && !covered(r))) kinds[m.dataset.kind] = (kinds[m.dataset.kind] || 0) + 1;
+      }
+      return { kinds, coveredAny: [...document.querySelectorAll('.pl-backdrop mark')].filter((m) => [...m.getClientRects()].some(covered)).map((m) => m.textContent) };
+    });
+    for (const k of ['loaded', 'hedge', 'booster', 'attribution', 'number', 'name']) assert.ok(shown.kinds[k] > 0, `a ${k} highlight in view: ${JSON.stringify(shown)}`);
+    assert.deepEqual(shown.coveredAny, [], 'the card covers no highlight');
+    const png = await page.screenshot();
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(`${artifacts}screenshot.png`, png);
+    if (process.env.UPDATE_SCREENSHOT === '1') {
+      mkdirSync(`${root}docs`, { recursive: true });
+      writeFileSync(`${root}docs/screenshot.png`, png);
+      console.log('# wrote docs/screenshot.png');
+    }
+  }, { viewport: { width: 1360, height: 1150 } });
 });
 
 test('accessible names for every control, and text contrast ≥ 4.5:1 in both themes', async () => {

@@ -18,13 +18,14 @@ export function kindLabel(kind) { return KIND_LABELS[kind] || String(kind); }
  * replacementOf returns the text that can replace the finding's span, or
  * null when the suggestion is advice rather than wording ("name the
  * source", "(describe what happened)"). A parenthetical after the wording
- * is dropped: "attackers (or say who…)" → "attackers". The case of the
- * first letter follows the original.
+ * is dropped: "attackers (or say who…)" → "attackers"; of alternatives
+ * separated by commas, the first is taken: "government, administration" →
+ * "government". The case of the first letter follows the original.
  */
 export function replacementOf(finding) {
   if (!finding || typeof finding.suggestion !== 'string') return null;
   if (finding.kind !== 'loaded' && finding.kind !== 'name') return null;
-  const words = finding.suggestion.replace(/\s*\(.*$/s, '').trim();
+  const words = finding.suggestion.replace(/\s*\(.*$/s, '').split(',')[0].trim();
   if (!words) return null;
   const orig = String(finding.text || '');
   if (orig && orig[0] !== orig[0].toLowerCase() && words[0] === words[0].toLowerCase()) {

@@ -12,5 +12,5 @@ Police said 38 people were detained during the week; all but five were released 
 
 The company says the so-called protest leaders were paid by a rival operator, although it has offered no evidence. Speaking after the vote, Ms Oyelaren said the town would perhaps look for a public operator if talks with the company fail. Margit Oyelaran also asked both sides to return to the table.
 
-According to unconfirmed reports, the militants behind Saturday's blockade plan further action next month. In all, 43 people were detained during the protests, police said on Friday.
+According to unconfirmed reports, the militants behind Saturday's blockade plan further action next month. On Friday, police said the 43 people detained during the protests had all been questioned.
 `;

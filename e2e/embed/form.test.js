@@ -97,6 +97,8 @@ test('form: the host page CSS and the widget CSS do not leak into each other', a
     // textarea: the overlay makes its background transparent on purpose (the backdrop paints it)
     assert.deepEqual(withWidget.filter((_, i) => i !== 5), without.filter((_, i) => i !== 5), 'plumbline CSS changed host elements');
     await page.evaluate(() => { for (const l of document.querySelectorAll('link[rel="stylesheet"]')) l.disabled = false; });
+    // re-enabling a <link> loads its sheet again, asynchronously: wait until every sheet is back
+    await page.waitForFunction(() => [...document.querySelectorAll('link[rel="stylesheet"]')].every((l) => l.sheet !== null));
     // the page's aggressive rules (p/div/span borders, colours, * letter-spacing) do not reach the bar
     const bar = await page.$eval('plumb-line', (el) => {
       const b = el.shadowRoot.querySelector('.pl-bar'), s = getComputedStyle(b);

@@ -81,8 +81,25 @@ function boxes(page, kind) {
   }, kind);
 }
 
-async function assertAligned(page, words) {
-  const bs = await boxes(page);
+/** nextFrame resolves after the page has rendered a frame. */
+function nextFrame(page) {
+  return page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res))));
+}
+
+/**
+ * assertAligned asserts that each word has a highlight over its text. The
+ * highlights follow scrolling, resizing and edits at the next animation
+ * frame(s): the boxes are measured again, frame by frame, until they line up
+ * or `timeout` ms pass (on a busy machine a frame can take long), then the
+ * assertions run on the last measurement.
+ */
+async function assertAligned(page, words, timeout = 5000) {
+  const aligned = (bs) => words.every((w) => { const b = bs.find((x) => x.word === w); return b && b.expected && sameBox(b.got, b.expected, 1); });
+  let bs = await boxes(page);
+  for (const t0 = Date.now(); !aligned(bs) && Date.now() - t0 < timeout;) {
+    await nextFrame(page);
+    bs = await boxes(page);
+  }
   for (const w of words) {
     const b = bs.find((x) => x.word === w);
     assert.ok(b, `a highlight for "${w}" in ${JSON.stringify(bs.map((x) => x.word))}`);
@@ -141,7 +158,7 @@ test('quill: type a loaded term, the highlight sits over it, and the editor is u
 
 test('quill: highlights follow edits, paragraphs, scrolling and resizing', async () => {
   await visit('quill-follow', async (page) => {
-    await typeIn(page, 'editor', 'The regime fell.\nPerhaps the militants fled.');
+    await typeIn(page, 'editor', 'The regime fell.\nPerhaps the militants at the protest fled.'); // a violence label counts near unrest
     await page.waitForFunction(() => window.reports.some((t) => t.includes('militants')));
     await assertAligned(page, ['regime', 'Perhaps', 'militants']);
     // the text plumbline analyses is Quill's own text (paragraphs → "\n")
@@ -153,7 +170,6 @@ test('quill: highlights follow edits, paragraphs, scrolling and resizing', async
     await assertAligned(page, ['regime', 'Perhaps', 'militants']);
     // bold formatting (markup changes, text does not): still aligned
     await page.evaluate(() => window.editor.formatText(0, 10, 'bold', true));
-    await page.waitForTimeout(100);
     await assertAligned(page, ['regime', 'militants']);
     // many lines: the editor scrolls; a word scrolled out of view is clipped away
     await page.keyboard.press('Control+End');
@@ -170,15 +186,12 @@ test('quill: highlights follow edits, paragraphs, scrolling and resizing', async
     assert.ok(!regime || regime.got.bottom <= clip.top + 0.5, 'the scrolled-out word is above the visible box');
     // scroll back: the first words are aligned again
     await page.evaluate(() => { window.editor.root.scrollTop = 0; });
-    await page.waitForTimeout(150);
     await assertAligned(page, ['regime', 'militants']);
     // the page scrolls: still aligned
     await page.evaluate(() => { document.body.style.height = '3000px'; window.scrollTo(0, 60); });
-    await page.waitForTimeout(150);
     await assertAligned(page, ['regime', 'militants']);
     // resize: a narrower editor rewraps the text
     await page.evaluate(() => { document.querySelector('#editor').closest('.col').style.width = '170px'; });
-    await page.waitForTimeout(200);
     await assertAligned(page, ['regime', 'militants']);
   });
 });
@@ -209,7 +222,7 @@ for (const [fn, how] of [['attachEditable', 'editable.js boxes'], ['attach', 'at
       const during = await count();
       assert.notDeepEqual(during, before, 'attach added listeners');
       const kinds = await page.evaluate(() => window.att.visible.map((f) => `${f.kind}:${f.text}`));
-      assert.ok(kinds.includes('loaded:so-called'), JSON.stringify(kinds));
+      assert.ok(kinds.includes('loaded:so-called experts'), JSON.stringify(kinds));
       assert.equal(await page.evaluate(() => window.api.root.innerHTML), html, 'the editor\'s DOM is unchanged');
       await page.evaluate(() => window.att.detach());
       assert.deepEqual(await count(), before, 'listeners left after detach');
@@ -230,8 +243,9 @@ test('quill: a long text with many findings: every finding in view is drawn, scr
     await page.waitForFunction(() => window.reports.length && window.reports.at(-1).length > 20000, null, { timeout: 20000 });
     for (const frac of [0, 0.37, 0.71, 1]) {
       await page.evaluate((f) => { const r = window.editor.root; r.scrollTop = f * (r.scrollHeight - r.clientHeight); }, frac);
-      await page.waitForTimeout(120);
-      const r = await page.evaluate(() => {
+      // the layer is laid out again at the next animation frame after the scroll: measure
+      // frame by frame until every finding in view has its box (or 5 s pass), then assert
+      const measure = () => page.evaluate(() => {
         const a = document.querySelector('#editor .ql-editor').plumblineAttachment;
         const clip = document.querySelector('plumbline-layer').getBoundingClientRect();
         const drawn = new Set([...document.querySelector('plumbline-layer').shadowRoot.querySelectorAll('.pl-hl')].map((d) => d.dataset.start));
@@ -245,6 +259,11 @@ test('quill: a long text with many findings: every finding in view is drawn, scr
         }
         return { total: a.visible.length, drawn: drawn.size, inView, missing };
       });
+      let r = await measure();
+      for (const t0 = Date.now(); (r.missing > 0 || r.inView === 0) && Date.now() - t0 < 5000;) {
+        await nextFrame(page);
+        r = await measure();
+      }
       assert.ok(r.total > 1000, JSON.stringify(r));
       assert.ok(r.inView > 0, JSON.stringify(r));
       assert.equal(r.missing, 0, `findings in view without a box at ${frac}: ${JSON.stringify(r)}`);
