@@ -38,6 +38,15 @@ test('offsets are JavaScript string indices', () => {
   assert.equal(report.stats.length, text.length);
 });
 
+test('sentences are {start, end, score} objects with UTF-16 offsets', () => {
+  const text = 'Café 😀 one. The regime’s thugs caused chaos. Naïve end.';
+  const { sentences } = api.analyze(text);
+  assert.ok(Array.isArray(sentences));
+  assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['Café 😀 one.', 'The regime’s thugs caused chaos.', 'Naïve end.']);
+  assert.deepEqual(Object.keys(sentences[1]), ['start', 'end', 'score']);
+  assert.ok(sentences[1].score > sentences[0].score, JSON.stringify(sentences));
+});
+
 test('bad input throws an Error with the reason', () => {
   assert.throws(() => api.analyze('some text', { maxBytes: 3 }), { name: 'Error', message: /at most 3 bytes/ });
   assert.throws(() => api.analyze('x', { lexicon: [{ term: 'foo', category: 'c' }] }), /options\.lexicon\[0\] \(term "foo"\): empty message/);

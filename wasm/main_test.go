@@ -63,9 +63,10 @@ func TestAnalyzeOffsetsAreUTF16(t *testing.T) {
 	if got := rep.Get("stats").Get("bytes").Int(); got != len(text) {
 		t.Errorf("stats.bytes = %d, want %d", got, len(text))
 	}
-	s := rep.Get("sentences").Index(0)
-	if s.Get("start").Int() != 0 || s.Get("end").Int() > jsText.Length() {
-		t.Errorf("sentence span %d-%d out of range", s.Get("start").Int(), s.Get("end").Int())
+	// sentences travel packed: [start, end, score] triples (web/runtime.js expands them)
+	s := rep.Get("sentences")
+	if s.Get("length").Int() != 3 || s.Index(0).Int() != 0 || s.Index(1).Int() != jsText.Length() || s.Index(2).Float() <= 0 {
+		t.Errorf("packed sentence = [%v %v %v] (length %d), want [0 %d >0]", s.Index(0), s.Index(1), s.Index(2), s.Get("length").Int(), jsText.Length())
 	}
 }
 

@@ -56,9 +56,24 @@ export async function start(source) {
       }
       const result = rawAnalyze(text, options);
       if (result instanceof Error) throw result;
+      result.sentences = unpackSentences(result.sentences);
       return result;
     },
   });
   globalThis.plumbline = api;
   return { api, alive: () => !exited && !go.exited, startMs: performance.now() - t0 };
+}
+
+/**
+ * unpackSentences turns the Float64Array of [start, end, score] triples that
+ * the Go side sends (one copy instead of an object per sentence) into the
+ * contract's [{start, end, score}].
+ */
+export function unpackSentences(packed) {
+  if (!ArrayBuffer.isView(packed)) return packed;
+  const out = new Array(packed.length / 3);
+  for (let i = 0, j = 0; j < packed.length; i++, j += 3) {
+    out[i] = { start: packed[j], end: packed[j + 1], score: packed[j + 2] };
+  }
+  return out;
 }
