@@ -44,10 +44,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const res = { native: byName(native.results) };
 if (haveWasm) {
   res.wasm = byName(measure('wasm-warm').results);
-  if (fs.existsSync(path.join(out, 'core.wasm'))) res.core = byName(measure('core-warm', [], path.join(out, 'core.wasm')).results);
   res.cold = Array.from({ length: COLD_RUNS }, () => measure('wasm-cold'));
   res.memory = measure('wasm-memory', ['--expose-gc']);
 }
+if (fs.existsSync(path.join(out, 'core.wasm'))) res.core = byName(measure('core-warm', [], path.join(out, 'core.wasm')).results);
 for (const peer of ['write-good', 'retext-intensify']) {
   try {
     res[peer] = byName(measure(peer).results);
@@ -115,7 +115,7 @@ if (res.cold) {
   const c = (k) => fmtMs(median(res.cold.map((x) => x[k])));
   say(`## Cold start (wasm under Node, median of ${COLD_RUNS} fresh processes, the sample article)`);
   say();
-  say(table(['compile', 'instantiate', 'Go runtime start → globalThis.plumbline', 'first analyze (lexicon load + JIT)', 'total: bytes in memory → first result', 'warm call'],
+  say(table(['compile', 'instantiate', 'Go runtime start → globalThis.plumbline', 'first analyze (lexicon load, first stems, JIT tier-up)', 'total: bytes in memory → first result', 'warm call'],
     [[c('compileMs'), c('instantiateMs'), c('startMs'), c('firstCallMs'), `**${c('totalMs')}**`, ms(res.wasm?.sample)].map((x) => x + ' ms')]));
   say();
   say(`Totals of the ${COLD_RUNS} runs: ${res.cold.map((x) => fmtMs(x.totalMs)).join(', ')} ms. Reading the file and the browser's fetch and streaming compile are not included (the page's cold load is measured in Chromium by the web tests).`);
