@@ -51,7 +51,10 @@ if (haveWasm) {
   res.cold = Array.from({ length: COLD_RUNS }, () => measure('wasm-cold'));
   res.memory = measure('wasm-memory', ['--expose-gc']);
 }
-if (fs.existsSync(path.join(out, 'core.wasm'))) res.core = byName(measure('core-warm', [], path.join(out, 'core.wasm')).results);
+if (fs.existsSync(path.join(out, 'core.wasm'))) {
+  res.core = byName(measure('core-warm', [], path.join(out, 'core.wasm')).results);
+  res.coreMemory = measure('core-memory', ['--expose-gc'], path.join(out, 'core.wasm'));
+}
 for (const peer of ['write-good', 'retext-intensify']) {
   try {
     res[peer] = byName(measure(peer).results);
@@ -142,13 +145,17 @@ say('*wasm analysis only* is bench/wasmcore: `analysis.Analyze` in wasm called f
 say();
 say('Texts: ' + [...new Set(scale.map((t) => t.source))].join('; ') + '.');
 say();
-if (res.memory) {
+if (res.memory || res.coreMemory) {
+  const mb = (n) => `${(n / MB).toFixed(1)} MB`;
   say('## Memory over 1,000 consecutive analyses (wasm, the sample article)');
   say();
-  say(table(['after calls', 'wasm linear memory', 'JS heap used (after gc)'],
-    res.memory.points.map((p) => [p.calls.toLocaleString('en'), `${(p.wasmMemoryBytes / MB).toFixed(1)} MB`, `${(p.jsHeapUsedBytes / MB).toFixed(1)} MB`])));
+  const rows = [];
+  for (const p of res.memory?.points ?? []) rows.push(['the page\'s entry point', p.calls.toLocaleString('en'), mb(p.wasmMemoryBytes), mb(p.jsHeapUsedBytes), '–', '–']);
+  for (const p of res.coreMemory?.points ?? []) rows.push(['analysis only', p.calls.toLocaleString('en'), mb(p.wasmMemoryBytes), mb(p.jsHeapUsedBytes), mb(p.heapAlloc), String(p.numGC)]);
+  say(table(['build', 'after calls', 'wasm linear memory', 'JS heap used (after gc)', 'Go heap in use (after GC)', 'Go GCs so far'], rows));
   say();
-  say('The wasm linear memory grows to what the largest input needs and never shrinks (WebAssembly memory cannot); flat means it stops growing.');
+  say('The wasm linear memory grows to what the largest input needs and never shrinks (WebAssembly memory cannot); flat means it stops growing. '
+    + 'The Go heap after a collection holds the lexicon, the stem table and the buffers kept between calls.');
   say();
 }
 if (probes.length) {
@@ -182,7 +189,9 @@ const ws = res.wasm?.sample;
 if (ws) check('sample article warm in wasm well under 5 ms (≤ 2.5 ms)', `${fmtMs(ws.msMin)} ms (median ${fmtMs(ws.msMedian)} ms)`, ws.msMin <= 2.5);
 if (res.memory) {
   const p = res.memory.points, first = p[0], last = p[p.length - 1];
-  check('memory flat over 1,000 calls', `${(first.wasmMemoryBytes / MB).toFixed(1)} → ${(last.wasmMemoryBytes / MB).toFixed(1)} MB linear memory, JS heap ${(first.jsHeapUsedBytes / MB).toFixed(1)} → ${(last.jsHeapUsedBytes / MB).toFixed(1)} MB`,
+  const q = res.coreMemory?.points;
+  const go = q ? `; Go heap ${(q[0].heapAlloc / MB).toFixed(2)} → ${(q[q.length - 1].heapAlloc / MB).toFixed(2)} MB (analysis only)` : '';
+  check('memory flat over 1,000 calls', `${(first.wasmMemoryBytes / MB).toFixed(1)} → ${(last.wasmMemoryBytes / MB).toFixed(1)} MB linear memory, JS heap ${(first.jsHeapUsedBytes / MB).toFixed(1)} → ${(last.jsHeapUsedBytes / MB).toFixed(1)} MB${go}`,
     p.slice(1).every((x) => x.wasmMemoryBytes === p[1].wasmMemoryBytes));
 }
 const pay = probes.find((p) => p.name === 'payload');
