@@ -156,7 +156,7 @@ async function peer(lint) {
   for (const t of manifest.filter((t) => t.peers)) {
     const text = readText(t);
     const findings = (await lint(text)).length;
-    const r = await timeCalls(lint, text, { warm: 1, minRuns: 2 });
+    const r = await timeCalls(lint, text, { warm: 1, minRuns: 3 });
     results.push({ name: t.name, bytes: Buffer.byteLength(text), ...r, findings });
     process.stderr.write(`${mode.padEnd(6)} ${t.name.padEnd(12)} ${r.msPerOp.toFixed(3).padStart(10)} ms/op\n`);
   }
