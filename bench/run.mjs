@@ -33,7 +33,10 @@ const native = JSON.parse(fs.readFileSync(path.join(out, 'native.json'), 'utf8')
 const loadStart = os.loadavg();
 let commit = '?';
 try {
-  commit = execFileSync('git', ['-C', here, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
+  commit = execFileSync('git', ['-C', here, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  // changes other than the file this run writes
+  const dirty = execFileSync('git', ['-C', here, 'status', '--porcelain', '--', '..', ':!../docs/bench.md'], { encoding: 'utf8' }).trim();
+  if (dirty) commit += ' with uncommitted changes';
 } catch { /* not a git checkout */ }
 
 function measure(mode, nodeFlags = [], wasmFile = wasm) {
