@@ -56,7 +56,7 @@ func Analyze(text string, opts Options) (rep Report) {
 	// segment → stem → match → checks → score → report
 	doc := &Document{Text: text}
 	stemmer, release := acquireStemmer()
-	defer func() { release(doc.Tokens) }() // also after a recovered panic
+	defer func() { release(doc.Tokens, doc.Sentences) }() // also after a recovered panic
 	doc.Tokens, doc.Sentences = segment(text, stemmer)
 	doc.Matches = lex.Find(text, doc.Tokens)
 	for _, c := range checks {

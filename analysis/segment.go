@@ -83,7 +83,11 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	if s == nil {
 		lowerTokens(text, tokens)
 	}
-	sentences := splitSentences(text, tokens)
+	var sentences []Sentence
+	if s != nil {
+		sentences = s.sentences
+	}
+	sentences = splitSentences(text, tokens, sentences)
 	markQuotes(text, tokens)
 	return tokens, sentences
 }
@@ -473,8 +477,13 @@ func startsUpper(text string, t Token) bool {
 // (and any closing quotes) when the next word starts a sentence and the
 // period does not end an abbreviation or an initial; at blank lines; and at
 // a line break before a capitalised line (a headline above its text).
-func splitSentences(text string, tokens []Token) []Sentence {
-	var out []Sentence
+//
+// The sentences are appended to buf[:0].
+func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
+	out := buf[:0]
+	if want := len(tokens)/16 + 4; cap(out) < want { // about 25 tokens a sentence in news
+		out = make([]Sentence, 0, want)
+	}
 	first := 0
 	cut := func(end int) { // tokens[first:end] form a sentence
 		if end <= first {

@@ -20,8 +20,9 @@ import (
 type Stemmer struct {
 	words []forms // word number - 1 → forms
 	slots []int32 // word numbers (0: empty); len is a power of 2
-	// tokens is a token buffer Analyze reuses between calls.
-	tokens []Token
+	// tokens and sentences are buffers Analyze reuses between calls.
+	tokens    []Token
+	sentences []Sentence
 }
 
 // forms are a word's lower-case form and its stem. Both are owned by the
@@ -214,9 +215,9 @@ var shared struct {
 // acquireStemmer returns the shared stemmer, or a fresh one when another
 // goroutine is using it (calls never wait for each other). release must be
 // called once the tokens are no longer used: the next call reuses them.
-func acquireStemmer() (s *Stemmer, release func(tokens []Token)) {
+func acquireStemmer() (s *Stemmer, release func(tokens []Token, sentences []Sentence)) {
 	if !shared.TryLock() {
-		return NewStemmer(), func([]Token) {}
+		return NewStemmer(), func([]Token, []Sentence) {}
 	}
 	if shared.s == nil || len(shared.s.words) > maxSharedWords {
 		shared.s = NewStemmer()
@@ -224,7 +225,7 @@ func acquireStemmer() (s *Stemmer, release func(tokens []Token)) {
 	return shared.s, releaseShared
 }
 
-func releaseShared(tokens []Token) {
+func releaseShared(tokens []Token, sentences []Sentence) {
 	s := shared.s
 	// drop what the unused tail still points to (an older text)
 	tail := tokens[len(tokens):cap(tokens)]
@@ -235,5 +236,8 @@ func releaseShared(tokens []Token) {
 		tail[i].Lower, tail[i].Stem = "", ""
 	}
 	s.tokens = tokens[:0]
+	if cap(sentences) <= maxSharedTokens/8 {
+		s.sentences = sentences[:0]
+	}
 	shared.Unlock()
 }

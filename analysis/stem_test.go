@@ -141,3 +141,33 @@ func TestAnalyzeReusesState(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeConcurrent: calls that find the kept stemmer busy use their
+// own, and every report is the one a lone call gives (run with -race).
+func TestAnalyzeConcurrent(t *testing.T) {
+	texts := []string{stemCases[2], stemCases[len(stemCases)-1], strings.Repeat(stemCases[3]+" ", 50)}
+	want := make([]Report, len(texts))
+	for i, text := range texts {
+		want[i] = Analyze(text, Options{})
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for k := 0; k < 20; k++ {
+				i := (g + k) % len(texts)
+				if got := Analyze(texts[i], Options{}); !reflect.DeepEqual(got, want[i]) {
+					errs <- texts[i]
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for text := range errs {
+		t.Errorf("concurrent report of %q differs", text)
+	}
+}

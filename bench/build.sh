@@ -6,6 +6,7 @@
 # WASM_SRC is the folder of the wasm entry point (default ./wasm). When it
 # is not ./wasm (e.g. another worktree's, before a merge) its Go files are
 # copied into OUT_DIR/wasm-src and built there against this tree.
+# OUT_DIR must be inside this module (the probes are built as its packages).
 # Writes OUT_DIR/plumbline.wasm, OUT_DIR/probes/*.wasm and
 # OUT_DIR/probes/manifest.tsv (name, file, what it holds).
 set -euo pipefail

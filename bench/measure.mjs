@@ -5,6 +5,7 @@
 //   node bench/measure.mjs core-warm   OUT CORE WASM_EXEC   the same for bench/wasmcore (analysis only)
 //   node bench/measure.mjs wasm-cold   OUT WASM WASM_EXEC   instantiate → first result (sample)
 //   node bench/measure.mjs wasm-memory OUT WASM WASM_EXEC   memory over 1,000 analyses (needs --expose-gc)
+//   node bench/measure.mjs core-memory OUT CORE WASM_EXEC   the same with the Go heap (bench/wasmcore)
 //   node bench/measure.mjs write-good  OUT                  the peer on the texts marked "peers"
 //   node bench/measure.mjs retext-intensify OUT
 //
@@ -93,22 +94,11 @@ const modes = {
   },
 
   async 'wasm-memory'() {
-    if (!globalThis.gc) throw new Error('run with node --expose-gc');
-    const sample = manifest.find((t) => t.name === 'sample') ?? manifest[0];
-    const text = readText(sample);
-    const { analyze, instance } = await loadWasm();
-    const mem = instance.exports.mem;
-    const snap = (calls) => {
-      globalThis.gc();
-      return { calls, wasmMemoryBytes: mem.buffer.byteLength, jsHeapUsedBytes: process.memoryUsage().heapUsed };
-    };
-    analyze(text);
-    const points = [snap(1)];
-    for (let i = 2; i <= 1001; i++) {
-      analyze(text);
-      if ((i - 1) % 250 === 0) points.push(snap(i));
-    }
-    return { text: sample.name, bytes: Buffer.byteLength(text), points };
+    return memory('plumbline');
+  },
+
+  async 'core-memory'() {
+    return memory('plumblineCore');
   },
 
   async 'write-good'() {
@@ -123,6 +113,30 @@ const modes = {
     return peer(async (text) => (await processor.process(text)).messages);
   },
 };
+
+// memory analyses the sample article 1,001 times and reads the memory
+// after the first call and every 250 calls after it.
+async function memory(global) {
+  if (!globalThis.gc) throw new Error('run with node --expose-gc');
+  const sample = manifest.find((t) => t.name === 'sample') ?? manifest[0];
+  const text = readText(sample);
+  const { analyze, instance } = await loadWasm(global);
+  const mem = instance.exports.mem;
+  const goHeap = globalThis[global].memStats;
+  const snap = (calls) => {
+    globalThis.gc();
+    const p = { calls, wasmMemoryBytes: mem.buffer.byteLength, jsHeapUsedBytes: process.memoryUsage().heapUsed };
+    if (goHeap) Object.assign(p, goHeap());
+    return p;
+  };
+  analyze(text);
+  const points = [snap(1)];
+  for (let i = 2; i <= 1001; i++) {
+    analyze(text);
+    if ((i - 1) % 250 === 0) points.push(snap(i));
+  }
+  return { text: sample.name, bytes: Buffer.byteLength(text), points };
+}
 
 async function warm({ analyze }, count) {
   const results = [];
@@ -142,7 +156,7 @@ async function peer(lint) {
   for (const t of manifest.filter((t) => t.peers)) {
     const text = readText(t);
     const findings = (await lint(text)).length;
-    const r = await timeCalls(lint, text, { warm: 1, minRuns: 2 });
+    const r = await timeCalls(lint, text, { warm: 1, minRuns: 3 });
     results.push({ name: t.name, bytes: Buffer.byteLength(text), ...r, findings });
     process.stderr.write(`${mode.padEnd(6)} ${t.name.padEnd(12)} ${r.msPerOp.toFixed(3).padStart(10)} ms/op\n`);
   }
