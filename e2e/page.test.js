@@ -333,6 +333,11 @@ test('hostile text stays plain text and never runs', async () => {
       '"><svg onload=window.__xss=4>',
       '\u202eThe regime\u202c said it, \u2067perhaps\u2069 not.',
       '{{constructor.constructor("window.__xss=5")()}}',
+      '<iframe srcdoc="<script>parent.__xss=6</script>"></iframe>',
+      '`${window.__xss=7}` and ${(window.__xss=8)}',
+      '<details open ontoggle="window.__xss=9">',
+      '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=10>',
+      'javascript:window.__xss=11//',
     ];
     const text = payloads.join('\nThe thugs spoke. ') + '\n';
     await setText(page, text);
@@ -342,13 +347,16 @@ test('hostile text stays plain text and never runs', async () => {
     const state = await page.evaluate(() => ({
       xss: window.__xss,
       backdrop: document.querySelector('.pl-backdrop-content').textContent.replace(/\u200b$/, ''), // a final newline gets a zero-width space to hold its line
-      injected: document.querySelectorAll('.pl-backdrop img, .pl-backdrop script, .pl-backdrop svg, .pl-backdrop a, #findings img, #findings script, .pl-card img, .pl-card script, .pl-card a').length,
+      injected: document.querySelectorAll('.pl-backdrop img, .pl-backdrop script, .pl-backdrop svg, .pl-backdrop a, #findings img, #findings script, .pl-card img, .pl-card script, .pl-card a, ' +
+        'iframe, details, math, .pl-backdrop style, #findings style, .pl-card style').length,
+      frames: window.frames.length,
       jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^javascript:/i.test(a.getAttribute('href'))).length,
       marks: [...document.querySelectorAll('.pl-backdrop mark')].map((m) => m.textContent),
       value: document.getElementById('text').value,
     }));
     assert.equal(state.xss, undefined, 'no payload ran');
     assert.equal(state.injected, 0, 'no element was created from the text');
+    assert.equal(state.frames, 0, 'no frame was created from the text');
     assert.equal(state.jsLinks, 0);
     assert.equal(state.backdrop, text, 'the text is mirrored as plain text');
     assert.equal(state.value, text);

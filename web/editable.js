@@ -29,7 +29,7 @@
 //    the layer and the card. The worker is shared by every attachment on the
 //    page (plumbline.js), and holds no reference to the element.
 
-import { analyze } from './plumbline.js';
+import { analyze, cancel } from './plumbline.js';
 import { shiftFindings } from './overlay.js';
 import { Card } from './card.js';
 import { extractText, textRanges, offsetOf } from './textmap.js';
@@ -419,6 +419,7 @@ export class EditableAttachment extends EventTarget {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.timer);
+    cancel(this); // its analysis, if still waiting for the worker
     clearTimeout(this.hoverEndTimer);
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
     if (this.hoverFrame) this.win.cancelAnimationFrame(this.hoverFrame);

@@ -173,6 +173,19 @@ export function analyze(text, options, channel = 'analyze') {
   return request(text, options, channel);
 }
 
+/**
+ * cancel drops the analysis waiting on channel (its promise rejects with an
+ * AbortError), so that a detached attachment's text is not sent to the
+ * worker. One already running in the worker finishes; its result is ignored.
+ * @param {*} channel
+ */
+export function cancel(channel) {
+  const req = pending.get(channel);
+  if (!req) return;
+  pending.delete(channel);
+  req.reject(abortError());
+}
+
 // request is analyze on a channel: newest wins within a channel, so that
 // several attached elements do not supersede each other.
 function request(text, options, channel) {
@@ -577,6 +590,7 @@ class Attachment extends EventTarget {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.timer);
+    cancel(this.channel);
     clearTimeout(this.hoverEndTimer);
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.editFrame) cancelAnimationFrame(this.editFrame);
