@@ -2,7 +2,7 @@ package analysis
 
 import (
 	_ "embed" // the built-in gazetteer
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -100,11 +100,11 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 		where := source + ":" + strconv.Itoa(n+1)
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
-			return nil, &LexiconError{where, fmt.Sprintf("want 2 tab-separated fields (kind, names), got %d", len(f))}
+			return nil, &LexiconError{where, "want 2 tab-separated fields (kind, names), got " + strconv.Itoa(len(f))}
 		}
 		kind, ok := gazetteerKinds[strings.TrimSpace(f[0])]
 		if !ok {
-			return nil, &LexiconError{where, fmt.Sprintf("kind %q is not one of place, alias, person, title, common", f[0])}
+			return nil, &LexiconError{where, "kind " + strconv.Quote(f[0]) + " is not one of place, alias, person, title, common"}
 		}
 		names := strings.Split(f[1], "|")
 		inLine := map[string]bool{}
@@ -117,7 +117,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			}
 			key := nameKey(name)
 			if inLine[key] {
-				return nil, &LexiconError{where, fmt.Sprintf("name %q twice in one line", name)}
+				return nil, &LexiconError{where, "name " + strconv.Quote(name) + " twice in one line"}
 			}
 			inLine[key] = true
 			if words := strings.Count(key, " ") + 1; words > g.maxWords {
@@ -125,7 +125,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			}
 			if kind == GazAlias { // one thing has one line of names
 				if prev, dup := aliasSeen[key]; dup {
-					return nil, &LexiconError{where, fmt.Sprintf("alias %q is already listed on line %d", name, prev)}
+					return nil, &LexiconError{where, "alias " + strconv.Quote(name) + " is already listed on line " + strconv.Itoa(prev)}
 				}
 				aliasSeen[key] = n + 1
 			}
@@ -140,7 +140,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 				listSeen[kind] = seen
 			}
 			if prev, dup := seen[key]; dup {
-				return nil, &LexiconError{where, fmt.Sprintf("name %q is already listed on line %d", name, prev)}
+				return nil, &LexiconError{where, "name " + strconv.Quote(name) + " is already listed on line " + strconv.Itoa(prev)}
 			}
 			seen[key] = n + 1
 			g.add(key, gazRef{int32(len(g.groups)), kind})
@@ -163,20 +163,20 @@ func (g *Gazetteer) add(key string, ref gazRef) {
 func validGazetteerName(name string) error {
 	switch {
 	case name == "":
-		return fmt.Errorf("empty name")
+		return errors.New("empty name")
 	case len(name) > maxGazetteerName:
-		return fmt.Errorf("name %q is %d bytes; at most %d", name, len(name), maxGazetteerName)
+		return errors.New("name " + strconv.Quote(name) + " is " + strconv.Itoa(len(name)) + " bytes; at most " + strconv.Itoa(maxGazetteerName))
 	case strings.Contains(name, "  "):
-		return fmt.Errorf("name %q has two spaces in a row", name)
+		return errors.New("name " + strconv.Quote(name) + " has two spaces in a row")
 	case strings.Count(name, " ")+1 > maxGazetteerWords:
-		return fmt.Errorf("name %q has more than %d words", name, maxGazetteerWords)
+		return errors.New("name " + strconv.Quote(name) + " has more than " + strconv.Itoa(maxGazetteerWords) + " words")
 	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
-		return fmt.Errorf("name %q does not start with a letter", name)
+		return errors.New("name " + strconv.Quote(name) + " does not start with a letter")
 	}
 	for _, r := range name {
 		if !(isWordRune(r) || r == ' ' || r == '-' || r == '.' || isApostrophe(r)) {
-			return fmt.Errorf("name %q has %q; names hold letters, spaces, hyphens, apostrophes and periods", name, r)
+			return errors.New("name " + strconv.Quote(name) + " has " + strconv.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
 		}
 	}
 	return nil

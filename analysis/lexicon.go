@@ -1,8 +1,7 @@
 package analysis
 
 import (
-	"embed"
-	"fmt"
+	_ "embed" // the built-in lexicon files
 	"sort"
 	"strconv"
 	"strings"
@@ -86,8 +85,20 @@ type Lexicon struct {
 	exact    map[string][]*pattern // first possible exact word → patterns
 }
 
-//go:embed lexicons/*.tsv
-var builtinFS embed.FS
+// The built-in lexicon files, embedded one by one as strings: an embed.FS
+// would link io/fs, time and path into the wasm build (docs/size.md).
+// TestBuiltinFilesListed checks that every lexicons/*.tsv is listed here.
+var (
+	//go:embed lexicons/hedges.tsv
+	hedgesTSV string
+	//go:embed lexicons/loaded.tsv
+	loadedTSV string
+
+	builtinFiles = []struct{ name, data string }{ // in name order
+		{"hedges.tsv", hedgesTSV},
+		{"loaded.tsv", loadedTSV},
+	}
+)
 
 var (
 	builtinOnce sync.Once
@@ -98,19 +109,9 @@ var (
 // Builtin returns the lexicon embedded in the binary (lexicons/*.tsv).
 func Builtin() (*Lexicon, error) {
 	builtinOnce.Do(func() {
-		files, err := builtinFS.ReadDir("lexicons")
-		if err != nil {
-			builtinErr = err
-			return
-		}
 		var all []Entry
-		for _, f := range files {
-			data, err := builtinFS.ReadFile("lexicons/" + f.Name())
-			if err != nil {
-				builtinErr = err
-				return
-			}
-			entries, err := ParseTSV(f.Name(), string(data))
+		for _, f := range builtinFiles {
+			entries, err := ParseTSV(f.name, f.data)
 			if err != nil {
 				builtinErr = err
 				return
@@ -141,11 +142,11 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		where := source + ":" + strconv.Itoa(n+1)
 		f := strings.Split(line, "\t")
 		if len(f) < 5 || len(f) > 7 {
-			return nil, &LexiconError{where, fmt.Sprintf("want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got %d", len(f))}
+			return nil, &LexiconError{where, "want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got " + strconv.Itoa(len(f))}
 		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
 		if err != nil {
-			return nil, &LexiconError{where, fmt.Sprintf("weight %q is not a number", f[2])}
+			return nil, &LexiconError{where, "weight " + strconv.Quote(f[2]) + " is not a number"}
 		}
 		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
 			Term: strings.TrimSpace(f[3]), Message: strings.TrimSpace(f[4]), Source: where}
@@ -166,15 +167,15 @@ var validKinds = map[string]bool{KindLoaded: true, KindHedge: true, KindBooster:
 func (e *Entry) Validate() error {
 	where := e.Source
 	if where == "" {
-		where = fmt.Sprintf("entry %q", e.Term)
+		where = "entry " + strconv.Quote(e.Term)
 	}
 	switch {
 	case strings.TrimSpace(e.Term) == "":
 		return &LexiconError{where, "empty term"}
 	case len(e.Term) > maxTermBytes:
-		return &LexiconError{where, fmt.Sprintf("term is %d bytes; at most %d", len(e.Term), maxTermBytes)}
+		return &LexiconError{where, "term is " + strconv.Itoa(len(e.Term)) + " bytes; at most " + strconv.Itoa(maxTermBytes)}
 	case !validKinds[e.Kind]:
-		return &LexiconError{where, fmt.Sprintf("kind %q is not one of loaded, hedge, booster, attribution, ignore", e.Kind)}
+		return &LexiconError{where, "kind " + strconv.Quote(e.Kind) + " is not one of loaded, hedge, booster, attribution, ignore"}
 	case e.Disable:
 		return nil
 	case e.Kind != KindIgnore && strings.TrimSpace(e.Category) == "":
@@ -182,7 +183,7 @@ func (e *Entry) Validate() error {
 	case e.Kind != KindIgnore && strings.TrimSpace(e.Message) == "":
 		return &LexiconError{where, "empty message"}
 	case !(e.Weight >= 0 && e.Weight <= 5): // also rejects NaN
-		return &LexiconError{where, fmt.Sprintf("weight %v is outside 0..5", e.Weight)}
+		return &LexiconError{where, "weight " + strconv.FormatFloat(e.Weight, 'g', -1, 64) + " is outside 0..5"}
 	}
 	if _, err := compilePattern(e); err != nil {
 		return &LexiconError{where, err.Error()}
@@ -198,7 +199,7 @@ func entryKey(e *Entry) string {
 // and term are an error naming both.
 func NewLexicon(entries []Entry) (*Lexicon, error) {
 	if len(entries) > maxEntries {
-		return nil, &LexiconError{"", fmt.Sprintf("%d entries; at most %d", len(entries), maxEntries)}
+		return nil, &LexiconError{"", strconv.Itoa(len(entries)) + " entries; at most " + strconv.Itoa(maxEntries)}
 	}
 	l := &Lexicon{index: make(map[string][]*pattern, len(entries)), exact: map[string][]*pattern{}}
 	seen := make(map[string]string, len(entries))
@@ -212,7 +213,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		}
 		k := entryKey(&e)
 		if prev, dup := seen[k]; dup {
-			return nil, &LexiconError{e.Source, fmt.Sprintf("duplicate of %s (%s %q)", prev, e.Kind, e.Term)}
+			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + strconv.Quote(e.Term) + ")"}
 		}
 		seen[k] = e.Source
 		l.entries = append(l.entries, e)
@@ -257,20 +258,20 @@ func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
 	userSeen := make(map[string]string)
 	for n, e := range user {
 		if e.Source == "" { // entries built in code or passed from JavaScript
-			e.Source = fmt.Sprintf("user entry %d (term %q)", n+1, e.Term)
+			e.Source = "user entry " + strconv.Itoa(n+1) + " (term " + strconv.Quote(e.Term) + ")"
 		}
 		if err := e.Validate(); err != nil {
 			return nil, err
 		}
 		k := entryKey(&e)
 		if prev, dup := userSeen[k]; dup {
-			return nil, &LexiconError{e.Source, fmt.Sprintf("duplicate of %s (%s %q)", prev, e.Kind, e.Term)}
+			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + strconv.Quote(e.Term) + ")"}
 		}
 		userSeen[k] = e.Source
 		i, exists := byKey[k]
 		switch {
 		case e.Disable && !exists:
-			return nil, &LexiconError{e.Source, fmt.Sprintf("cannot disable %s %q: no such entry", e.Kind, e.Term)}
+			return nil, &LexiconError{e.Source, "cannot disable " + e.Kind + " " + strconv.Quote(e.Term) + ": no such entry"}
 		case e.Disable:
 			removed[i] = true
 		case exists:

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -209,4 +210,32 @@ func FuzzParseTSV(f *testing.F) {
 			t.Fatalf("bad error: %v", err)
 		}
 	})
+}
+
+// TestBuiltinFilesListed: Builtin parses builtinFiles, not the directory,
+// so every lexicons/*.tsv must be listed there, in name order, with the
+// file's content.
+func TestBuiltinFilesListed(t *testing.T) {
+	dir, err := os.ReadDir("lexicons")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range dir {
+		if strings.HasSuffix(d.Name(), ".tsv") {
+			names = append(names, d.Name())
+		}
+	}
+	if len(names) != len(builtinFiles) {
+		t.Fatalf("lexicons/ has %v, builtinFiles lists %d files", names, len(builtinFiles))
+	}
+	for i, name := range names {
+		data, err := os.ReadFile("lexicons/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := builtinFiles[i]; f.name != name || f.data != string(data) {
+			t.Errorf("builtinFiles[%d] is %q (%d bytes), want %s (%d bytes)", i, f.name, len(f.data), name, len(data))
+		}
+	}
 }
