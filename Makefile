@@ -14,15 +14,20 @@ build: wasm cli
 wasm: web/plumbline.wasm web/wasm_exec.js
 
 # -s -w -trimpath: no symbol table or DWARF, no local paths (see README: size)
-web/plumbline.wasm: $(GOFILES) go.mod go.sum
+web/plumbline.wasm: $(GOFILES) analysis/data_gen.go go.mod go.sum
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./wasm
 
 web/wasm_exec.js: $(WASM_DIR)/wasm_exec.js
 	cp $< $@
 
+# the built-in lexicons and gazetteer as Go string constants (not
+# //go:embed, which costs the wasm 48 KB gzip: docs/size.md)
+analysis/data_gen.go: analysis/gendata.go $(wildcard analysis/lexicons/*.tsv) analysis/data/gazetteer.tsv
+	cd analysis && $(GO) run gendata.go
+
 cli: bin/plumbline
 
-bin/plumbline: $(GOFILES) go.mod go.sum
+bin/plumbline: $(GOFILES) analysis/data_gen.go go.mod go.sum
 	$(GO) build -trimpath -o $@ ./cmd/plumbline
 
 serve: build

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	_ "embed" // the built-in gazetteer
 	"errors"
 	"strconv"
 	"strings"
@@ -10,12 +9,10 @@ import (
 	"unicode/utf8"
 )
 
-// The gazetteer is DATA (data/gazetteer.tsv, embedded); see that file's
-// header for its format and how it was built. It lives outside lexicons/
-// because Builtin parses every file there as lexicon entries.
-//
-//go:embed data/gazetteer.tsv
-var gazetteerTSV string
+// The gazetteer is DATA (data/gazetteer.tsv, built in as the constant
+// gazetteerTSV in data_gen.go); see that file's header for its format and
+// how it was built. It lives outside lexicons/ because Builtin parses every
+// file there as lexicon entries.
 
 // GazetteerKind says what a gazetteer line lists.
 type GazetteerKind uint8
@@ -72,7 +69,7 @@ var (
 	gazetteerErr  error
 )
 
-// BuiltinGazetteer returns the gazetteer embedded in the binary
+// BuiltinGazetteer returns the gazetteer built into the binary
 // (data/gazetteer.tsv), parsed once.
 func BuiltinGazetteer() (*Gazetteer, error) {
 	gazetteerOnce.Do(func() {

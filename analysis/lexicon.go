@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	_ "embed" // the built-in lexicon files
 	"sort"
 	"strconv"
 	"strings"
@@ -85,20 +84,13 @@ type Lexicon struct {
 	exact    map[string][]*pattern // first possible exact word → patterns
 }
 
-// The built-in lexicon files, embedded one by one as strings: an embed.FS
-// would link io/fs, time and path into the wasm build (docs/size.md).
-// TestBuiltinFilesListed checks that every lexicons/*.tsv is listed here.
-var (
-	//go:embed lexicons/hedges.tsv
-	hedgesTSV string
-	//go:embed lexicons/loaded.tsv
-	loadedTSV string
-
-	builtinFiles = []struct{ name, data string }{ // in name order
-		{"hedges.tsv", hedgesTSV},
-		{"loaded.tsv", loadedTSV},
-	}
-)
+// The built-in lexicon files (lexicons/*.tsv) are the string constants
+// of data_gen.go, listed in builtinFiles; gendata.go writes that file from
+// the .tsv files, which stay the data to edit. Package embed is not used:
+// it links io/fs, time and internal/godebug into the wasm build, 48 KB
+// gzip (docs/size.md). TestGeneratedData checks data_gen.go is up to date.
+//
+//go:generate go run gendata.go
 
 var (
 	builtinOnce sync.Once
@@ -106,7 +98,7 @@ var (
 	builtinErr  error
 )
 
-// Builtin returns the lexicon embedded in the binary (lexicons/*.tsv).
+// Builtin returns the lexicon built into the binary (lexicons/*.tsv).
 func Builtin() (*Lexicon, error) {
 	builtinOnce.Do(func() {
 		var all []Entry

@@ -212,10 +212,10 @@ func FuzzParseTSV(f *testing.F) {
 	})
 }
 
-// TestBuiltinFilesListed: Builtin parses builtinFiles, not the directory,
-// so every lexicons/*.tsv must be listed there, in name order, with the
-// file's content.
-func TestBuiltinFilesListed(t *testing.T) {
+// TestGeneratedData: data_gen.go must hold every lexicons/*.tsv, in name
+// order, and data/gazetteer.tsv, byte for byte (run go generate ./analysis/
+// after editing them).
+func TestGeneratedData(t *testing.T) {
 	dir, err := os.ReadDir("lexicons")
 	if err != nil {
 		t.Fatal(err)
@@ -226,8 +226,9 @@ func TestBuiltinFilesListed(t *testing.T) {
 			names = append(names, d.Name())
 		}
 	}
+	const stale = "; data_gen.go is out of date: run go generate ./analysis/"
 	if len(names) != len(builtinFiles) {
-		t.Fatalf("lexicons/ has %v, builtinFiles lists %d files", names, len(builtinFiles))
+		t.Fatalf("lexicons/ has %v, builtinFiles lists %d files"+stale, names, len(builtinFiles))
 	}
 	for i, name := range names {
 		data, err := os.ReadFile("lexicons/" + name)
@@ -235,7 +236,14 @@ func TestBuiltinFilesListed(t *testing.T) {
 			t.Fatal(err)
 		}
 		if f := builtinFiles[i]; f.name != name || f.data != string(data) {
-			t.Errorf("builtinFiles[%d] is %q (%d bytes), want %s (%d bytes)", i, f.name, len(f.data), name, len(data))
+			t.Errorf("builtinFiles[%d] is %q (%d bytes), want %s (%d bytes)"+stale, i, f.name, len(f.data), name, len(data))
 		}
+	}
+	data, err := os.ReadFile("data/gazetteer.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != gazetteerTSV {
+		t.Errorf("gazetteerTSV differs from data/gazetteer.tsv" + stale)
 	}
 }
