@@ -701,6 +701,8 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 // tokens [lo, hi) ends ("according to local media reports, ..." stops
 // after "reports", "according to a Western diplomat the plan" after
 // "diplomat"); hi when there is none.
+//
+//go:noinline
 func anonymousEnd(d *Document, lo, hi int) int {
 	k := lo
 	for k < hi && !anonymousNouns[d.Tokens[k].Lower] {
@@ -883,6 +885,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	return true
 }
 
+//go:noinline
 func allDeterminers(d *Document, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
 		if d.Tokens[k].Kind == Word && !determiners[d.Tokens[k].Lower] {
@@ -906,6 +909,8 @@ func capitalised(d *Document, i int) bool {
 
 // sentenceInitial reports whether token i is the first word of its
 // sentence (after any opening quotes or dashes).
+//
+//go:noinline
 func sentenceInitial(d *Document, i int) bool {
 	s := d.Tokens[i].Sentence
 	if s < 0 || s >= len(d.Sentences) {

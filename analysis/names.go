@@ -56,6 +56,8 @@ const (
 
 // nameThreshold is the largest edit distance between two spellings of one
 // name, for the longer spelling's length in runes.
+//
+//go:noinline
 func nameThreshold(runes int) int {
 	switch {
 	case runes <= 4:
@@ -357,6 +359,7 @@ func (x *nameIndex) finding(m *nameMention, category, severity string, weight fl
 	}
 }
 
+//go:noinline
 func times(n int) string { return strconv.Itoa(n) + "×" }
 
 // reportMisspellings clusters the spellings and reports each rarer
@@ -573,6 +576,7 @@ func derivedForm(a, b string) bool {
 	return false
 }
 
+//go:noinline
 func hasEnding(list []string, s string) bool {
 	for _, e := range list {
 		if e == s {
@@ -1014,6 +1018,8 @@ func levBound(k int) int {
 // pieceCount is how many pieces the rest of a spelling of n runes is cut
 // into: one more than the largest Levenshtein distance it may have to any
 // spelling it can be paired with (at most 3 runes longer).
+//
+//go:noinline
 func pieceCount(n int) int { return levBound(nameThreshold(n+3)) + 1 }
 
 // piece returns the rune range [from, to) of piece i of m in a spelling

@@ -10,23 +10,21 @@ import (
 // direction and leads ("from 80 to 100, an increase of 20 percent").
 
 // direction of a change word: +1 up, -1 down, 0 none.
-func changeDirection(w string) int {
-	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases", "increasing", "grew",
-		"grown", "grow", "grows", "growing", "climbed", "climb", "climbs", "climbing", "jumped", "jump", "jumps",
-		"soared", "soar", "surged", "surge", "gained", "gain", "gains", "up", "higher", "doubled", "tripled",
-		"trebled", "quadrupled", "rebounded", "hike", "spiked", "growth", "boost", "boosted", "expanded":
-		return 1
-	case "fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping", "declined",
-		"decline", "declines", "declining", "decreased", "decrease", "decreases", "shrank", "shrunk", "shrink",
-		"slipped", "slip", "plunged", "plunge", "plummeted", "sank", "sunk", "tumbled", "slumped", "slump",
-		"down", "lower", "halved", "reduced", "reduction", "cut", "cuts", "loss", "lost", "dipped", "dip",
-		"contracted", "contraction", "eased", "slid", "slide":
-		return -1
-	}
-	return 0
-}
+func changeDirection(w string) int { return changeDirections[w] }
 
+var changeDirections = newWordMap(
+	words[int]{"rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|" +
+		"grown|grow|grows|growing|climbed|climb|climbs|climbing|jumped|jump|jumps|" +
+		"soared|soar|surged|surge|gained|gain|gains|up|higher|doubled|tripled|" +
+		"trebled|quadrupled|rebounded|hike|spiked|growth|boost|boosted|expanded", 1},
+	words[int]{"fell|fallen|fall|falls|falling|dropped|drop|drops|dropping|declined|" +
+		"decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|" +
+		"slipped|slip|plunged|plunge|plummeted|sank|sunk|tumbled|slumped|slump|" +
+		"down|lower|halved|reduced|reduction|cut|cuts|loss|lost|dipped|dip|" +
+		"contracted|contraction|eased|slid|slide", -1},
+)
+
+//go:noinline
 func multiplierWord(w string) float64 {
 	switch w {
 	case "doubled", "doubling", "doubles":
@@ -42,6 +40,8 @@ func multiplierWord(w string) float64 {
 }
 
 // comparable reports two mentions that can be the two ends of a change.
+//
+//go:noinline
 func comparable(x, y *NumberMention) bool {
 	if x.Range || y.Range {
 		return false

@@ -52,6 +52,7 @@ type numChecker struct {
 	r  *Report
 }
 
+//go:noinline
 func (c *numChecker) lower(i int) string {
 	if i < 0 || i >= len(c.d.Tokens) {
 		return ""
@@ -124,6 +125,8 @@ func fmtNum(v float64) string {
 // ---- quantities ----
 
 // countable reports mentions that count a known thing with one exact value.
+//
+//go:noinline
 func countable(m *NumberMention) bool {
 	return m.Kind == NumCount && m.HasSubject() && m.Unit != "adj"
 }
@@ -170,6 +173,8 @@ func (c *numChecker) quantities() {
 
 // isUpdateWord reports words that, anywhere in a sentence, say a count
 // was updated ("earlier it was reported", "revised", "now").
+//
+//go:noinline
 func isUpdateWord(w string) bool {
 	switch w {
 	case "earlier", "previously", "previous", "initially", "initial", "revised", "updated", "update", "originally",
@@ -196,6 +201,8 @@ func isStrongUpdate(w string) bool {
 
 // isChangeWord reports words that, just before a count, say it changed
 // or is a different part ("has risen to 17", "another 5", "the remaining 3").
+//
+//go:noinline
 func isChangeWord(w string) bool {
 	switch w {
 	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
@@ -213,6 +220,8 @@ func isChangeWord(w string) bool {
 const nearWindow = 60
 
 // window returns the token range around m within its sentence.
+//
+//go:noinline
 func (c *numChecker) window(m *NumberMention) (int, int) {
 	if m.Sentence < 0 || m.Sentence >= len(c.d.Sentences) {
 		return 0, 0
@@ -539,6 +548,7 @@ func (c *numChecker) refText(m *NumberMention) string {
 	return c.d.Text[c.d.Tokens[first].Start:c.d.Tokens[end-1].End]
 }
 
+//go:noinline
 func subjectOr(ms ...*NumberMention) string {
 	for _, m := range ms {
 		if m.Subject != "" {

@@ -214,6 +214,8 @@ func (c *numChecker) predicateKey(j int) (string, bool) {
 
 // isOutcomeWord reports words after "were" that name one outcome of many
 // ("unhurt", "safe", "alive").
+//
+//go:noinline
 func isOutcomeWord(w string) bool {
 	switch w {
 	case "unhurt", "unharmed", "uninjured", "safe", "alive", "free", "intact", "accepted", "rejected",
@@ -225,6 +227,8 @@ func isOutcomeWord(w string) bool {
 
 // isDisjointNoun reports nouns for groups that do not overlap with the
 // others of the list ("men", "women", "children", "civilians", "soldiers").
+//
+//go:noinline
 func isDisjointNoun(w string) bool {
 	switch w {
 	case "men", "man", "women", "woman", "children", "child", "boys", "boy", "girls", "girl", "adults", "adult",
@@ -325,6 +329,8 @@ func (c *numChecker) exclusiveShares(sh []*NumberMention) bool {
 
 // isAnswerWord reports words after "were"/"are" that answer a poll
 // question ("30% were undecided").
+//
+//go:noinline
 func isAnswerWord(w string) bool {
 	switch w {
 	case "undecided", "unsure", "opposed", "against", "in", "for", "supportive", "neutral", "satisfied",
@@ -488,6 +494,8 @@ func (c *numChecker) voteCounts(lo, hi int) {
 }
 
 // isBody reports the size of a voting body ("the 12-member board", "100 senators").
+//
+//go:noinline
 func isBody(M *NumberMention) bool {
 	if M.Kind != NumCount || M.Approx || M.Range || M.Restricted {
 		return false
@@ -593,6 +601,7 @@ func (c *numChecker) appositionToken(j int) bool {
 	return t.Kind == Word && !isNPStop(t.Lower) && !isVerbLike(t.Lower) && !strings.HasSuffix(t.Lower, "ed")
 }
 
+//go:noinline
 func claimRange(claim string) string {
 	switch claim {
 	case "a majority", "more than half", "over half":
@@ -604,6 +613,8 @@ func claimRange(claim string) string {
 }
 
 // mentionOfToken returns a pseudo-mention spanning token k, for related spans.
+//
+//go:noinline
 func (c *numChecker) mentionOfToken(k int) *NumberMention {
 	t := c.d.Tokens[k]
 	return &NumberMention{Start: t.Start, End: t.End, Text: c.d.Text[t.Start:t.End]}
@@ -723,6 +734,7 @@ func (c *numChecker) shareOf(lo, hi int) {
 	}
 }
 
+//go:noinline
 func isPopulationNoun(stem string) bool {
 	switch stem {
 	case "respond", "voter", "person", "resid", "popul", "adult", "household", "student", "member", "worker",

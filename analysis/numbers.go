@@ -161,6 +161,7 @@ type numExtractor struct {
 	t []Token
 }
 
+//go:noinline
 func (x *numExtractor) lower(i int) string {
 	if i < 0 || i >= len(x.t) {
 		return ""
@@ -168,6 +169,7 @@ func (x *numExtractor) lower(i int) string {
 	return x.t[i].Lower
 }
 
+//go:noinline
 func (x *numExtractor) stem(i int) string {
 	if i < 0 || i >= len(x.t) {
 		return ""
@@ -176,11 +178,15 @@ func (x *numExtractor) stem(i int) string {
 }
 
 // adjacent reports whether tokens i and i+1 touch (no space between).
+//
+//go:noinline
 func (x *numExtractor) adjacent(i int) bool {
 	return i >= 0 && i+1 < len(x.t) && x.t[i].End == x.t[i+1].Start
 }
 
 // kind returns the kind of token i, or Punct beyond the text.
+//
+//go:noinline
 func (x *numExtractor) kind(i int) TokenKind {
 	if i < 0 || i >= len(x.t) {
 		return Punct
@@ -188,8 +194,10 @@ func (x *numExtractor) kind(i int) TokenKind {
 	return x.t[i].Kind
 }
 
+//go:noinline
 func (x *numExtractor) isWord(i int) bool { return i >= 0 && i < len(x.t) && x.t[i].Kind == Word }
 
+//go:noinline
 func (x *numExtractor) sameSentence(i, j int) bool {
 	return i >= 0 && j >= 0 && i < len(x.t) && j < len(x.t) && x.t[i].Sentence == x.t[j].Sentence
 }
@@ -329,6 +337,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	return m, end, true
 }
 
+//go:noinline
 func (x *numExtractor) capitalised(i int) bool {
 	s := x.d.Text[x.t[i].Start:x.t[i].End]
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
@@ -455,6 +464,7 @@ func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 	return end
 }
 
+//go:noinline
 func unitKind(u string) NumberKind {
 	switch u {
 	case "day", "week", "month", "year", "hour", "minute", "second", "decade", "century":
@@ -815,6 +825,7 @@ func (x *numExtractor) isLabel(i int) bool {
 	return false
 }
 
+//go:noinline
 func scaleLetter(s string) string {
 	switch s {
 	case "m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn":

@@ -9,6 +9,7 @@ import (
 // ordinals, fractions, months, weekdays, the calendar, currencies, units
 // and the function words that bound a noun phrase.
 
+//go:noinline
 func parseDigits(s string) float64 {
 	v, _ := parseDigitsOK(s)
 	return v
@@ -110,6 +111,7 @@ func smallNumber(w string) (int, bool) {
 	return 0, false
 }
 
+//go:noinline
 func scaleWord(w string) float64 {
 	switch w {
 	case "hundred":
@@ -126,6 +128,7 @@ func scaleWord(w string) float64 {
 	return 0
 }
 
+//go:noinline
 func ordinalWord(w string) float64 {
 	switch w {
 	case "first":
@@ -152,6 +155,7 @@ func ordinalWord(w string) float64 {
 	return 0
 }
 
+//go:noinline
 func fractionDenominator(w string) int {
 	switch w {
 	case "half", "halves":
@@ -172,6 +176,7 @@ func fractionDenominator(w string) int {
 	return 0
 }
 
+//go:noinline
 func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
 
 // mayStartNumber reports whether a word can begin a number expression: a
@@ -195,6 +200,8 @@ var monthNames = [...]string{"january", "february", "march", "april", "may", "ju
 	"september", "october", "november", "december"}
 
 // monthIndex returns 1-12 for a month name or abbreviation, else 0.
+//
+//go:noinline
 func monthIndex(w string) int {
 	switch w {
 	case "january", "jan":
@@ -228,6 +235,8 @@ func monthIndex(w string) int {
 var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
 // weekdayIndex returns 0 (Sunday) to 6 for a weekday name, else -1.
+//
+//go:noinline
 func weekdayIndex(w string) int {
 	for k, n := range weekdayNames {
 		if w == n {
@@ -247,6 +256,7 @@ func validDate(y, m, d int) bool {
 	return d <= daysIn(y, m)
 }
 
+//go:noinline
 func daysIn(y, m int) int {
 	if m == 2 {
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
@@ -258,6 +268,8 @@ func daysIn(y, m int) int {
 }
 
 // dayOfWeek returns 0 (Sunday) to 6 for a Gregorian date.
+//
+//go:noinline
 func dayOfWeek(y, m, d int) int {
 	t := [...]int{0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4}
 	if m < 3 {
@@ -282,6 +294,7 @@ func dayNumber(y, m, d int) int {
 	return era*146097 + doe - 719468
 }
 
+//go:noinline
 func currencySign(s string) string {
 	switch s {
 	case "$":
@@ -436,6 +449,7 @@ func isCountUnitWord(w string) bool {
 	return false
 }
 
+//go:noinline
 func isDeterminer(w string) bool {
 	switch w {
 	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all":
@@ -445,22 +459,20 @@ func isDeterminer(w string) bool {
 }
 
 // isNPStop reports function words that end a noun phrase.
-func isNPStop(w string) bool {
-	switch w {
-	case "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "than", "but",
-		"that", "who", "whom", "which", "whose", "when", "where", "while", "if", "because", "so",
-		"this", "these", "those", "their", "his", "her", "its", "our", "your", "my", "it", "they", "he", "she",
-		"we", "you", "i", "there", "here", "then", "more", "less", "most", "some", "all", "any", "no", "not",
-		"each", "per", "after", "before", "since", "during", "over", "under", "into", "out", "up", "down",
-		"about", "against", "between", "among", "through", "across", "including", "like", "just", "only",
-		"still", "yet", "ago", "later", "earlier", "old", "aged", "apiece", "instead", "also", "already",
-		"percent", "times", "s", "or", "and", "until", "till", "via", "per cent", "towards", "toward", "within",
-		"without", "outside", "inside", "near", "behind", "beyond", "amid", "despite", "except", "versus", "vs":
-		return true
-	}
-	return isAux(w)
-}
+var npStops = newWordSet("the|a|an|of|in|on|at|to|for|by|with|from|as|than|but|" +
+	"that|who|whom|which|whose|when|where|while|if|because|so|" +
+	"this|these|those|their|his|her|its|our|your|my|it|they|he|she|" +
+	"we|you|i|there|here|then|more|less|most|some|all|any|no|not|" +
+	"each|per|after|before|since|during|over|under|into|out|up|down|" +
+	"about|against|between|among|through|across|including|like|just|only|" +
+	"still|yet|ago|later|earlier|old|aged|apiece|instead|also|already|" +
+	"percent|times|s|or|and|until|till|via|per cent|towards|toward|within|" +
+	"without|outside|inside|near|behind|beyond|amid|despite|except|versus|vs")
 
+//go:noinline
+func isNPStop(w string) bool { return npStops.has(w) || isAux(w) }
+
+//go:noinline
 func isAux(w string) bool {
 	switch w {
 	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
@@ -471,10 +483,13 @@ func isAux(w string) bool {
 	return false
 }
 
+//go:noinline
 func isAdverb(w string) bool { return isAdverbWord(w) || strings.HasSuffix(w, "ly") }
 
 // isAdverbWord reports adverbs (and auxiliaries) that sit between a count
 // and its state ("were later confirmed dead") or end a noun phrase.
+//
+//go:noinline
 func isAdverbWord(w string) bool {
 	switch w {
 	case "reportedly", "allegedly", "also", "all", "later", "since", "subsequently", "eventually", "already",
@@ -488,27 +503,24 @@ func isAdverbWord(w string) bool {
 
 // isVerbLike reports common verbs that follow a count as its predicate
 // ("two remain", "30 voted"), so that they are not read as nouns.
-func isVerbLike(w string) bool {
-	switch w {
-	case "remain", "remains", "remained", "live", "lives", "died", "die", "dies", "left", "went", "came",
-		"took", "made", "said", "say", "says", "told", "tell", "want", "wants", "think", "thinks", "believe",
-		"believes", "voted", "vote", "votes", "backed", "back", "backs", "support", "supports", "oppose",
-		"opposes", "favour", "favor", "favours", "favors", "agreed", "agree", "agrees", "disagree", "face",
-		"faces", "need", "needs", "work", "works", "stay", "stays", "joined", "join", "joins", "abstained",
-		"abstain", "won", "win", "wins", "lost", "lose", "loses", "got", "gets", "saw", "see", "sees", "held",
-		"hold", "holds", "received", "receive", "receives", "fled", "flee", "flees", "returned", "return",
-		"returns", "attended", "attend", "attends", "signed", "sign", "signs", "took part", "chose", "choose",
-		"chooses", "prefer", "prefers", "preferred", "approve", "approves", "approved", "reject", "rejects",
-		"rejected", "responded", "answered", "surveyed", "polled", "asked", "remaining", "apiece", "disapprove",
-		"disapproves", "disapproved", "opposed", "supported", "favored", "favoured", "trust", "distrust", "expect",
-		"expects", "feel", "felt", "consider", "considers", "plan", "plans", "lack", "lacks", "own", "owns",
-		"go", "goes", "picked", "undecided", "unsure", "wrote", "write", "writes", "spoke", "speak", "speaks",
-		"began", "begin", "begins", "ran", "run", "runs", "arrived", "arrive", "arrives", "turned", "showed",
-		"became", "become", "becomes", "seem", "seems", "seemed", "treat", "offer", "offers", "called", "call":
-		return true
-	}
-	return false
-}
+var verbLike = newWordSet("remain|remains|remained|live|lives|died|die|dies|left|went|came|" +
+	"took|made|said|say|says|told|tell|want|wants|think|thinks|believe|" +
+	"believes|voted|vote|votes|backed|back|backs|support|supports|oppose|" +
+	"opposes|favour|favor|favours|favors|agreed|agree|agrees|disagree|face|" +
+	"faces|need|needs|work|works|stay|stays|joined|join|joins|abstained|" +
+	"abstain|won|win|wins|lost|lose|loses|got|gets|saw|see|sees|held|" +
+	"hold|holds|received|receive|receives|fled|flee|flees|returned|return|" +
+	"returns|attended|attend|attends|signed|sign|signs|took part|chose|choose|" +
+	"chooses|prefer|prefers|preferred|approve|approves|approved|reject|rejects|" +
+	"rejected|responded|answered|surveyed|polled|asked|remaining|apiece|disapprove|" +
+	"disapproves|disapproved|opposed|supported|favored|favoured|trust|distrust|expect|" +
+	"expects|feel|felt|consider|considers|plan|plans|lack|lacks|own|owns|" +
+	"go|goes|picked|undecided|unsure|wrote|write|writes|spoke|speak|speaks|" +
+	"began|begin|begins|ran|run|runs|arrived|arrive|arrives|turned|showed|" +
+	"became|become|becomes|seem|seems|seemed|treat|offer|offers|called|call")
+
+//go:noinline
+func isVerbLike(w string) bool { return verbLike.has(w) }
 
 // isPluralNoun reports a word that looks like a plural noun ("miners",
 // "voters"), except plurals that usually modify the next noun ("sports
@@ -529,6 +541,8 @@ func isPluralNoun(w string) bool {
 
 // isPersonNoun reports general nouns for people, which count the same
 // thing ("three people", "the three victims").
+//
+//go:noinline
 func isPersonNoun(w string) bool {
 	switch w {
 	case "people", "persons", "person", "victims", "victim", "individuals", "individual", "casualties", "casualty":
@@ -539,6 +553,8 @@ func isPersonNoun(w string) bool {
 
 // isStateNoun reports nouns and adjectives that name people by what
 // happened to them ("the dead", "72 injured", "9 deaths").
+//
+//go:noinline
 func isStateNoun(w string) bool {
 	switch w {
 	case "dead", "deaths", "death", "fatalities", "fatality", "injured", "wounded", "missing", "injuries",
