@@ -94,14 +94,14 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		where := source + ":" + strconv.Itoa(n+1)
+		where := source + ":" + itoa(n+1)
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
-			return nil, &LexiconError{where, "want 2 tab-separated fields (kind, names), got " + strconv.Itoa(len(f))}
+			return nil, &LexiconError{where, "want 2 tab-separated fields (kind, names), got " + itoa(len(f))}
 		}
 		kind, ok := gazetteerKinds[strings.TrimSpace(f[0])]
 		if !ok {
-			return nil, &LexiconError{where, "kind " + strconv.Quote(f[0]) + " is not one of place, alias, person, title, common"}
+			return nil, &LexiconError{where, "kind " + quoted(f[0]) + " is not one of place, alias, person, title, common"}
 		}
 		names := strings.Split(f[1], "|")
 		inLine := map[string]bool{}
@@ -114,7 +114,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			}
 			key := nameKey(name)
 			if inLine[key] {
-				return nil, &LexiconError{where, "name " + strconv.Quote(name) + " twice in one line"}
+				return nil, &LexiconError{where, "name " + quoted(name) + " twice in one line"}
 			}
 			inLine[key] = true
 			if words := strings.Count(key, " ") + 1; words > g.maxWords {
@@ -122,7 +122,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			}
 			if kind == GazAlias { // one thing has one line of names
 				if prev, dup := aliasSeen[key]; dup {
-					return nil, &LexiconError{where, "alias " + strconv.Quote(name) + " is already listed on line " + strconv.Itoa(prev)}
+					return nil, &LexiconError{where, "alias " + quoted(name) + " is already listed on line " + itoa(prev)}
 				}
 				aliasSeen[key] = n + 1
 			}
@@ -137,7 +137,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 				listSeen[kind] = seen
 			}
 			if prev, dup := seen[key]; dup {
-				return nil, &LexiconError{where, "name " + strconv.Quote(name) + " is already listed on line " + strconv.Itoa(prev)}
+				return nil, &LexiconError{where, "name " + quoted(name) + " is already listed on line " + itoa(prev)}
 			}
 			seen[key] = n + 1
 			g.add(key, gazRef{int32(len(g.groups)), kind})
@@ -162,18 +162,18 @@ func validGazetteerName(name string) error {
 	case name == "":
 		return errors.New("empty name")
 	case len(name) > maxGazetteerName:
-		return errors.New("name " + strconv.Quote(name) + " is " + strconv.Itoa(len(name)) + " bytes; at most " + strconv.Itoa(maxGazetteerName))
+		return errors.New("name " + quoted(name) + " is " + itoa(len(name)) + " bytes; at most " + itoa(maxGazetteerName))
 	case strings.Contains(name, "  "):
-		return errors.New("name " + strconv.Quote(name) + " has two spaces in a row")
+		return errors.New("name " + quoted(name) + " has two spaces in a row")
 	case strings.Count(name, " ")+1 > maxGazetteerWords:
-		return errors.New("name " + strconv.Quote(name) + " has more than " + strconv.Itoa(maxGazetteerWords) + " words")
+		return errors.New("name " + quoted(name) + " has more than " + itoa(maxGazetteerWords) + " words")
 	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
-		return errors.New("name " + strconv.Quote(name) + " does not start with a letter")
+		return errors.New("name " + quoted(name) + " does not start with a letter")
 	}
 	for _, r := range name {
 		if !(isWordRune(r) || r == ' ' || r == '-' || r == '.' || isApostrophe(r)) {
-			return errors.New("name " + strconv.Quote(name) + " has " + strconv.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
+			return errors.New("name " + quoted(name) + " has " + strconv.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
 		}
 	}
 	return nil

@@ -190,11 +190,8 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 }
 
 // monthPrepositions precede a month name: "in May", "since May".
-var monthPrepositions = map[string]bool{
-	"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "of": true,
-	"early": true, "late": true, "mid": true, "last": true, "next": true, "this": true, "during": true,
-	"through": true, "before": true, "after": true, "throughout": true, "to": true, "and": true, "or": true,
-}
+var monthPrepositions = wordBools("in|since|until|till|by|from|of|early|late|mid|last|next|this|during|through|before|after|" +
+	"throughout|to|and|or")
 
 // isMonthMay tells the month (or the name, "Theresa May") from the modal:
 // a "May" next to a number ("May 20", "20 May 2022"), after a month
@@ -251,9 +248,7 @@ func permissionMay(d *Document, i int) bool {
 // isNounMight tells "military might", "with all his might" from the modal.
 func isNounMight(d *Document, i int) bool {
 	if i > 0 {
-		switch d.Tokens[i-1].Lower {
-		case "the", "his", "her", "its", "their", "our", "my", "your", "all", "whose", "of",
-			"military", "economic", "naval", "industrial", "financial", "full", "great", "sheer", "main":
+		if isNounMightWords.has(d.Tokens[i-1].Lower) {
 			return true
 		}
 	}
@@ -270,6 +265,9 @@ func isNounMight(d *Document, i int) bool {
 	}
 	return false
 }
+
+var isNounMightWords = newWordSet("the|his|her|its|their|our|my|your|all|whose|of|military|economic|naval|industrial|financial|" +
+	"full|great|sheer|main")
 
 // sentenceFacts remembers, per sentence, whether it is legal text and
 // whether it is a title-case headline, so that each sentence is scanned at
@@ -302,21 +300,13 @@ func (c *sentenceFacts) title(d *Document, s int) bool {
 
 // legalNouns name legal texts; with a quotation they mark "may" as a
 // permission ("the court may order").
-var legalNouns = map[string]bool{
-	"law": true, "laws": true, "act": true, "statute": true, "constitution": true, "code": true,
-	"treaty": true, "regulation": true, "regulations": true, "decree": true, "charter": true,
-	"ordinance": true, "directive": true, "bill": true, "article": true, "section": true, "clause": true,
-	"paragraph": true, "court": true, "convention": true, "provision": true, "provisions": true,
-	"rule": true, "rules": true, "legislation": true, "agreement": true, "deal": true, "accord": true,
-	"contract": true, "terms": true, "guidelines": true,
-}
+var legalNouns = wordBools("law|laws|act|statute|constitution|code|treaty|regulation|regulations|decree|charter|" +
+	"ordinance|directive|bill|article|section|clause|paragraph|court|convention|provision|" +
+	"provisions|rule|rules|legislation|agreement|deal|accord|contract|terms|guidelines")
 
 // lawVerbs say what a law does: "the constitution allows".
-var lawVerbs = map[string]bool{
-	"allows": true, "allowed": true, "permits": true, "permitted": true, "provides": true, "provided": true,
-	"stipulates": true, "stipulated": true, "states": true, "stated": true, "says": true, "said": true,
-	"grants": true, "granted": true, "entitles": true, "authorizes": true, "authorises": true, "empowers": true,
-}
+var lawVerbs = wordBools("allows|allowed|permits|permitted|provides|provided|stipulates|stipulated|states|stated|says|" +
+	"said|grants|granted|entitles|authorizes|authorises|empowers")
 
 // legalSentence reports whether sentence s reads as legal text, where
 // "may" grants a permission instead of hedging: it says "shall", cites an
@@ -360,87 +350,52 @@ func legalSentence(d *Document, s int) bool {
 
 // anonymousNouns are sources without a name: "officials said", "according
 // to witnesses", "experts believe".
-var anonymousNouns = map[string]bool{
-	"source": true, "sources": true, "official": true, "officials": true, "expert": true, "experts": true,
-	"analyst": true, "analysts": true, "observer": true, "observers": true, "critic": true, "critics": true,
-	"witness": true, "witnesses": true, "eyewitness": true, "eyewitnesses": true, "insider": true,
-	"insiders": true, "people": true, "residents": true, "locals": true, "some": true, "many": true,
-	"others": true, "someone": true, "somebody": true, "everyone": true, "everybody": true, "diplomats": true,
-	"commentators": true, "reports": true, "report": true, "rumours": true, "rumors": true, "media": true,
-	"authorities": true, "scientists": true, "researchers": true, "studies": true, "estimates": true,
-	"bloggers": true, "users": true, "onlookers": true, "unnamed": true, "anonymous": true,
-	"unidentified": true, "unconfirmed": true, "informed": true, "several": true, "most": true,
-	"diplomat": true, "aide": true, "aides": true, "person": true, "persons": true, "individual": true,
-	"individuals": true, "staffer": true, "staffers": true, "activist": true, "activists": true,
-	"resident": true, "protester": true, "protesters": true, "protestor": true, "protestors": true,
-	"participants": true, "employee": true, "employees": true, "neighbours": true, "neighbors": true,
-}
+var anonymousNouns = wordBools("source|sources|official|officials|expert|experts|analyst|analysts|observer|observers|critic|" +
+	"critics|witness|witnesses|eyewitness|eyewitnesses|insider|insiders|people|residents|locals|" +
+	"some|many|others|someone|somebody|everyone|everybody|diplomats|commentators|reports|report|" +
+	"rumours|rumors|media|authorities|scientists|researchers|studies|estimates|bloggers|users|" +
+	"onlookers|unnamed|anonymous|unidentified|unconfirmed|informed|several|most|diplomat|aide|" +
+	"aides|person|persons|individual|individuals|staffer|staffers|activist|activists|resident|" +
+	"protester|protesters|protestor|protestors|participants|employee|employees|neighbours|" +
+	"neighbors")
 
 // institutionNouns name an accountable speaker even without a proper name:
 // "the ministry said", "the Russian president indicated".
-var institutionNouns = map[string]bool{
-	"government": true, "ministry": true, "police": true, "army": true, "military": true, "president": true,
-	"minister": true, "premier": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
-	"service": true, "office": true, "agency": true, "embassy": true, "court": true, "prosecutor": true,
-	"prosecutors": true, "company": true, "statement": true, "department": true, "council": true,
-	"committee": true, "commission": true, "parliament": true, "senate": true, "governor": true,
-	"mayor": true, "chancellor": true, "secretary": true, "ambassador": true, "administration": true,
-	"ombudsman": true, "director": true, "chairman": true, "chairwoman": true, "chair": true, "ceo": true,
-	"king": true, "queen": true, "pope": true, "leader": true, "leadership": true, "kremlin": true,
-	"cabinet": true, "headquarters": true, "regulator": true, "union": true, "organization": true,
-	"organisation": true, "newspaper": true, "broadcaster": true, "coroner": true, "judge": true,
-	"bank": true, "hospital": true, "university": true, "club": true, "party": true, "firm": true,
-	"campaign": true, "foundation": true, "institute": true, "airline": true, "network": true,
-}
+var institutionNouns = wordBools("government|ministry|police|army|military|president|minister|premier|spokesman|spokeswoman|" +
+	"spokesperson|service|office|agency|embassy|court|prosecutor|prosecutors|company|statement|" +
+	"department|council|committee|commission|parliament|senate|governor|mayor|chancellor|" +
+	"secretary|ambassador|administration|ombudsman|director|chairman|chairwoman|chair|ceo|king|" +
+	"queen|pope|leader|leadership|kremlin|cabinet|headquarters|regulator|union|organization|" +
+	"organisation|newspaper|broadcaster|coroner|judge|bank|hospital|university|club|party|firm|" +
+	"campaign|foundation|institute|airline|network")
 
 // subjectPronouns refer back to a speaker the text has named.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true,
-	"him": true, "her": true, "them": true, "us": true, "me": true}
+var subjectPronouns = wordBools("he|she|they|we|i|it|you|him|her|them|us|me")
 
 // skipBeforeVerb are adverbs and auxiliaries between a subject and its
 // reporting verb ("Putin also noted", "the ministry has said").
-var skipBeforeVerb = map[string]bool{
-	"also": true, "later": true, "earlier": true, "again": true, "then": true, "further": true,
-	"previously": true, "recently": true, "once": true, "repeatedly": true, "publicly": true,
-	"today": true, "yesterday": true, "separately": true, "has": true, "have": true, "had": true,
-	"will": true, "would": true, "had've": true, "reportedly": true, "allegedly": true, "widely": true,
-	"generally": true, "commonly": true, "often": true, "frequently": true, "traditionally": true,
-	"largely": true, "usually": true, "long": true, "still": true, "now": true, "first": true,
-	"originally": true, "initially": true, "sometimes": true, "always": true, "privately": true,
-	"officially": true, "formally": true, "explicitly": true, "openly": true, "not": true, "never": true,
-	"n't": true, "did": true, "does": true, "do": true, "may": true, "might": true, "could": true,
-	"can": true, "should": true, "must": true, "shall": true,
-}
+var skipBeforeVerb = wordBools("also|later|earlier|again|then|further|previously|recently|once|repeatedly|publicly|today|" +
+	"yesterday|separately|has|have|had|will|would|had've|reportedly|allegedly|widely|generally|" +
+	"commonly|often|frequently|traditionally|largely|usually|long|still|now|first|originally|" +
+	"initially|sometimes|always|privately|officially|formally|explicitly|openly|not|never|n't|" +
+	"did|does|do|may|might|could|can|should|must|shall")
 
-var beVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "'re": true}
+var beVerbs = wordBools("is|are|was|were|be|been|being|'s|'re")
 
 // clauseBoundary words end the search for a subject: the subject of
 // "said" in "the claim that officials said" starts after "that".
-var clauseBoundary = map[string]bool{
-	"that": true, "which": true, "who": true, "whom": true, "because": true, "when": true, "while": true,
-	"after": true, "before": true, "as": true, "if": true, "but": true, "although": true, "though": true,
-	"whereas": true, "since": true, "where": true, "so": true, "what": true, "how": true, "why": true,
-	"than": true, "until": true, "unless": true,
-}
+var clauseBoundary = wordBools("that|which|who|whom|because|when|while|after|before|as|if|but|although|though|whereas|since|" +
+	"where|so|what|how|why|than|until|unless")
 
 // determiners alone make no subject ("the reported death", "his noted").
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
-	"no": true, "any": true, "each": true, "every": true, "one": true,
-}
+var determiners = wordBools("the|a|an|this|that|these|those|his|her|its|their|our|my|your|no|any|each|every|one")
 
 // commonInitial are words that are capitalised only because they open a
 // sentence: "In 2008 police said" has no proper name.
-var commonInitial = map[string]bool{
-	"in": true, "on": true, "at": true, "for": true, "by": true, "with": true, "from": true, "after": true,
-	"before": true, "during": true, "however": true, "meanwhile": true, "also": true, "and": true, "yet": true,
-	"still": true, "then": true, "now": true, "today": true, "yesterday": true, "earlier": true, "later": true,
-	"last": true, "there": true, "here": true, "few": true, "all": true, "both": true, "moreover": true,
-	"furthermore": true, "instead": true, "thus": true, "therefore": true, "nevertheless": true, "indeed": true,
-	"only": true, "even": true, "such": true, "other": true, "another": true, "local": true, "senior": true,
-	"top": true, "western": true, "foreign": true, "independent": true, "military": true, "government": true,
-}
+var commonInitial = wordBools("in|on|at|for|by|with|from|after|before|during|however|meanwhile|also|and|yet|still|then|now|" +
+	"today|yesterday|earlier|later|last|there|here|few|all|both|moreover|furthermore|instead|" +
+	"thus|therefore|nevertheless|indeed|only|even|such|other|another|local|senior|top|western|" +
+	"foreign|independent|military|government")
 
 // sourceKind classifies tokens [lo, hi) as the source of an attribution:
 // named (a proper name, an institution, a pronoun that refers back to
@@ -499,10 +454,7 @@ type verbFrame struct {
 	passive, negated, modal, infinitive, possessive bool
 }
 
-var modalAux = map[string]bool{
-	"may": true, "might": true, "could": true, "can": true, "should": true, "must": true,
-	"would": true, "will": true, "shall": true,
-}
+var modalAux = wordBools("may|might|could|can|should|must|would|will|shall")
 
 // subjectBefore returns the frame of the verb at token v: its subject,
 // within the sentence, and the auxiliaries between them.
@@ -614,7 +566,7 @@ func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
 
 // hearsayVerbs are the reporting verbs whose passive always hides a
 // source: "he is said", "five were reported dead", "he was told".
-var hearsayVerbs = map[string]bool{"said": true, "reported": true, "claimed": true, "told": true}
+var hearsayVerbs = wordBools("said|reported|claimed|told")
 
 // resolveReportingVerb classifies "said", "told", "stated"... by who says:
 // "the ministry said" (named), "officials said" (anonymous), "it was
@@ -855,8 +807,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			return false
 		}
 		if v > 0 {
-			switch d.Tokens[v-1].Lower {
-			case "of", "and", "or", "in", "for", "with", "so", "free", "second", "much", "little", "careful", "political", "religious", "modern":
+			if resolveBeliefVerbWords.has(d.Tokens[v-1].Lower) {
 				return false
 			}
 		}
@@ -884,6 +835,8 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	}
 	return true
 }
+
+var resolveBeliefVerbWords = newWordSet("of|and|or|in|for|with|so|free|second|much|little|careful|political|religious|modern")
 
 //go:noinline
 func allDeterminers(d *Document, lo, hi int) bool {

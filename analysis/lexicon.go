@@ -131,14 +131,14 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		where := source + ":" + strconv.Itoa(n+1)
+		where := source + ":" + itoa(n+1)
 		f := strings.Split(line, "\t")
 		if len(f) < 5 || len(f) > 7 {
-			return nil, &LexiconError{where, "want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got " + strconv.Itoa(len(f))}
+			return nil, &LexiconError{where, "want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got " + itoa(len(f))}
 		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
 		if err != nil {
-			return nil, &LexiconError{where, "weight " + strconv.Quote(f[2]) + " is not a number"}
+			return nil, &LexiconError{where, "weight " + quoted(f[2]) + " is not a number"}
 		}
 		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
 			Term: strings.TrimSpace(f[3]), Message: strings.TrimSpace(f[4]), Source: where}
@@ -159,15 +159,15 @@ var validKinds = map[string]bool{KindLoaded: true, KindHedge: true, KindBooster:
 func (e *Entry) Validate() error {
 	where := e.Source
 	if where == "" {
-		where = "entry " + strconv.Quote(e.Term)
+		where = "entry " + quoted(e.Term)
 	}
 	switch {
 	case strings.TrimSpace(e.Term) == "":
 		return &LexiconError{where, "empty term"}
 	case len(e.Term) > maxTermBytes:
-		return &LexiconError{where, "term is " + strconv.Itoa(len(e.Term)) + " bytes; at most " + strconv.Itoa(maxTermBytes)}
+		return &LexiconError{where, "term is " + itoa(len(e.Term)) + " bytes; at most " + itoa(maxTermBytes)}
 	case !validKinds[e.Kind]:
-		return &LexiconError{where, "kind " + strconv.Quote(e.Kind) + " is not one of loaded, hedge, booster, attribution, ignore"}
+		return &LexiconError{where, "kind " + quoted(e.Kind) + " is not one of loaded, hedge, booster, attribution, ignore"}
 	case e.Disable:
 		return nil
 	case e.Kind != KindIgnore && strings.TrimSpace(e.Category) == "":
@@ -191,7 +191,7 @@ func entryKey(e *Entry) string {
 // and term are an error naming both.
 func NewLexicon(entries []Entry) (*Lexicon, error) {
 	if len(entries) > maxEntries {
-		return nil, &LexiconError{"", strconv.Itoa(len(entries)) + " entries; at most " + strconv.Itoa(maxEntries)}
+		return nil, &LexiconError{"", itoa(len(entries)) + " entries; at most " + itoa(maxEntries)}
 	}
 	l := &Lexicon{index: make(map[string][]*pattern, len(entries)), exact: map[string][]*pattern{}}
 	seen := make(map[string]string, len(entries))
@@ -205,7 +205,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		}
 		k := entryKey(&e)
 		if prev, dup := seen[k]; dup {
-			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + strconv.Quote(e.Term) + ")"}
+			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + quoted(e.Term) + ")"}
 		}
 		seen[k] = e.Source
 		l.entries = append(l.entries, e)
@@ -250,20 +250,20 @@ func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
 	userSeen := make(map[string]string)
 	for n, e := range user {
 		if e.Source == "" { // entries built in code or passed from JavaScript
-			e.Source = "user entry " + strconv.Itoa(n+1) + " (term " + strconv.Quote(e.Term) + ")"
+			e.Source = "user entry " + itoa(n+1) + " (term " + quoted(e.Term) + ")"
 		}
 		if err := e.Validate(); err != nil {
 			return nil, err
 		}
 		k := entryKey(&e)
 		if prev, dup := userSeen[k]; dup {
-			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + strconv.Quote(e.Term) + ")"}
+			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + quoted(e.Term) + ")"}
 		}
 		userSeen[k] = e.Source
 		i, exists := byKey[k]
 		switch {
 		case e.Disable && !exists:
-			return nil, &LexiconError{e.Source, "cannot disable " + e.Kind + " " + strconv.Quote(e.Term) + ": no such entry"}
+			return nil, &LexiconError{e.Source, "cannot disable " + e.Kind + " " + quoted(e.Term) + ": no such entry"}
 		case e.Disable:
 			removed[i] = true
 		case exists:

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -360,7 +359,7 @@ func (x *nameIndex) finding(m *nameMention, category, severity string, weight fl
 }
 
 //go:noinline
-func times(n int) string { return strconv.Itoa(n) + "×" }
+func times(n int) string { return itoa(n) + "×" }
 
 // reportMisspellings clusters the spellings and reports each rarer
 // spelling close to a dominant one.
@@ -409,7 +408,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 		dom := &x.spellings[best]
 		suggestion := x.display(best)
 		related := x.spans(dom.mentions)
-		edits := strconv.Itoa(bestDist) + " edits apart"
+		edits := itoa(bestDist) + " edits apart"
 		if bestDist == 1 {
 			edits = "1 edit apart"
 		}

@@ -176,13 +176,14 @@ func (c *numChecker) quantities() {
 //
 //go:noinline
 func isUpdateWord(w string) bool {
-	switch w {
-	case "earlier", "previously", "previous", "initially", "initial", "revised", "updated", "update", "originally",
-		"original", "latest", "now", "preliminary", "corrected", "correction", "later", "subsequently", "meanwhile":
+	if isUpdateWordWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isUpdateWordWords = newWordSet("earlier|previously|previous|initially|initial|revised|updated|update|originally|original|" +
+	"latest|now|preliminary|corrected|correction|later|subsequently|meanwhile")
 
 // isStrongUpdate reports words that say the same count was updated.
 func isStrongUpdate(w string) bool {
@@ -190,30 +191,31 @@ func isStrongUpdate(w string) bool {
 	if isUpdateWord(w) {
 		return true
 	}
-	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
-		"increases", "grew", "grown", "jumped", "fell", "fallen", "dropped", "declined", "decreased", "reached",
-		"raised", "lowered", "toll", "up", "down", "stood", "stands", "hit":
+	if isStrongUpdateWords.has(w) {
 		return true
 	}
 	return strings.Contains(w, " vs ") // two dates
 }
+
+var isStrongUpdateWords = newWordSet("rose|risen|rise|rises|rising|climbed|climb|climbs|increased|increase|increases|grew|grown|" +
+	"jumped|fell|fallen|dropped|declined|decreased|reached|raised|lowered|toll|up|down|stood|" +
+	"stands|hit")
 
 // isChangeWord reports words that, just before a count, say it changed
 // or is a different part ("has risen to 17", "another 5", "the remaining 3").
 //
 //go:noinline
 func isChangeWord(w string) bool {
-	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
-		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
-		"decreased", "reached", "reach", "reaching", "raised", "lowered", "toll", "up", "down",
-		"another", "additional", "more", "further", "least", "then", "since", "before", "first", "new",
-		"remaining", "still", "surviving", "other", "others", "among", "including", "stood", "stands", "hit":
+	if isChangeWordWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isChangeWordWords = newWordSet("rose|risen|rise|rises|rising|climbed|climb|climbs|increased|increase|increases|grew|grown|" +
+	"grow|jumped|fell|fallen|fall|dropped|declined|decreased|reached|reach|reaching|raised|" +
+	"lowered|toll|up|down|another|additional|more|further|least|then|since|before|first|new|" +
+	"remaining|still|surviving|other|others|among|including|stood|stands|hit")
 
 // nearWindow is how many tokens either side of a mention the checks look
 // at for words that qualify it; it keeps every check linear in the text.

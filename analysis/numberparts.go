@@ -217,28 +217,30 @@ func (c *numChecker) predicateKey(j int) (string, bool) {
 //
 //go:noinline
 func isOutcomeWord(w string) bool {
-	switch w {
-	case "unhurt", "unharmed", "uninjured", "safe", "alive", "free", "intact", "accepted", "rejected",
-		"acquitted", "convicted", "elected", "absent", "present":
+	if isOutcomeWordWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isOutcomeWordWords = newWordSet("unhurt|unharmed|uninjured|safe|alive|free|intact|accepted|rejected|acquitted|convicted|" +
+	"elected|absent|present")
 
 // isDisjointNoun reports nouns for groups that do not overlap with the
 // others of the list ("men", "women", "children", "civilians", "soldiers").
 //
 //go:noinline
 func isDisjointNoun(w string) bool {
-	switch w {
-	case "men", "man", "women", "woman", "children", "child", "boys", "boy", "girls", "girl", "adults", "adult",
-		"minors", "minor", "males", "male", "females", "female", "civilians", "civilian", "soldiers", "soldier",
-		"combatants", "militants", "policemen", "officers", "citizens", "foreigners", "nationals", "infants",
-		"teenagers", "pensioners", "students", "teachers", "passengers", "crew":
+	if isDisjointNounWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isDisjointNounWords = newWordSet("men|man|women|woman|children|child|boys|boy|girls|girl|adults|adult|minors|minor|males|male|" +
+	"females|female|civilians|civilian|soldiers|soldier|combatants|militants|policemen|officers|" +
+	"citizens|foreigners|nationals|infants|teenagers|pensioners|students|teachers|passengers|" +
+	"crew")
 
 // listStart finds a list of parts after a whole W: the first token of the
 // list, and whether the list is exhaustive.
@@ -332,25 +334,27 @@ func (c *numChecker) exclusiveShares(sh []*NumberMention) bool {
 //
 //go:noinline
 func isAnswerWord(w string) bool {
-	switch w {
-	case "undecided", "unsure", "opposed", "against", "in", "for", "supportive", "neutral", "satisfied",
-		"dissatisfied", "happy", "unhappy", "uncertain", "unaware", "aware", "willing", "unwilling", "likely",
-		"unlikely", "optimistic", "pessimistic", "positive", "negative", "not":
+	if isAnswerWordWords.has(w) {
 		return true
 	}
 	return false
 }
 
+var isAnswerWordWords = newWordSet("undecided|unsure|opposed|against|in|for|supportive|neutral|satisfied|dissatisfied|happy|" +
+	"unhappy|uncertain|unaware|aware|willing|unwilling|likely|unlikely|optimistic|pessimistic|" +
+	"positive|negative|not")
+
 // isAnswerVerb reports verbs whose shares answer one question even when
 // repeated ("45% voted for A, 40% voted for B").
 func isAnswerVerb(stem string) bool {
-	switch stem {
-	case "vote", "went", "chose", "pick", "prefer", "back", "support", "oppos", "favour", "favor", "approv",
-		"disapprov", "said", "answer", "respond":
+	if isAnswerVerbWords.has(stem) {
 		return true
 	}
 	return false
 }
+
+var isAnswerVerbWords = newWordSet("vote|went|chose|pick|prefer|back|support|oppos|favour|favor|approv|disapprov|said|answer|" +
+	"respond")
 
 // isElidedShare reports a later share in a list whose verb is left out:
 // "40% went to health, 35% to education and 30% to defence".
@@ -500,12 +504,13 @@ func isBody(M *NumberMention) bool {
 	if M.Kind != NumCount || M.Approx || M.Range || M.Restricted {
 		return false
 	}
-	switch M.Head {
-	case "member", "seat", "senat", "judg", "justic", "juror", "deleg", "lawmak", "legisl", "councillor", "mp":
+	if isBodyWords.has(M.Head) {
 		return true
 	}
 	return false
 }
+
+var isBodyWords = newWordSet("member|seat|senat|judg|justic|juror|deleg|lawmak|legisl|councillor|mp")
 
 // majority checks "a majority" / "more than half" / "nearly half" against
 // the percent that states it.
@@ -594,12 +599,13 @@ func (c *numChecker) majority(lo, hi int) {
 // and the words of a noun phrase.
 func (c *numChecker) appositionToken(j int) bool {
 	t := &c.d.Tokens[j]
-	switch t.Lower {
-	case ",", "(", "—", "–", "-", ":", "or", "of", "the", "some", "about", "roughly", "around", "nearly", "almost", "just", "only":
+	if appositionTokenWords.has(t.Lower) {
 		return true
 	}
 	return t.Kind == Word && !isNPStop(t.Lower) && !isVerbLike(t.Lower) && !strings.HasSuffix(t.Lower, "ed")
 }
+
+var appositionTokenWords = newWordSet(",|(|—|–|-|:|or|of|the|some|about|roughly|around|nearly|almost|just|only")
 
 //go:noinline
 func claimRange(claim string) string {
@@ -736,10 +742,11 @@ func (c *numChecker) shareOf(lo, hi int) {
 
 //go:noinline
 func isPopulationNoun(stem string) bool {
-	switch stem {
-	case "respond", "voter", "person", "resid", "popul", "adult", "household", "student", "member", "worker",
-		"employe", "particip", "citizen", "vote", "ballot", "american", "women", "men", "children", "patient", "parent":
+	if isPopulationNounWords.has(stem) {
 		return true
 	}
 	return false
 }
+
+var isPopulationNounWords = newWordSet("respond|voter|person|resid|popul|adult|household|student|member|worker|employe|particip|" +
+	"citizen|vote|ballot|american|women|men|children|patient|parent")

@@ -466,12 +466,13 @@ func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 
 //go:noinline
 func unitKind(u string) NumberKind {
-	switch u {
-	case "day", "week", "month", "year", "hour", "minute", "second", "decade", "century":
+	if unitKindWords.has(u) {
 		return NumDuration
 	}
 	return NumMeasure
 }
+
+var unitKindWords = newWordSet("day|week|month|year|hour|minute|second|decade|century")
 
 // rangeEnd reads the second half of a range or ratio after a value that
 // ends at token end: "-12", "–12", " to 12", " and 12" after "between".
@@ -500,16 +501,18 @@ func (x *numExtractor) rangeEnd(i, end int) (float64, int, bool) {
 // ("votes"), a score ("score") or neither (a range: "").
 func (x *numExtractor) ratioKind(i, n int) string {
 	for _, j := range [...]int{i - 1, i - 2, i - 3, n, n + 1} {
-		switch x.stem(j) {
-		case "vote", "voted", "ballot", "margin", "verdict", "split", "pass", "passed", "approv", "reject",
-			"adopt", "overrul", "upheld", "confirm":
-			return "votes"
-		case "score", "beat", "defeat", "won", "win", "lost", "draw", "drew", "lead", "led":
-			return "score"
+		if v, ok := ratioKindWords[x.stem(j)]; ok {
+			return v
 		}
 	}
 	return ""
 }
+
+var ratioKindWords = newWordMap([]words[string]{
+	{"vote|voted|ballot|margin|verdict|split|pass|passed|approv|reject|adopt|overrul|upheld|" +
+		"confirm", "votes"},
+	{"score|beat|defeat|won|win|lost|draw|drew|lead|led", "score"},
+})
 
 // parseValue reads a number in digits or words at token i with a
 // following scale word ("2.5 billion", "two million", "a dozen").

@@ -130,51 +130,42 @@ func scaleWord(w string) float64 {
 
 //go:noinline
 func ordinalWord(w string) float64 {
-	switch w {
-	case "first":
-		return 1
-	case "second":
-		return 2
-	case "third":
-		return 3
-	case "fourth":
-		return 4
-	case "fifth":
-		return 5
-	case "sixth":
-		return 6
-	case "seventh":
-		return 7
-	case "eighth":
-		return 8
-	case "ninth":
-		return 9
-	case "tenth":
-		return 10
+	if v, ok := ordinalWordWords[w]; ok {
+		return v
 	}
 	return 0
 }
 
+var ordinalWordWords = newWordMap([]words[float64]{
+	{"first", 1},
+	{"second", 2},
+	{"third", 3},
+	{"fourth", 4},
+	{"fifth", 5},
+	{"sixth", 6},
+	{"seventh", 7},
+	{"eighth", 8},
+	{"ninth", 9},
+	{"tenth", 10},
+})
+
 //go:noinline
 func fractionDenominator(w string) int {
-	switch w {
-	case "half", "halves":
-		return 2
-	case "third", "thirds":
-		return 3
-	case "quarter", "quarters", "fourth", "fourths":
-		return 4
-	case "fifth", "fifths":
-		return 5
-	case "sixth", "sixths":
-		return 6
-	case "eighth", "eighths":
-		return 8
-	case "tenth", "tenths":
-		return 10
+	if v, ok := fractionDenominatorWords[w]; ok {
+		return v
 	}
 	return 0
 }
+
+var fractionDenominatorWords = newWordMap([]words[int]{
+	{"half|halves", 2},
+	{"third|thirds", 3},
+	{"quarter|quarters|fourth|fourths", 4},
+	{"fifth|fifths", 5},
+	{"sixth|sixths", 6},
+	{"eighth|eighths", 8},
+	{"tenth|tenths", 10},
+})
 
 //go:noinline
 func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
@@ -184,17 +175,17 @@ func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd"
 // later"), "half", a vague count or an ordinal. It keeps extraction fast:
 // most words are rejected by one switch.
 func mayStartNumber(w string) bool {
-	switch w {
-	case "a", "an", "next", "following", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
-		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+	if mayStartNumberWords.has(w) {
 		return true
 	}
 	_, ok := smallNumber(w)
 	return ok
 }
+
+var mayStartNumberWords = newWordSet("a|an|next|following|half|dozens|scores|hundreds|thousands|millions|billions|first|second|" +
+	"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|monday|tuesday|wednesday|thursday|" +
+	"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|" +
+	"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 
 var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december"}
@@ -203,34 +194,26 @@ var monthNames = [...]string{"january", "february", "march", "april", "may", "ju
 //
 //go:noinline
 func monthIndex(w string) int {
-	switch w {
-	case "january", "jan":
-		return 1
-	case "february", "feb":
-		return 2
-	case "march", "mar":
-		return 3
-	case "april", "apr":
-		return 4
-	case "may":
-		return 5
-	case "june", "jun":
-		return 6
-	case "july", "jul":
-		return 7
-	case "august", "aug":
-		return 8
-	case "september", "sep", "sept":
-		return 9
-	case "october", "oct":
-		return 10
-	case "november", "nov":
-		return 11
-	case "december", "dec":
-		return 12
+	if v, ok := monthIndexWords[w]; ok {
+		return v
 	}
 	return 0
 }
+
+var monthIndexWords = newWordMap([]words[int]{
+	{"january|jan", 1},
+	{"february|feb", 2},
+	{"march|mar", 3},
+	{"april|apr", 4},
+	{"may", 5},
+	{"june|jun", 6},
+	{"july|jul", 7},
+	{"august|aug", 8},
+	{"september|sep|sept", 9},
+	{"october|oct", 10},
+	{"november|nov", 11},
+	{"december|dec", 12},
+})
 
 var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
@@ -296,28 +279,23 @@ func dayNumber(y, m, d int) int {
 
 //go:noinline
 func currencySign(s string) string {
-	switch s {
-	case "$":
-		return "USD"
-	case "€":
-		return "EUR"
-	case "£":
-		return "GBP"
-	case "¥":
-		return "JPY"
-	case "₽":
-		return "RUB"
-	case "₹":
-		return "INR"
-	case "₸":
-		return "KZT"
-	case "₴":
-		return "UAH"
-	case "₩":
-		return "KRW"
+	if v, ok := currencySignWords[s]; ok {
+		return v
 	}
 	return ""
 }
+
+var currencySignWords = newWordMap([]words[string]{
+	{"$", "USD"},
+	{"€", "EUR"},
+	{"£", "GBP"},
+	{"¥", "JPY"},
+	{"₽", "RUB"},
+	{"₹", "INR"},
+	{"₸", "KZT"},
+	{"₴", "UAH"},
+	{"₩", "KRW"},
+})
 
 func (x *numExtractor) currencyBefore(i int) string {
 	if i > 0 && x.adjacent(i-1) {
@@ -383,58 +361,38 @@ func currencyWord(w string) string {
 
 // unitWord maps a unit after a number to its symbol.
 func unitWord(w string) string {
-	switch w {
-	case "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer":
-		return "km"
-	case "mi", "mile", "miles":
-		return "mi"
-	case "metres", "meters", "metre", "meter":
-		return "m"
-	case "ft", "feet", "foot":
-		return "ft"
-	case "cm", "centimetres", "centimeters", "centimetre", "centimeter":
-		return "cm"
-	case "inches", "inch":
-		return "in"
-	case "kg", "kgs", "kilograms", "kilogrammes", "kilogram", "kilos":
-		return "kg"
-	case "lb", "lbs":
-		return "lb"
-	case "tonnes", "tonne", "tons", "ton":
-		return "t"
-	case "litres", "liters", "litre", "liter":
-		return "l"
-	case "gallons", "gallon":
-		return "gal"
-	case "hectares", "hectare", "ha":
-		return "ha"
-	case "acres", "acre":
-		return "acre"
-	case "mph":
-		return "mph"
-	case "kph":
-		return "kmh"
-	case "days", "day":
-		return "day"
-	case "weeks", "week":
-		return "week"
-	case "months", "month":
-		return "month"
-	case "years", "year":
-		return "year"
-	case "hours", "hour", "hrs":
-		return "hour"
-	case "minutes", "minute", "mins":
-		return "minute"
-	case "seconds":
-		return "second"
-	case "decades", "decade":
-		return "decade"
-	case "centuries", "century":
-		return "century"
+	if v, ok := unitWordWords[w]; ok {
+		return v
 	}
 	return ""
 }
+
+var unitWordWords = newWordMap([]words[string]{
+	{"km|kms|kilometres|kilometers|kilometre|kilometer", "km"},
+	{"mi|mile|miles", "mi"},
+	{"metres|meters|metre|meter", "m"},
+	{"ft|feet|foot", "ft"},
+	{"cm|centimetres|centimeters|centimetre|centimeter", "cm"},
+	{"inches|inch", "in"},
+	{"kg|kgs|kilograms|kilogrammes|kilogram|kilos", "kg"},
+	{"lb|lbs", "lb"},
+	{"tonnes|tonne|tons|ton", "t"},
+	{"litres|liters|litre|liter", "l"},
+	{"gallons|gallon", "gal"},
+	{"hectares|hectare|ha", "ha"},
+	{"acres|acre", "acre"},
+	{"mph", "mph"},
+	{"kph", "kmh"},
+	{"days|day", "day"},
+	{"weeks|week", "week"},
+	{"months|month", "month"},
+	{"years|year", "year"},
+	{"hours|hour|hrs", "hour"},
+	{"minutes|minute|mins", "minute"},
+	{"seconds", "second"},
+	{"decades|decade", "decade"},
+	{"centuries|century", "century"},
+})
 
 // isCountUnitWord reports words after a 4-digit number that make it a
 // count rather than a year ("2000 people").
@@ -442,21 +400,23 @@ func isCountUnitWord(w string) bool {
 	if unitWord(w) != "" || currencyWord(w) != "" {
 		return true
 	}
-	switch w {
-	case "people", "persons", "troops", "soldiers", "jobs", "homes", "members", "workers", "%", "percent":
+	if isCountUnitWordWords.has(w) {
 		return true
 	}
 	return false
 }
 
+var isCountUnitWordWords = newWordSet("people|persons|troops|soldiers|jobs|homes|members|workers|%|percent")
+
 //go:noinline
 func isDeterminer(w string) bool {
-	switch w {
-	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all":
+	if isDeterminerWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isDeterminerWords = newWordSet("the|a|an|this|that|these|those|its|their|his|her|our|all")
 
 // isNPStop reports function words that end a noun phrase.
 var npStops = newWordSet("the|a|an|of|in|on|at|to|for|by|with|from|as|than|but|" +
@@ -474,14 +434,14 @@ func isNPStop(w string) bool { return npStops.has(w) || isAux(w) }
 
 //go:noinline
 func isAux(w string) bool {
-	switch w {
-	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
-		"should", "may", "might", "must", "can", "did", "do", "does", "shall", "get", "got", "reportedly",
-		"allegedly", "reported", "said", "says", "say":
+	if isAuxWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isAuxWords = newWordSet("is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|must|can|did|" +
+	"do|does|shall|get|got|reportedly|allegedly|reported|said|says|say")
 
 //go:noinline
 func isAdverb(w string) bool { return isAdverbWord(w) || strings.HasSuffix(w, "ly") }
@@ -491,15 +451,16 @@ func isAdverb(w string) bool { return isAdverbWord(w) || strings.HasSuffix(w, "l
 //
 //go:noinline
 func isAdverbWord(w string) bool {
-	switch w {
-	case "reportedly", "allegedly", "also", "all", "later", "since", "subsequently", "eventually", "already",
-		"seriously", "badly", "critically", "fatally", "severely", "slightly", "lightly", "confirmed", "now",
-		"then", "mostly", "been", "being", "not", "never", "late", "early", "yesterday", "today", "tonight",
-		"overnight", "again", "too", "together", "home", "abroad", "alive", "there", "here", "so", "far", "ago":
+	if isAdverbWordWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isAdverbWordWords = newWordSet("reportedly|allegedly|also|all|later|since|subsequently|eventually|already|seriously|badly|" +
+	"critically|fatally|severely|slightly|lightly|confirmed|now|then|mostly|been|being|not|never|" +
+	"late|early|yesterday|today|tonight|overnight|again|too|together|home|abroad|alive|there|" +
+	"here|so|far|ago")
 
 // isVerbLike reports common verbs that follow a count as its predicate
 // ("two remain", "30 voted"), so that they are not read as nouns.
@@ -530,76 +491,67 @@ func isPluralNoun(w string) bool {
 		strings.HasSuffix(w, "is") || strings.HasSuffix(w, "'s") {
 		return false
 	}
-	switch w {
-	case "sports", "arms", "news", "goods", "savings", "sales", "affairs", "services", "rights", "forces", "works",
-		"communications", "operations", "customs", "jobs", "systems", "securities", "parts", "ways", "means", "series",
-		"species", "headquarters", "always", "perhaps", "towards", "whereas", "besides", "sometimes", "nevertheless", "unless":
+	if isPluralNounWords.has(w) {
 		return false
 	}
 	return true
 }
+
+var isPluralNounWords = newWordSet("sports|arms|news|goods|savings|sales|affairs|services|rights|forces|works|communications|" +
+	"operations|customs|jobs|systems|securities|parts|ways|means|series|species|headquarters|" +
+	"always|perhaps|towards|whereas|besides|sometimes|nevertheless|unless")
 
 // isPersonNoun reports general nouns for people, which count the same
 // thing ("three people", "the three victims").
 //
 //go:noinline
 func isPersonNoun(w string) bool {
-	switch w {
-	case "people", "persons", "person", "victims", "victim", "individuals", "individual", "casualties", "casualty":
+	if isPersonNounWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isPersonNounWords = newWordSet("people|persons|person|victims|victim|individuals|individual|casualties|casualty")
 
 // isStateNoun reports nouns and adjectives that name people by what
 // happened to them ("the dead", "72 injured", "9 deaths").
 //
 //go:noinline
 func isStateNoun(w string) bool {
-	switch w {
-	case "dead", "deaths", "death", "fatalities", "fatality", "injured", "wounded", "missing", "injuries",
-		"casualties", "arrests", "detainees", "evacuees":
+	if isStateNounWords.has(w) {
 		return true
 	}
 	return false
 }
 
+var isStateNounWords = newWordSet("dead|deaths|death|fatalities|fatality|injured|wounded|missing|injuries|casualties|arrests|" +
+	"detainees|evacuees")
+
 // stateOf maps the stem of a state word to its normalised state: what
 // happened to the counted things.
 func stateOf(stem string) string {
-	switch stem {
-	case "kill", "dead", "death", "die", "fatal", "slain", "perish":
-		return "killed"
-	case "injur", "wound", "hurt":
-		return "injured"
-	case "arrest", "detain", "detaine":
-		return "arrested"
-	case "destroy":
-		return "destroyed"
-	case "damag":
-		return "damaged"
-	case "miss":
-		return "missing"
-	case "evacu", "evacue":
-		return "evacuated"
-	case "displac":
-		return "displaced"
-	case "rescu":
-		return "rescued"
-	case "hospit", "hospitalis", "hospitaliz":
-		return "hospitalised"
-	case "infect":
-		return "infected"
-	case "releas", "freed":
-		return "released"
-	case "kidnap", "abduct":
-		return "abducted"
-	case "convict":
-		return "convicted"
-	case "charg":
-		return "charged"
-	case "sack", "fire", "laid":
-		return ""
+	if v, ok := stateOfWords[stem]; ok {
+		return v
 	}
 	return ""
 }
+
+var stateOfWords = newWordMap([]words[string]{
+	{"kill|dead|death|die|fatal|slain|perish", "killed"},
+	{"injur|wound|hurt", "injured"},
+	{"arrest|detain|detaine", "arrested"},
+	{"destroy", "destroyed"},
+	{"damag", "damaged"},
+	{"miss", "missing"},
+	{"evacu|evacue", "evacuated"},
+	{"displac", "displaced"},
+	{"rescu", "rescued"},
+	{"hospit|hospitalis|hospitaliz", "hospitalised"},
+	{"infect", "infected"},
+	{"releas|freed", "released"},
+	{"kidnap|abduct", "abducted"},
+	{"convict", "convicted"},
+	{"charg", "charged"},
+	{"sack|fire|laid", ""},
+})

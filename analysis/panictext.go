@@ -19,3 +19,13 @@ func panicText(p any) string {
 	}
 	return "a panic of an unexpected type"
 }
+
+// itoa and quoted are strconv.Itoa and strconv.Quote, kept out of line:
+// inlined at each of the many message sites they cost the wasm build more
+// than a call (docs/size.md).
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }
+
+//go:noinline
+func quoted(s string) string { return strconv.Quote(s) }

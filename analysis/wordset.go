@@ -37,7 +37,7 @@ type words[V any] struct {
 
 // newWordMap maps every word of every group to the group's value. It
 // panics on a word listed twice.
-func newWordMap[V any](groups ...words[V]) map[string]V {
+func newWordMap[V any](groups []words[V]) map[string]V {
 	m := make(map[string]V)
 	for _, g := range groups {
 		for _, w := range strings.Split(g.list, "|") {
@@ -46,6 +46,18 @@ func newWordMap[V any](groups ...words[V]) map[string]V {
 			}
 			m[w] = g.v
 		}
+	}
+	return m
+}
+
+// wordBools is newWordSet for callers that index a map[string]bool.
+func wordBools(list string) map[string]bool {
+	m := make(map[string]bool, strings.Count(list, "|")+1)
+	for _, w := range strings.Split(list, "|") {
+		if m[w] {
+			panic("analysis: word " + w + " listed twice")
+		}
+		m[w] = true
 	}
 	return m
 }

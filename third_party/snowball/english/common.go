@@ -1,6 +1,8 @@
 package english
 
 import (
+	"strings"
+
 	"github.com/kljensen/snowball/romance"
 	"github.com/kljensen/snowball/snowballword"
 )
@@ -196,26 +198,27 @@ func stemSpecialWord(word string) (stemmed string) {
 
 // Return `true` if the input `word` is an English stop word.
 func IsStopWord(word string) bool {
-	switch word {
-	case "a", "about", "above", "after", "again", "against", "all", "am", "an",
-		"and", "any", "are", "as", "at", "be", "because", "been", "before",
-		"being", "below", "between", "both", "but", "by", "can", "did", "do",
-		"does", "doing", "don", "down", "during", "each", "few", "for", "from",
-		"further", "had", "has", "have", "having", "he", "her", "here", "hers",
-		"herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-		"it", "its", "itself", "just", "me", "more", "most", "my", "myself",
-		"no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
-		"other", "our", "ours", "ourselves", "out", "over", "own", "s", "same",
-		"she", "should", "so", "some", "such", "t", "than", "that", "the", "their",
-		"theirs", "them", "themselves", "then", "there", "these", "they",
-		"this", "those", "through", "to", "too", "under", "until", "up",
-		"very", "was", "we", "were", "what", "when", "where", "which", "while",
-		"who", "whom", "why", "will", "with", "you", "your", "yours", "yourself",
-		"yourselves":
-		return true
-	}
-	return false
+	_, ok := stopWords[word]
+	return ok
 }
+
+// stopWords is a set, not a switch: a switch of string cases compiles to
+// much larger WebAssembly (plumbline PATCHES.md).
+var stopWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields("a about above after again against all am an and any are as at be " +
+		"because been before being below between both but by can did do does " +
+		"doing don down during each few for from further had has have having he " +
+		"her here hers herself him himself his how i if in into is it its itself " +
+		"just me more most my myself no nor not now of off on once only or other " +
+		"our ours ourselves out over own s same she should so some such t than " +
+		"that the their theirs them themselves then there these they this those " +
+		"through to too under until up very was we were what when where which " +
+		"while who whom why will with you your yours yourself yourselves") {
+		m[w] = struct{}{}
+	}
+	return m
+}()
 
 // A word is called short if it ends in a short syllable, and if R1 is null.
 func isShortWord(w *snowballword.SnowballWord) (isShort bool) {
