@@ -9,25 +9,25 @@ var builtinFiles = []struct{ name, data string }{
 }
 
 // hedgesTSV is lexicons/hedges.tsv.
-const hedgesTSV = `# plumbline hedging lexicon: how sure the text claims to be, and who says so.
-#
-# Columns (tab-separated): kind, category, weight, term, message, suggestion.
-# Term syntax (see analysis/lexicon.go): words match by snowball stem, =word is exact, a|b alternatives,
-# word? optional, * any one word; hyphens and spaces are interchangeable.
-#
-# Kinds and categories:
-#   hedge        hedge (epistemic adverbs), modal (may/might/could; hedge.go drops the month and surname May,
-#                "may" that permits or wishes, "may" in legal text, "military might"), belief, prediction,
-#                unverified, allegation, vague-quantity, scare-label, unsupported-analogy
-#   booster      booster: certainty asserted rather than shown
-#   attribution  anonymous (unnamed sources), passive (reporting without a reporter), named (set by hedge.go)
-# Categories that hedge.go resolves from context (they never reach the report as such):
-#   attribution/reporting-verb  said, told, stated...: named, anonymous or passive by the subject (or dropped)
-#   attribution/source-follows  "according to X": named or anonymous by X
-#   hedge/belief-verb           believe, think, suspect...: hedge/belief, or an anonymous or passive attribution
-# Weights: 0..5; below 1 is "info" (worth knowing, not a problem).
-#
-# --- epistemic hedges -------------------------------------------------------------------------------------------
+const hedgesTSV = `
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 hedge	hedge	1	perhaps	hedge: the text is not sure	state what is known, or who thinks so
 hedge	hedge	1	=maybe	hedge: the text is not sure	state what is known, or who thinks so
 hedge	hedge	1	=possibly	hedge: the text is not sure	state what is known, or who thinks so
@@ -49,13 +49,13 @@ hedge	hedge	0.5	=possibility|=possibilities that|of	hedge: a possibility, not a 
 hedge	hedge	0.5	a|an|one|the|about|over|into =possible|=probable	hedge: a possibility, not a fact	say who thinks it possible, on what evidence
 hedge	hedge	0.5	to some extent|degree	hedge: vague extent	say how much
 hedge	hedge	0.5	more or less	hedge: vague extent	say how much
-# --- modal verbs (epistemic sense; hedge.go removes the other senses) --------------------------------------------
+
 hedge	modal	0.5	=may	modal hedge: it may or may not be so	state what is known, or who expects it
 hedge	modal	0.5	=might	modal hedge: it might or might not be so	state what is known, or who expects it
 hedge	modal	0.5	=could be|have|become|lead|cause|mean|result|rise|reach|trigger|spark|affect|face|possibly|potentially|well	modal hedge: a possibility, not a fact	state what is known, or who expects it
 hedge	modal	0.5	=could soon|eventually|fall|escalate|spread|collapse|worsen|threaten|undermine|jeopardize|jeopardise|cost|exceed|derail|prove	modal hedge: a possibility, not a fact	state what is known, or who expects it
 hedge	modal	0.5	=would =likely|=probably|=possibly	modal hedge: a guess about the future	say who expects it
-# --- beliefs, predictions, the unverified ------------------------------------------------------------------------
+
 hedge	belief-verb	1	=believe|=believes|=believed|=believing|=think|=thinks|=thought|=suspect|=suspected|=suppose|=supposes	presented as a belief, not as established	say whose belief it is and what it rests on
 hedge	belief-verb	1	=presume|=presumes|=presumed|=speculate|=speculates|=speculated|=assume|=assumes	presented as an assumption, not as established	say who assumes it and on what evidence
 hedge	belief-verb	1	=consider|=regard|=view|=deem	presented as an opinion, not as established	say whose opinion it is
@@ -81,7 +81,7 @@ hedge	unverified	1	speculation|speculative	speculation: unverified information	n
 hedge	allegation	0.5	=alleged|=purported|=supposed|=putative	an allegation, not an established fact	say who alleges it
 hedge	allegation	0.5	=accused|=accuses|=accusing|=accuse	an accusation, not an established fact	say who accuses, and on what evidence
 hedge	allegation	0.5	=allegation|=allegations|=accusation|=accusations	an accusation, not an established fact	say who accuses, and on what evidence
-# --- vague quantities, scare labels, analogies -------------------------------------------------------------------
+
 hedge	vague-quantity	1	=hundreds|=thousands|=dozens|=millions	vague quantity	give a number and its source
 hedge	vague-quantity	1	=tens|=scores of	vague quantity	give a number and its source
 hedge	vague-quantity	1	=tens|=hundreds of =thousands|=millions	vague quantity	give a number and its source
@@ -96,7 +96,7 @@ hedge	unsupported-analogy	1	as if|though	suggests a comparison without evidence	
 hedge	unsupported-analogy	1	similarly|similar to how|what	draws an analogy without evidence	state the evidence for the comparison
 hedge	unsupported-analogy	1	in the same way as|that	draws an analogy without evidence	state the evidence for the comparison
 hedge	unsupported-analogy	1	=reminiscent of	draws an analogy without evidence	state the evidence for the comparison
-# --- boosters ----------------------------------------------------------------------------------------------------
+
 booster	booster	1	=clearly	booster: asserts certainty without showing it	show the evidence
 booster	booster	1	=obviously|=evidently	booster: asserts certainty without showing it	show the evidence
 booster	booster	1	=undoubtedly|=undeniably|=indisputably|=unquestionably|=incontrovertibly|=irrefutably	booster: asserts certainty without showing it	show the evidence
@@ -112,7 +112,7 @@ booster	booster	1	as we all know	booster: presents a claim as common knowledge	s
 booster	booster	1	it is|was well known	booster: presents a claim as common knowledge	show the evidence, or who knows it
 booster	booster	1	clearly|conclusively shown|proven|proved|demonstrated	booster: asserts proof without showing it	show the evidence
 booster	booster	1	proves that	booster: asserts proof without showing it	show the evidence
-# --- attributions ------------------------------------------------------------------------------------------------
+
 attribution	anonymous	2	according to unconfirmed|unverified|unnamed|anonymous|unofficial|media|press|local reports|sources|information|accounts	anonymous source: who reported it?	name the source
 attribution	anonymous	2	according to sources|reports|rumours|rumors|some|insiders|observers|witnesses	anonymous source: who says so?	name the source
 attribution	anonymous	2	sources say|said|told|claim|claimed|believe|report|reported|suggest|indicate|close	anonymous sources	name the source, or say why it cannot be named
@@ -135,7 +135,7 @@ attribution	reporting-verb	1.5	=insisted|=argued|=explained|=confirmed|=declared
 attribution	reporting-verb	1.5	=asserted|=wrote|=tweeted|=admitted|=acknowledged|=commented|=remarked	attribution	(resolved by hedge.go)
 attribution	reporting-verb	1.5	=pointed out	attribution	(resolved by hedge.go)
 attribution	reporting-verb	1.5	=argue|=argues|=insist|=insists|=warn|=warns|=explains|=adds|=admits|=confirms|=writes|=note|=acknowledges|=contends|=contended|=revealed|=disclosed	attribution	(resolved by hedge.go)
-# --- neutral senses ----------------------------------------------------------------------------------------------
+
 ignore	neutral-sense	0	clearly visible|audible|legible|marked|labelled|labeled|defined|written|printed|heard|stated|explained|expressed|articulated|outlined|spoke|speak|worded	manner adverb, not a booster
 ignore	neutral-sense	0	as the|its|his|her|their name|title suggests|implies	the name says so: not a hedge
 ignore	neutral-sense	0	believe|believes|believed|believing in	faith, not a hedge
@@ -151,25 +151,25 @@ ignore	neutral-sense	0	take|takes|took|taking note	an idiom, not an attribution
 `
 
 // loadedTSV is lexicons/loaded.tsv.
-const loadedTSV = `# plumbline loaded-language lexicon, written for this project.
-#
-# Columns (tab-separated): kind, category, weight, term, message, suggestion[, context]
-#   kind        loaded, or ignore (a fixed neutral sense)
-#   weight      how loaded, 0..5; below 1 is reported as info, 1 and above as a warning
-#   term        words matched by snowball stem, case-insensitive; a|b alternatives (each may be
-#               hyphenated), word? optional, =word exact, * any word (see Entry in analysis/lexicon.go)
-#   message     what the word does, in plain words
-#   suggestion  a neutral alternative, or in (parentheses) what to write instead
-#   context     conditions that must all hold: near:/doc:/prev:/next: words, ! negates
-#               (see Entry.Context). Violence labels (terrorist, militant, coup, attack...) count
-#               only near words of unrest (protest, riot, unrest, demonstrators...): there they label
-#               protesters; elsewhere they are often the plain wire-service word.
-#
-# Entries were written from general knowledge of propaganda and news style; a tuning half of
-# the PTC corpus (even article ids) was used only to drop or narrow entries that fire mostly
-# on plain uses (see cmd/eval/loaded.go).
+const loadedTSV = `
 
-# violence and terror labels used as verdicts ("terrorists", "acts of aggression", "attack" for unrest)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 loaded	violence-label	2	terrorist	labels people as terrorists: a verdict, not a description	attackers, gunmen (say who did what)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	militant	labels people as militants without saying who they are	armed men, members of (name the group)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	extremist	labels people as extremists without saying what they did	(say who they are and what they did)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
@@ -221,7 +221,7 @@ loaded	violence-label	1	exterminate	casts people as pests to kill	kill (say who 
 loaded	violence-label	1	wreak|wreaking havoc	dramatic image of damage	damage (say what)
 loaded	violence-label	1.5	savagery	casts acts or people as savage	violence (describe what happened)
 
-# dehumanizing metaphors: people as animals, pests, disease, demons ("a flock of hyenas", "vermin")
+
 loaded	dehumanizing-metaphor	3	huge|large|whole|entire? flock|pack|herd|horde|swarm of hyenas|wolves|jackals|animals|rats|locusts|beasts|vultures|sheep|dogs|cockroaches|insects|parasites|vermin	compares people to animals	large group
 loaded	dehumanizing-metaphor	3	hyena	compares people to hyenas, scavenging animals	(name the group)
 loaded	dehumanizing-metaphor	3	jackal	compares people to scavenging animals	(name the group)
@@ -260,7 +260,7 @@ loaded	dehumanizing-metaphor	1.5	bloodsucker	compares people to bloodsuckers	(na
 loaded	dehumanizing-metaphor	1.5	breeding ground|grounds	casts a place as breeding pests	place where (say what)
 loaded	dehumanizing-metaphor	2	filthy	calls people or things filth	(describe what it is)
 
-# name-calling and labels ("so-called", "regime", "thugs", "tyrant", "leftist")
+
 loaded	name-calling	2	=so-called	scare label that mocks what it names	(drop the label, or say who uses the name)
 loaded	name-calling	0.5	regime	a label often used for governments the writer opposes	government, administration
 loaded	name-calling	2	thug	name-calling	(describe what they did)
@@ -426,7 +426,7 @@ loaded	name-calling	1.5	creep|creeps|creepy	name-calling	(say what the person di
 loaded	name-calling	1.5	scam|scams	dismisses something as a scam	(say what is alleged)
 loaded	name-calling	1.5	con job	dismisses something as a swindle	(say what is alleged)
 
-# conspiracy and foreign-hand framing ("coordinated from one center", "attack from outside", "provocations")
+
 loaded	conspiracy-framing	1.5	provocation	frames events as deliberate provocations without evidence	incidents
 loaded	conspiracy-framing	1.5	provocateur	casts people as planted agitators	(say who they are, and who says so)
 loaded	conspiracy-framing	2	coordinated|directed|controlled|orchestrated|run|managed|guided from one|a? single? center|centre|headquarters	claims central direction without evidence	(say who says so and on what evidence)
@@ -459,7 +459,7 @@ loaded	conspiracy-framing	1.5	new world order	conspiracy label	(describe the pol
 loaded	conspiracy-framing	1.5	brainwash	claims people are mind-controlled	persuade
 loaded	conspiracy-framing	1	subversive|subversion	casts actions as subversion	(describe the actions)
 
-# catastrophe and chaos words ("chaos", "tragedy", "catastrophe", "nightmare")
+
 loaded	catastrophe	1	chaos	catastrophe word that tells the reader what to feel	disorder, unrest
 loaded	catastrophe	1	tragedy	catastrophe word that tells the reader what to feel	deaths, events (give the numbers)
 loaded	catastrophe	1	tragic	catastrophe word that tells the reader what to feel	(describe what happened)
@@ -506,7 +506,7 @@ loaded	catastrophe	1	apocalyptic	casts events as the end of the world	(describe 
 loaded	catastrophe	1	calamitous	catastrophe word that tells the reader what to feel	(describe the result)
 loaded	catastrophe	1	nightmarish	catastrophe word that tells the reader what to feel	(describe what happened)
 
-# idioms of menace and force ("rock the boat", "pay a heavy price", "stamp out")
+
 loaded	idiom-of-menace	1.5	rock|rocking the boat	idiom of menace that casts dissent as a threat	cause unrest
 loaded	idiom-of-menace	1.5	play|playing|played with fire	idiom of menace, a veiled threat	take a risk
 loaded	idiom-of-menace	1.5	pay|paying a heavy|high|steep? price	idiom of menace, a veiled threat	face consequences (say which)
@@ -552,7 +552,7 @@ loaded	idiom-of-menace	1.5	=lynching|=lynchings	casts criticism as lynching	crit
 loaded	idiom-of-menace	1.5	crucify|crucified|crucifying	casts criticism as crucifixion	criticise	!near:jesus|christ|cross|easter|roman|romans|nail|nails
 loaded	idiom-of-menace	1.5	in the crosshairs	idiom of targeting	targeted, under scrutiny
 
-# glorifying boosters and peacock terms ("acted swiftly and seamlessly", "demonstrated courage", "heroic", "renowned")
+
 loaded	glorifying	1	well-coordinated	praise word presented as fact	(describe what was done)
 loaded	glorifying	1	well-prepared	praise word presented as fact	(describe what was done)
 loaded	glorifying	1	well-organized|well-organised	praise word presented as fact	(describe what was done)
@@ -623,7 +623,7 @@ loaded	glorifying	1	superb	praise presented as fact	(describe it)
 loaded	glorifying	1	stellar	praise presented as fact	(describe it)	!next:wind|winds|mass|evolution|spectrum|object|objects
 loaded	glorifying	1	phenomenal	praise presented as fact	(describe it)
 
-# words that dismiss a claim or an opponent instead of answering it ("hoax", "sham", "witch hunt", "absurd")
+
 loaded	discrediting	1.5	hoax	dismisses a claim as a hoax	(say what is false, and the evidence)
 loaded	discrediting	1.5	sham	dismisses something as a sham	(say what is wrong with it)
 loaded	discrediting	1.5	=farce|=farces	dismisses something as a farce	(say what is wrong with it)
@@ -686,7 +686,7 @@ loaded	discrediting	1.5	=posturing	dismisses statements as posturing	statements
 loaded	discrediting	1.5	pandering|pander	casts appeals as pandering	appealing to
 loaded	discrediting	1.5	=so-called experts|expert|scientists|journalists|journalism|news|evidence|science|elites|refugees|liberals|democracy|justice|peace	scare label that mocks what it names	(drop the label)
 
-# emotive words that tell the reader what to feel about people or acts ("evil", "disgusting", "shameful")
+
 loaded	emotive	1.5	evil	casts people or acts as evil	(describe what was done)
 loaded	emotive	1.5	wicked	casts people or acts as wicked	(describe what was done)
 loaded	emotive	1.5	vile	casts people or acts as vile	(describe what was done)
@@ -864,7 +864,7 @@ loaded	emotive	1.5	selfish	casts people as selfish	(describe what they did)
 loaded	emotive	1.5	careless|carelessly	casts acts as careless	(say what went wrong)
 loaded	emotive	1.5	indignation	casts a reaction as indignation	criticism
 
-# combative reporting verbs and sensational news words ("slammed", "blasted", "bombshell")
+
 loaded	combative-verb	1	slam|slams|slammed|slamming	casts criticism as a blow	criticised
 loaded	combative-verb	1	blast|blasts|blasted|blasting	casts criticism as an explosion	criticised	!near:bomb|bombs|explosion|explosive|explosives|mine|mines|injured|killed|wounded|debris|shrapnel|furnace|radius
 loaded	combative-verb	1	lash|lashed|lashes|lashing out	casts criticism as lashing out	criticised
@@ -902,7 +902,7 @@ loaded	combative-verb	1	firestorm	casts criticism as a firestorm	wave of critici
 loaded	combative-verb	1	scramble|scrambled|scrambling	casts a response as panic	hurried (describe it)	!next:eggs|egg|jets|jet|fighters|fighter
 loaded	combative-verb	1	panic|panicked|panicking	casts a reaction as panic	concern (describe it)	!next:attack|attacks|disorder|button
 
-# exaggeration and intensified judgement ("skyrocketing", "staggering", "utter failure")
+
 loaded	exaggeration	1	skyrocket|skyrocketed|skyrocketing|skyrockets|sky-rocketing|skyrocketting	exaggerates a rise	rose (give the figures)
 loaded	exaggeration	1	soar|soared|soaring|soars	exaggerates a rise	rose (give the figures)
 loaded	exaggeration	1	plummet|plummeted|plummeting|plummets	exaggerates a fall	fell (give the figures)
@@ -954,7 +954,7 @@ loaded	exaggeration	1	=gravely	intensifies a judgement	seriously
 loaded	exaggeration	1	grave danger|threat|threats|mistake|error|risk|consequences|crisis|injustice|insult|sin|offense|offence	intensifies a judgement	serious
 loaded	exaggeration	1	greatest|biggest ever	exaggerates as the greatest	(compare with earlier cases)
 
-# fixed neutral senses: kind "ignore"; a match removes every loaded match it overlaps ("heart attack", "regime change")
+
 ignore	neutral-sense	0	heart|panic|asthma|anxiety|allergy|allergic attack|attacks	medical sense	
 ignore	neutral-sense	0	attack|attacking|tackle the? problem|issue|question|challenge|task|disease|virus|cancer|tumor|infection	figurative neutral sense	
 ignore	neutral-sense	0	attack on the? problem|issue|question|challenge|task|disease|virus|cancer|tumor|infection	figurative neutral sense	
@@ -975,35 +975,35 @@ ignore	neutral-sense	0	so called because|after|for	explains a name
 `
 
 // gazetteerTSV is data/gazetteer.tsv.
-const gazetteerTSV = `# plumbline gazetteer: names that are known to be different from each other,
-# so that the name-consistency check (names.go) does not report "Iraq" as a
-# misspelling of "Iran", and known aliases ("Alma-Ata" for "Almaty").
-#
-# How it was built: written by hand for this project from general knowledge —
-# the UN member states and a few other countries and territories with their
-# usual English demonyms and adjectives, their capitals and other large or
-# much-reported cities, regions and bodies of water; widely used English given
-# names and surnames (including pairs that differ by one letter, such as
-# Smith/Smyth, Brian/Bryan); well-known renamings and transliterations
-# (old and new place names, Kiev/Kyiv); titles that stand before names; and
-# common words that are capitalised at the start of a sentence. No list was
-# copied from another source, except the last section: English words close to
-# the names above, found by comparing a word list with them (see there).
-# Extend it by adding lines; the loader checks every line (see ParseGazetteer).
-#
-# Format: kind<TAB>names, names separated by "|". Lines starting with "#"
-# and blank lines are skipped.
-#   place   one place: its name, then forms derived from it (demonyms,
-#           adjectives, plurals). Forms of one place are never reported as
-#           misspellings of each other; different places never either.
-#   alias   one thing with several names: the current name first, then older
-#           names and other transliterations. Two of them in one text are
-#           reported as info ("alias"), never as a misspelling.
-#   person  given names and surnames, each a separate person's name.
-#   title   words that stand before a name (President, Mr); not names.
-#   common  common words often capitalised at a sentence start; not names.
+const gazetteerTSV = `
 
-# --- countries, with demonyms and adjectives
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 place	Afghanistan|Afghan|Afghans|Afghani
 place	Albania|Albanian|Albanians
 place	Algeria|Algerian|Algerians
@@ -1251,7 +1251,7 @@ place	Vermont
 place	Washington
 place	Wisconsin
 place	Wyoming
-# --- capitals and other much-reported cities and places
+
 place	Kabul
 place	Tirana
 place	Algiers
@@ -1475,7 +1475,7 @@ place	Ossetia
 place	Karabakh
 place	Dagestan
 place	Tatarstan
-# --- aliases: current name first, then older names and transliterations
+
 alias	Almaty|Alma-Ata|Alma Ata
 alias	Astana|Nur-Sultan|Akmola|Tselinograd
 alias	Kyiv|Kiev
@@ -1553,19 +1553,19 @@ alias	Atyrau|Guryev
 alias	Gorbachev|Gorbachov
 alias	Tchaikovsky|Tchaikovski|Chaikovsky
 alias	Daesh|Daish
-# --- given names (each a different name; close pairs are listed on purpose)
+
 person	James|John|Jon|Joan|Joanne|Joann|Robert|Roberta|Michael|Michel|Michele|Michelle|Micheal|William|David|Davis|Richard|Joseph|Thomas|Tomas|Charles|Christopher|Daniel|Danielle|Daniela|Matthew|Mathew|Anthony|Antony|Antonio|Mark|Marc|Marco|Marko|Mario|Maria|Marie|Mary|Maya|Mia|Donald|Ronald|Rolando|Roland|Steven|Stephen|Stefan|Stephan|Steve|Paul|Paula|Paulo|Pablo|Andrew|Andrea|Andreas|Andre|Andrei|Andrey|Joshua|Kenneth|Kevin|Brian|Bryan|Brain|George|Georg|Edward|Ronnie|Timothy|Jason|Jeffrey|Jeffery|Geoffrey|Ryan|Jacob|Gary|Garry|Gerry|Jerry|Nicholas|Nicolas|Nikolas|Nicola|Nikola|Eric|Erik|Erica|Erika|Jonathan|Stephanie|Larry|Justin|Scott|Brandon|Benjamin|Samuel|Samantha|Gregory|Alexander|Alexandra|Alexandre|Aleksandr|Alexei|Alexey|Aleksei|Patrick|Patricia|Frank|Franck|Franco|Frances|Francis|Raymond|Jack|Dennis|Denis|Denise|Jerome|Tyler|Aaron|Jose|Josef|Henry|Henri|Adam|Adams|Douglas|Nathan|Peter|Pieter|Petr|Pyotr|Piotr|Zachary|Kyle|Walter|Harold|Carl|Karl|Karla|Carla|Carlo|Carlos|Arthur|Gerald|Roger|Keith|Jeremy|Terry|Lawrence|Laurence|Sean|Shaun|Shawn|Christian|Christina|Christine|Kristina|Kristin|Austin|Jesse|Jessie|Ethan|Dylan|Bruce|Bryce|Bruno|Gabriel|Gabriela|Gabrielle|Joe|Noah|Logan|Alan|Allan|Allen|Alain|Juan|Juana|Wayne|Roy|Ralph|Randy|Eugene|Vincent|Russell|Louis|Luis|Louise|Lewis|Bobby|Philip|Phillip|Philippe|Johnny|Emma|Olivia|Ava|Isabella|Sophia|Sofia|Sophie|Charlotte|Amelia|Harper|Evelyn|Abigail|Emily|Emilia|Elizabeth|Elisabeth|Ella|Elena|Helena|Helen|Ellen|Elaine|Avery|Scarlett|Grace|Chloe|Victoria|Victor|Viktor|Riley|Aria|Lily|Aubrey|Zoey|Hannah|Anna|Anne|Ann|Ana|Annie|Leah|Lea|Addison|Natalie|Nathalie|Natalia|Natasha|Brooklyn|Savannah|Audrey|Claire|Clare|Clara|Skylar|Lucy|Lucia|Luca|Lucas|Linda|Barbara|Susan|Suzanne|Susanne|Margaret|Margarita|Sarah|Sara|Karen|Karin|Karina|Nancy|Lisa|Liza|Betty|Sandra|Donna|Carol|Carole|Caroline|Carolyn|Ruth|Sharon|Shannon|Cynthia|Kathleen|Katherine|Catherine|Kathryn|Katrina|Katarina|Kate|Katie|Amy|Angela|Angelo|Angel|Angelina|Melissa|Deborah|Debora|Rebecca|Laura|Lauren|Laurent|Julia|Julie|Julian|Julien|Juliet|Judith|Judy|Martin|Martina|Marina|Marin|Maxim|Maksim|Max|Sergei|Sergey|Serge|Sergio|Igor|Ivan|Ivana|Ilya|Dmitry|Dmitri|Dmitriy|Vladimir|Volodymyr|Vladislav|Boris|Mikhail|Mikhael|Nikolai|Nikolay|Yuri|Yury|Oleg|Olga|Olena|Oleksandr|Oleksiy|Yulia|Yuliya|Tatiana|Tatyana|Svetlana|Irina|Iryna|Galina|Kassym|Nursultan|Ahmed|Ahmad|Ahmet|Mohammed|Muhammad|Mohammad|Mohamed|Mohamad|Muhammed|Mehmet|Mahmoud|Mahmud|Ali|Alia|Aliyev|Omar|Umar|Omer|Hassan|Hasan|Hussein|Husain|Hussain|Osama|Usama|Abdullah|Abdallah|Khalid|Khaled|Ibrahim|Ismail|Yusuf|Youssef|Yousef|Fatima|Fatma|Aisha|Ayesha|Layla|Leila|Laila|Salman|Suleiman|Sulaiman|Recep|Tayyip|Bashar|Hafez|Ayatollah|Xi|Jinping|Wang|Zhang|Chen|Cheng|Li|Lee|Liu|Lin|Kim|Jong|Shinzo|Narendra|Rahul|Raj|Ravi|Sanjay|Amit|Anil|Sunil|Priya|Dev|Jean|Jeanne|Jeannie|Pierre|Emmanuel|Emmanuelle|Francois|Françoise|Olaf|Keir|Rishi|Theresa|Teresa|Tessa|Hillary|Hilary|Bill|Barack|Kamala|Mike|Mick|Nick|Rick|Rik|Dick|Ted|Tod|Todd|Tom|Tim|Jim|Ben|Dan|Don|Ron|Rob|Bob|Ken|Len|Lenny|Sam|Pam|Tammy|Tommy|Timmy|Jimmy|Danny|Donny|Benny|Kenny|Ricky|Rocky|Becky|Vicky|Nicky|Mickey|Valentina|Valentin|Valerie|Valery|Valeriy
-# --- surnames
+
 person	Smith|Smyth|Smythe|Johnson|Jonson|Johnston|Johnstone|Williams|Williamson|Brown|Browne|Braun|Jones|Joness|Garcia|Miller|Millar|Muller|Mueller|Müller|Davies|Rodriguez|Rodrigues|Martinez|Martins|Hernandez|Fernandez|Fernandes|Lopez|Gonzalez|Gonzales|Wilson|Willson|Anderson|Andersen|Andersson|Taylor|Tayler|Moore|Moor|Jackson|Thompson|Thomson|Tomson|White|Whyte|Harris|Harriss|Clark|Clarke|Robinson|Robertson|Walker|Young|King|Wright|Torres|Nguyen|Hill|Flores|Green|Greene|Nelson|Baker|Hall|Rivera|Campbell|Mitchell|Carter|Carver|Roberts|Phillips|Philips|Evans|Evens|Turner|Parker|Collins|Edwards|Stewart|Stuart|Morris|Morse|Murphy|Cook|Cooke|Rogers|Morgan|Peterson|Petersen|Cooper|Reed|Reid|Read|Bailey|Bell|Kelly|Kelley|Howard|Ward|Cox|Diaz|Richardson|Wood|Woods|Watson|Brooks|Bennett|Gray|Grey|Hughes|Price|Sanders|Saunders|Myers|Meyers|Meyer|Mayer|Maier|Meier|Long|Ross|Foster|Powell|Jenkins|Perry|Sullivan|Bush|Trump|Obama|Biden|Clinton|Reagan|Nixon|Kennedy|Harrison|Madison|Monroe|Lincoln|Grant|Hayes|Hays|Hoover|Truman|Ford|Forde|Cohen|Cohn|Kahn|Khan|Kahan|Levin|Levine|Lewin|Levy|Levi|Lévy|Schmidt|Schmitt|Schmid|Schneider|Fischer|Fisher|Weber|Webber|Wagner|Becker|Hoffmann|Hoffman|Hofmann|Schulz|Schultz|Schulze|Koch|Bauer|Richter|Klein|Kline|Wolf|Wolfe|Woolf|Neumann|Newman|Schwarz|Schwartz|Zimmermann|Zimmerman|Kruger|Krueger|Hartmann|Hartman|Lange|Lang|Werner|Krause|Lehmann|Lehman|Kaiser|Keiser|Fuchs|Peters|Scholz|Merkel|Macron|Putin|Peskov|Lavrov|Shoigu|Erdogan|Erdoğan|Orban|Orbán|Modi|Netanyahu|Assad|Rouhani|Khamenei|Maduro|Lula|Bolsonaro|Duterte|Marcos|Sunak|Starmer|Truss|Cameron|Blair|Corbyn|Farage|Pelosi|Schumer|Warren|Pence|Cruz|Cruse|Rubio|Romney|McConnell|McCain|Comey|Barr|Baer|Sessions|Mattis|Pompeo|Tillerson|Bolton|Flynn|Flinn|Manafort|Kushner|Giuliani|Bannon|Stone|Avenatti|Kavanaugh|Kavanagh|Strzok|Rosenstein|Rosenstien|Page|Paige|Nunes|Schiff|Schiffer|Soros|Epstein|Weinstein|Wolff|Assange|Snowden|Navalny|Medvedev|Poroshenko|Yanukovych|Lukashenko|Tokayev|Nazarbayev|Mirziyoyev|Abe|Kishida|Trudeau|Morrison|Albanese|Ardern|Draghi|Meloni|Sanchez|Sánchez|Rutte|Stoltenberg|Guterres|Benedict|Gandhi|Nehru|Mandela|Castro|Chavez|Chávez|Gaddafi|Saddam|Bin Laden|Laden|Baghdadi|Zawahiri|Hamas|Hamad|Abbas|Haniyeh|Nasrallah
-# --- titles and honorifics that stand before a name
+
 title	Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Madam|Madame|Monsieur|Herr|Frau|President|Presidents|Vice|Prime|Minister|Ministers|Premier|Chancellor|Secretary|Senator|Sen|Senators|Rep|Reps|Representative|Congressman|Congresswoman|Governor|Gov|Mayor|General|Gen|Lt|Lieutenant|Colonel|Col|Major|Maj|Captain|Capt|Sergeant|Sgt|Corporal|Private|Admiral|Adm|Commander|Marshal|Field|Judge|Justice|Chief|Director|Deputy|Ambassador|Envoy|Commissioner|Inspector|Detective|Officer|Agent|Constable|Sheriff|Attorney|Counsel|Prosecutor|King|Queen|Prince|Princess|Duke|Duchess|Emperor|Empress|Tsar|Czar|Sultan|Emir|Crown|Pope|Bishop|Archbishop|Cardinal|Father|Reverend|Rev|Pastor|Rabbi|Imam|Sheikh|Sheik|Ayatollah|Patriarch|Metropolitan|Sister|Brother|Saint|St|Spokesman|Spokeswoman|Spokesperson|Speaker|Leader|Chairman|Chairwoman|Chairperson|Chair|Founder|Editor|Correspondent|Foreign|Defence|Defense|Interior|Finance|Health|Treasury|Home|Education|Labour|Labor|Energy|Trade|Economy|Culture|Transport|Environment|Agriculture|Emergency|Emergencies|Acting|Former|Ex|Late|Dear
-# --- common words often capitalised at the start of a sentence or a headline word
+
 common	Allahu|The|This|That|These|Those|There|Their|They|Them|Then|Than|When|Where|While|Whilst|What|Whatever|Which|Who|Whom|Whose|Why|How|However|After|Afterwards|Before|Since|Until|Till|Although|Though|Because|Despite|During|Under|Over|Between|Among|Amongst|About|Above|Below|Also|Still|Even|Only|Both|Each|Every|Either|Neither|Many|Most|Some|Such|Other|Others|Another|Several|Various|Meanwhile|Moreover|Furthermore|Besides|Later|Earlier|Today|Yesterday|Tomorrow|Tonight|Now|Yet|Instead|Indeed|Perhaps|Maybe|Here|Thus|Therefore|Hence|Nevertheless|Nonetheless|Otherwise|Finally|First|Firstly|Second|Secondly|Third|Thirdly|Last|Lastly|Next|Once|Often|Sometimes|Never|Always|Already|According|Asked|Speaking|Citing|Following|Given|Including|Unlike|Like|Without|Within|Against|Across|Along|Around|Amid|Amidst|Through|Throughout|Toward|Towards|Upon|Into|Onto|From|With|Will|Would|Could|Should|Must|Might|Shall|Have|Having|Has|Had|Does|Did|Doing|Done|Were|Was|Being|Been|Just|Well|Much|More|Less|Few|Fewer|None|Nothing|Everything|Something|Anything|Everyone|Someone|Anyone|Nobody|Somebody|Everybody|Please|Thanks|Thank|Yes|Okay|Sure|Good|Great|Big|Small|New|Old|Long|Short|High|Low|Early|Local|National|Federal|State|States|Police|Officials|Official|Protesters|Protests|Protest|Critics|Experts|Analysts|Sources|Source|Reports|Report|Reporters|Witnesses|Residents|Authorities|Troops|Soldiers|Forces|Force|People|Women|Woman|Men|Man|Children|Child|Students|Workers|Voters|Leaders|Members|Lawmakers|Citizens|Journalists|Doctors|Scientists|Researchers|Investigators|Prosecutors|Lawyers|Supporters|Opponents|Activists|Families|Victims|Rebels|Militants|Terrorists|Refugees|Migrants|Immigrants|All|Any|Not|Nor|And|But|For|Our|Your|Its|His|Her|Hers|She|He|We|You|It|Let|Lets|Get|Got|Make|Made|Take|Took|Keep|Kept|See|Seen|Look|Looking|Read|Watch|Watching|Listen|Imagine|Consider|Remember|Note|Notably|Clearly|Obviously|Apparently|Reportedly|Allegedly|Actually|Really|Certainly|Surely|Probably|Possibly|Likely|Unfortunately|Fortunately|Sadly|Interestingly|Importantly|Ultimately|Eventually|Initially|Originally|Previously|Recently|Currently|Subsequently|Similarly|Likewise|Additionally|Consequently|Accordingly|Specifically|Particularly|Especially|Generally|Overall|Altogether|Anyway|Again|Almost|Nearly|Rather|Quite|Very|Too|Enough|Soon|Ever|Far|Away|Back|Down|Out|Off|Whether|Unless|Whereas|Wherever|Whenever|Whoever|Nowhere|Somewhere|Everywhere|Elsewhere|Together|Alone|Whole|Half|Part|Parts|Least|Best|Better|Worse|Worst|Top|Bottom|Side|Front|Behind|Beyond|Inside|Outside|Near|Past|Full|Free|Open|Close|Closed|Real|True|False|Right|Left|Wrong|Same|Different|Own|Certain|Clear|Able|Major|Minor|Main|Key|Chief|Senior|Junior|General|Special|Public|Private|Political|Economic|Social|Military|Civil|Foreign|Domestic|International|Global|World|Western|Eastern|Northern|Southern|North|South|East|West|Central|Middle|Upper|Lower|Greater|Capital|City|Town|Village|County|Province|Region|District|Republic|Kingdom|Union|Party|Parliament|Congress|Senate|House|Court|Supreme|Council|Committee|Commission|Agency|Ministry|Department|Office|Bureau|Service|Services|Administration|Government|Cabinet|Assembly|Board|Bank|Fund|Group|Company|Corporation|Institute|University|College|School|Hospital|Church|Mosque|Army|Navy|Air|Guard|Guards|Organization|Organisation|Association|Federation|Alliance|Coalition|Movement|Treaty|Act|Bill|Law|Constitution|Article|Section|Chapter|Amendment|Order|Decree|Resolution|Summit|Conference|Meeting|Forum|Day|Week|Month|Year|Years|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter|Ramadan|Breaking|Update|Updated|Exclusive|Video|Photo|Photos|Opinion|Analysis|Editorial|Comment|Comments|Subscribe|Share|Follow|Click|Related|Image|Images|Getty|Reuters|Associated|Press|News|Times|Post|Daily|Journal|Media|Online|Internet|Twitter|Facebook|Telegram|YouTube|Instagram|Google|Apple|Microsoft|Amazon|Netflix|Wikipedia|Website|Email|Mail
-# --- English words within the check's edit threshold of a place or person name above
-# ("Hungry" and "Hungary", "Charges" and "Charles"), so that such a word at the start of
-# a sentence is not taken for a misspelt name. Generated for this project by comparing
-# the lower-case words of six letters or more in Debian's wamerican word list
-# (/usr/share/dict/words) with the single-word names above, by the check's own rules
-# (same first letter, nameThreshold, not a derived, familiar or feminine form).
+
+
+
+
+
+
 common	Anarchic|Angles|Angora|Antonym|Backer|Banker|Barbarian|Barbarians|Barbarous|Baritones|Barker|Barley|Barrack|Beaker|Benign|Bicker|Bidden|Broods|Brooms|Brownie|Browse|Brutish|Cajole|Cannon|Canter|Cantor|Canyon|Career|Cargos|Caroling|Carolling|Carols|Cartel|Carton|Caster|Castor|Catering|Charges|Charter|Chicle|Christen|Christened|Columbine|Comedy|Comely|Condoles|Consoles|Cooker|Cookie|Cooler|Copper|Cranberry|Crater|Croaks|Crofts|Cruise|Curter|Dances|Davits|Demise|Denier|Denies|Denims|Denser|Devise|Dominion|Dominions|Emigrated|Emigrates|Events|Faster|Fester|Filliping|Finish|Fishier|Flares|Floras|Flounders|Forage|Franchise|Franchised|Franchisee|Franchiser|Franchises|Francs|Freshman|Freshmen|Galena|Genera|Greens|Greets|Guineas|Hamper|Harder|Harries|Hooker|Hooter|Hungry|Hushes|Islander|Islanders|Jerkins|Jinxing|Kenned|Landowner|Landowners|Largos|Laurel|Leaden|Legman|Liberals|Librarian|Librarians|Macros|Mailer|Malign|Maligns|Mantis|Margin|Margins|Marine|Marlin|Marlins|Marten|Martens|Martian|Martians|Martinet|Martinets|Martinis|Matins|Matron|Maturities|Merino|Meters|Micron|Milder|Milker|Millet|Morose|Morsel|Mullet|Newsman|Nigger|Nigher|Packer|Parish|Parser|Partisans|Patrician|Patricians|Patricide|Peaking|Pecking|Peeing|Peeking|Peeping|Pepping|Perking|Perter|Pester|Pesters|Pewter|Pewters|Philippic|Philippics|Pierce|Piking|Piping|Plague|Poking|Puking|Richer|Righter|Rovers|Rowers|Sampan|Sampans|Saunters|Savanna|Savannas|Schemer|Scoots|Scouts|Scythe|Senders|Settle|Sickly|Skylark|Slanders|Snowmen|Sottish|Sprain|Squanders|Stammer|Starker|Starter|Steward|Sunders|Surname|Surnames|Tailor|Taller|Tortes|Trusts|Tunics|Turnkey|Valeting|Vector|Virginity|Wacker|Wagoner|Waiter|Wanner|Warden|Warred|Waster|Weight|Welter|Whales|Yeomen|Ok
 `

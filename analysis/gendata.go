@@ -1,9 +1,11 @@
 //go:build ignore
 
 // gendata writes data_gen.go: the built-in lexicon files (lexicons/*.tsv)
-// and the gazetteer (data/gazetteer.tsv) as string constants. The .tsv
-// files stay the source; run `go generate ./analysis/` (or make) after
-// editing them; TestGeneratedData fails while data_gen.go is out of date.
+// and the gazetteer (data/gazetteer.tsv) as string constants, with their
+// comment lines ("#...") left empty: the parsers skip both alike, and line
+// numbers in error messages stay those of the files. The .tsv files stay
+// the source; run `go generate ./analysis/` (or make) after editing them;
+// TestGeneratedData fails while data_gen.go is out of date.
 //
 // Why not //go:embed: importing package embed links io/fs, time and
 // internal/godebug into the wasm build, 48 KB gzip (docs/size.md).
@@ -43,7 +45,7 @@ func main() {
 			log.Fatal(err)
 		}
 		b.WriteString("\n// " + ident(filepath.Base(n)) + " is " + n + ".\n")
-		b.WriteString("const " + ident(filepath.Base(n)) + " = " + literal(string(data)) + "\n")
+		b.WriteString("const " + ident(filepath.Base(n)) + " = " + literal(withoutComments(string(data))) + "\n")
 	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -52,6 +54,17 @@ func main() {
 	if err := os.WriteFile("data_gen.go", src, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// withoutComments empties every line that starts with "#".
+func withoutComments(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // ident turns "hedges.tsv" into "hedgesTSV".

@@ -812,21 +812,22 @@ func (x *numExtractor) isLabel(i int) bool {
 			return true // "4G", "737MAX"
 		}
 	}
-	switch x.lower(i - 1) {
-	case "article", "articles", "section", "chapter", "no", "no.", "number", "page", "pages", "paragraph",
-		"clause", "resolution", "flight", "route", "highway", "room", "gate", "platform", "level", "grade",
-		"phase", "stage", "version", "episode", "season", "volume", "vol", "amendment", "line", "bus",
-		"unit", "district", "precinct", "ward", "block", "building", "apartment", "channel", "code", "act",
-		"bill", "law", "decree", "order", "protocol", "item", "annex", "part", "point", "rule", "title", "size",
-		"tier", "category", "class", "type", "model", "mark", "rank", "ranked", "number-", "p", "pp", "ch", "art", "sec":
+	p := x.lower(i - 1)
+	if labelWords.has(p) {
 		return true
-	case ".":
-		if x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol" {
-			return true
-		}
+	}
+	if p == "." && (x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol") {
+		return true
 	}
 	return false
 }
+
+// labelWords name what the number after them labels ("Article 4").
+var labelWords = newWordSet("article|articles|section|chapter|no|no.|number|page|pages|paragraph|clause|resolution|" +
+	"flight|route|highway|room|gate|platform|level|grade|phase|stage|version|episode|season|" +
+	"volume|vol|amendment|line|bus|unit|district|precinct|ward|block|building|apartment|channel|" +
+	"code|act|bill|law|decree|order|protocol|item|annex|part|point|rule|title|size|tier|category|" +
+	"class|type|model|mark|rank|ranked|number-|p|pp|ch|art|sec")
 
 //go:noinline
 func scaleLetter(s string) string {

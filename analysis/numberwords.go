@@ -50,66 +50,40 @@ func parseDigitsOK(s string) (float64, bool) {
 }
 
 func smallNumber(w string) (int, bool) {
-	switch w {
-	case "zero":
-		return 0, true
-	case "one":
-		return 1, true
-	case "two":
-		return 2, true
-	case "three":
-		return 3, true
-	case "four":
-		return 4, true
-	case "five":
-		return 5, true
-	case "six":
-		return 6, true
-	case "seven":
-		return 7, true
-	case "eight":
-		return 8, true
-	case "nine":
-		return 9, true
-	case "ten":
-		return 10, true
-	case "eleven":
-		return 11, true
-	case "twelve":
-		return 12, true
-	case "thirteen":
-		return 13, true
-	case "fourteen":
-		return 14, true
-	case "fifteen":
-		return 15, true
-	case "sixteen":
-		return 16, true
-	case "seventeen":
-		return 17, true
-	case "eighteen":
-		return 18, true
-	case "nineteen":
-		return 19, true
-	case "twenty":
-		return 20, true
-	case "thirty":
-		return 30, true
-	case "forty":
-		return 40, true
-	case "fifty":
-		return 50, true
-	case "sixty":
-		return 60, true
-	case "seventy":
-		return 70, true
-	case "eighty":
-		return 80, true
-	case "ninety":
-		return 90, true
-	}
-	return 0, false
+	v, ok := smallNumbers[w]
+	return v, ok
 }
+
+var smallNumbers = newWordMap([]words[int]{
+	{"zero", 0},
+	{"one", 1},
+	{"two", 2},
+	{"three", 3},
+	{"four", 4},
+	{"five", 5},
+	{"six", 6},
+	{"seven", 7},
+	{"eight", 8},
+	{"nine", 9},
+	{"ten", 10},
+	{"eleven", 11},
+	{"twelve", 12},
+	{"thirteen", 13},
+	{"fourteen", 14},
+	{"fifteen", 15},
+	{"sixteen", 16},
+	{"seventeen", 17},
+	{"eighteen", 18},
+	{"nineteen", 19},
+	{"twenty", 20},
+	{"thirty", 30},
+	{"forty", 40},
+	{"fifty", 50},
+	{"sixty", 60},
+	{"seventy", 70},
+	{"eighty", 80},
+	{"ninety", 90},
+})
 
 //go:noinline
 func scaleWord(w string) float64 {
@@ -323,41 +297,33 @@ func (x *numExtractor) currencyBefore(i int) string {
 }
 
 // currencyWord maps a currency name after a number to its code.
-func currencyWord(w string) string {
-	switch w {
-	case "dollars", "dollar":
-		return "USD"
-	case "euros", "euro":
-		return "EUR"
-	case "pounds", "pound":
-		return "pound"
-	case "sterling":
-		return "GBP"
-	case "yen":
-		return "JPY"
-	case "yuan", "renminbi":
-		return "CNY"
-	case "rubles", "roubles", "ruble", "rouble":
-		return "RUB"
-	case "rupees", "rupee":
-		return "INR"
-	case "tenge":
-		return "KZT"
-	case "hryvnias", "hryvnia", "hryvnia's":
-		return "UAH"
-	case "francs", "franc":
-		return "CHF"
-	case "lira", "liras":
-		return "TRY"
-	case "pesos", "peso":
-		return "peso"
-	case "shekels", "shekel":
-		return "ILS"
-	case "usd", "eur", "gbp", "jpy", "rub", "cny", "chf", "kzt", "uah":
-		return strings.ToUpper(w)
-	}
-	return ""
-}
+func currencyWord(w string) string { return currencyWords[w] }
+
+var currencyWords = newWordMap([]words[string]{
+	{"dollars|dollar", "USD"},
+	{"euros|euro", "EUR"},
+	{"pounds|pound", "pound"},
+	{"sterling", "GBP"},
+	{"yen", "JPY"},
+	{"yuan|renminbi", "CNY"},
+	{"rubles|roubles|ruble|rouble", "RUB"},
+	{"rupees|rupee", "INR"},
+	{"tenge", "KZT"},
+	{"hryvnias|hryvnia|hryvnia's", "UAH"},
+	{"francs|franc", "CHF"},
+	{"lira|liras", "TRY"},
+	{"pesos|peso", "peso"},
+	{"shekels|shekel", "ILS"},
+	{"usd", "USD"},
+	{"eur", "EUR"},
+	{"gbp", "GBP"},
+	{"jpy", "JPY"},
+	{"rub", "RUB"},
+	{"cny", "CNY"},
+	{"chf", "CHF"},
+	{"kzt", "KZT"},
+	{"uah", "UAH"},
+})
 
 // unitWord maps a unit after a number to its symbol.
 func unitWord(w string) string {
