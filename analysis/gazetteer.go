@@ -216,6 +216,8 @@ func related(a, b []gazRef) GazetteerKind {
 
 // nameKey lower-cases a name and straightens its apostrophes, as token
 // Lower fields are.
+//
+//go:noinline
 func nameKey(s string) string { return normalize(s) }
 
 // foldDiacritics maps the accented Latin letters most common in names to

@@ -298,6 +298,13 @@ func (c *sentenceFacts) title(d *Document, s int) bool {
 	return v
 }
 
+// legalWords are found in the text of laws; legalDivisions before a
+// number cite one ("Article 4").
+var (
+	legalWords     = newWordSet("shall|hereby|thereof|herein|pursuant|notwithstanding")
+	legalDivisions = newWordSet("article|section|clause|paragraph|art.|§|chapter")
+)
+
 // legalNouns name legal texts; with a quotation they mark "may" as a
 // permission ("the court may order").
 var legalNouns = wordBools("law|laws|act|statute|constitution|code|treaty|regulation|regulations|decree|charter|" +
@@ -321,14 +328,14 @@ func legalSentence(d *Document, s int) bool {
 	under := -10 // token index of the last "under"
 	for k := sent.FirstToken; k < sent.EndToken; k++ {
 		t := &d.Tokens[k]
-		switch t.Lower {
-		case "shall", "hereby", "thereof", "herein", "pursuant", "notwithstanding":
+		switch {
+		case legalWords.has(t.Lower):
 			return true
-		case "article", "section", "clause", "paragraph", "art.", "§", "chapter":
+		case legalDivisions.has(t.Lower):
 			if k+1 < sent.EndToken && d.Tokens[k+1].Kind == Number {
 				return true
 			}
-		case "under":
+		case t.Lower == "under":
 			under = k
 		}
 		if t.Kind == Word && t.Quoted && t.Lower == "may" {
@@ -807,7 +814,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			return false
 		}
 		if v > 0 {
-			if resolveBeliefVerbWords.has(d.Tokens[v-1].Lower) {
+			if thoughtNounBefore.has(d.Tokens[v-1].Lower) {
 				return false
 			}
 		}
@@ -836,7 +843,8 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	return true
 }
 
-var resolveBeliefVerbWords = newWordSet("of|and|or|in|for|with|so|free|second|much|little|careful|political|religious|modern")
+// thoughtNounBefore before "thought" make it the noun ("second thought").
+var thoughtNounBefore = newWordSet("of|and|or|in|for|with|so|free|second|much|little|careful|political|religious|modern")
 
 //go:noinline
 func allDeterminers(d *Document, lo, hi int) bool {

@@ -10,6 +10,8 @@ import (
 // direction and leads ("from 80 to 100, an increase of 20 percent").
 
 // direction of a change word: +1 up, -1 down, 0 none.
+//
+//go:noinline
 func changeDirection(w string) int { return changeDirections[w] }
 
 var changeDirections = newWordMap([]words[int]{
@@ -26,18 +28,18 @@ var changeDirections = newWordMap([]words[int]{
 
 //go:noinline
 func multiplierWord(w string) float64 {
-	if v, ok := multiplierWordWords[w]; ok {
-		return v
+	switch w {
+	case "doubled", "doubling", "doubles":
+		return 2
+	case "tripled", "trebled", "tripling", "triples":
+		return 3
+	case "quadrupled", "quadrupling":
+		return 4
+	case "halved", "halving":
+		return 0.5
 	}
 	return 0
 }
-
-var multiplierWordWords = newWordMap([]words[float64]{
-	{"doubled|doubling|doubles", 2},
-	{"tripled|trebled|tripling|triples", 3},
-	{"quadrupled|quadrupling", 4},
-	{"halved|halving", 0.5},
-})
 
 // comparable reports two mentions that can be the two ends of a change.
 //
@@ -221,6 +223,7 @@ func (c *numChecker) mentionBefore(lo, xi, end int) int {
 	return -1
 }
 
+//go:noinline
 func abs(n int) int {
 	if n < 0 {
 		return -n

@@ -60,6 +60,7 @@ func (c *numChecker) lower(i int) string {
 	return c.d.Tokens[i].Lower
 }
 
+//go:noinline
 func (c *numChecker) span(m *NumberMention) Span {
 	return Span{Start: m.Start, End: m.End, Text: m.Text}
 }

@@ -203,7 +203,8 @@ func (c *numChecker) predicateKey(j int) (string, bool) {
 		}
 		ok := isAnswerWord(next) || isDisjointNoun(next) || stateOf(c.d.Tokens[min(j+1, len(c.d.Tokens)-1)].Stem) != "" || isOutcomeWord(next)
 		return "be:" + next, ok
-	case "had", "have", "has", "lack", "lacked", "own", "owned", "showed", "suffered", "reported", "took", "used":
+	}
+	if attributeVerbs.has(w) {
 		return "attr:" + w, true // repeated, these name attributes
 	}
 	if c.d.Tokens[j].Kind == Punct {
@@ -211,6 +212,17 @@ func (c *numChecker) predicateKey(j int) (string, bool) {
 	}
 	return c.d.Tokens[j].Stem, true
 }
+
+// fractionGlue may stand between a fraction and its percentage ("half,
+// or about 50%").
+var fractionGlue = newWordSet(",|or|(|—|–|-|about|some|roughly|around|nearly|almost|approximately")
+
+// attributeVerbs, repeated, name attributes ("had", "lacked").
+var attributeVerbs = newWordSet("had|have|has|lack|lacked|own|owned|showed|suffered|reported|took|used")
+
+// shareSubjectBefore may come right before a share that is a subject.
+var shareSubjectBefore = newWordSet("^|,|and|;|:|while|whereas|but|with|another|just|only|said|that|" +
+	"found|showed|shows|finds|says")
 
 // isOutcomeWord reports words after "were" that name one outcome of many
 // ("unhurt", "safe", "alive").
@@ -281,10 +293,7 @@ func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
 	if c.d.Tokens[m.FirstToken].Sentence != c.d.Tokens[max(m.FirstToken-1, 0)].Sentence || m.FirstToken == first {
 		b = "^"
 	}
-	switch b {
-	case "^", ",", "and", ";", ":", "while", "whereas", "but", "with", "another", "just", "only", "said", "that",
-		"found", "showed", "shows", "finds", "says":
-	default:
+	if !shareSubjectBefore.has(b) {
 		return false
 	}
 	a := c.lower(m.EndToken)
@@ -346,6 +355,8 @@ var isAnswerWordWords = newWordSet("undecided|unsure|opposed|against|in|for|supp
 
 // isAnswerVerb reports verbs whose shares answer one question even when
 // repeated ("45% voted for A, 40% voted for B").
+//
+//go:noinline
 func isAnswerVerb(stem string) bool {
 	if isAnswerVerbWords.has(stem) {
 		return true
@@ -655,8 +666,7 @@ func (c *numChecker) fractionPercent(lo, hi int) {
 		}
 		j := max(F.EndToken, F.SubjectEnd)
 		for j < P.FirstToken {
-			switch c.lower(j) {
-			case ",", "or", "(", "—", "–", "-", "about", "some", "roughly", "around", "nearly", "almost", "approximately":
+			if fractionGlue.has(c.lower(j)) {
 				j++
 				continue
 			}

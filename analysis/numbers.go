@@ -119,6 +119,8 @@ type NumberMention struct {
 }
 
 // HasSubject reports whether the mention counts a known thing.
+//
+//go:noinline
 func (m *NumberMention) HasSubject() bool { return m.Head != "" || m.State != "" }
 
 // ExtractNumbers finds every number in the document: digits, spelled
@@ -841,10 +843,11 @@ func scaleLetter(s string) string {
 // approxBefore reports an approximator before token i ("about", "more
 // than", "at least", "nearly", "some"...).
 func (x *numExtractor) approxBefore(i int) bool {
-	switch x.lower(i - 1) {
-	case "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
-		"estimated", "circa", "ca", "approx", "~", "≈", "upwards", "maybe", "perhaps", "possibly", "potentially", "reportedly":
+	p := x.lower(i - 1)
+	if approxWords.has(p) {
 		return true
+	}
+	switch p {
 	case "than":
 		switch x.lower(i - 2) {
 		case "more", "less", "fewer", "greater", "higher", "lower":
@@ -861,6 +864,10 @@ func (x *numExtractor) approxBefore(i int) bool {
 	}
 	return false
 }
+
+// approxWords right before a number make it approximate ("about 30").
+var approxWords = newWordSet("about|around|approximately|roughly|nearly|almost|some|over|under|" +
+	"estimated|circa|ca|approx|~|≈|upwards|maybe|perhaps|possibly|potentially|reportedly")
 
 // context sets Approx, Definite and the subject of a mention.
 func (x *numExtractor) context(m *NumberMention, i, next int) {

@@ -9,6 +9,10 @@ import (
 // Checks of units, scales and dates: conversions, million vs billion,
 // weekdays and "N days later".
 
+// conversionGlue may stand between a quantity and its conversion
+// ("5 km (3 mi)", "5 km, or about 3 mi").
+var conversionGlue = newWordSet("(|,|or|about|around|roughly|some|nearly|almost|approximately|—|–|-|[")
+
 // conversions checks a measure against its conversion next to it:
 // "5 km (8 miles)" is wrong: 5 km is 3.1 miles.
 func (c *numChecker) conversions(lo, hi int) {
@@ -19,9 +23,7 @@ func (c *numChecker) conversions(lo, hi int) {
 		}
 		ok := true
 		for j := A.EndToken; j < B.FirstToken; j++ {
-			switch c.lower(j) {
-			case "(", ",", "or", "about", "around", "roughly", "some", "nearly", "almost", "approximately", "—", "–", "-", "[":
-			default:
+			if !conversionGlue.has(c.lower(j)) {
 				ok = false
 			}
 		}
@@ -193,6 +195,7 @@ func anyYearFits(years []int, m *NumberMention) bool {
 
 func monthTitle(m int) string { return titleCase(monthNames[m-1]) }
 
+//go:noinline
 func titleCase(s string) string {
 	if s == "" {
 		return s

@@ -49,6 +49,7 @@ func parseDigitsOK(s string) (float64, bool) {
 	return v, true
 }
 
+//go:noinline
 func smallNumber(w string) (int, bool) {
 	v, ok := smallNumbers[w]
 	return v, ok
@@ -104,13 +105,10 @@ func scaleWord(w string) float64 {
 
 //go:noinline
 func ordinalWord(w string) float64 {
-	if v, ok := ordinalWordWords[w]; ok {
-		return v
-	}
-	return 0
+	return float64(ordinalWords[w])
 }
 
-var ordinalWordWords = newWordMap([]words[float64]{
+var ordinalWords = newWordMap([]words[int]{
 	{"first", 1},
 	{"second", 2},
 	{"third", 3},
@@ -148,6 +146,8 @@ func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd"
 // number word, a month, a weekday, "a"/"an" ("a dozen", "a third", "a week
 // later"), "half", a vague count or an ordinal. It keeps extraction fast:
 // most words are rejected by one switch.
+//
+//go:noinline
 func mayStartNumber(w string) bool {
 	if mayStartNumberWords.has(w) {
 		return true
@@ -297,6 +297,8 @@ func (x *numExtractor) currencyBefore(i int) string {
 }
 
 // currencyWord maps a currency name after a number to its code.
+//
+//go:noinline
 func currencyWord(w string) string { return currencyWords[w] }
 
 var currencyWords = newWordMap([]words[string]{
@@ -326,6 +328,8 @@ var currencyWords = newWordMap([]words[string]{
 })
 
 // unitWord maps a unit after a number to its symbol.
+//
+//go:noinline
 func unitWord(w string) string {
 	if v, ok := unitWordWords[w]; ok {
 		return v
@@ -362,6 +366,8 @@ var unitWordWords = newWordMap([]words[string]{
 
 // isCountUnitWord reports words after a 4-digit number that make it a
 // count rather than a year ("2000 people").
+//
+//go:noinline
 func isCountUnitWord(w string) bool {
 	if unitWord(w) != "" || currencyWord(w) != "" {
 		return true
@@ -496,6 +502,8 @@ var isStateNounWords = newWordSet("dead|deaths|death|fatalities|fatality|injured
 
 // stateOf maps the stem of a state word to its normalised state: what
 // happened to the counted things.
+//
+//go:noinline
 func stateOf(stem string) string {
 	if v, ok := stateOfWords[stem]; ok {
 		return v

@@ -24,6 +24,8 @@ func newWordSet(list string) wordSet {
 }
 
 // has reports whether w is in the set.
+//
+//go:noinline
 func (s wordSet) has(w string) bool {
 	_, ok := s[w]
 	return ok

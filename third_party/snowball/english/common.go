@@ -111,89 +111,52 @@ func isLowerVowel(r rune) bool {
 // Returns the stemmed version of a word if it is a special
 // case, otherwise returns the empty string.
 func stemSpecialWord(word string) (stemmed string) {
-	switch word {
-	case "skis":
-		stemmed = "ski"
-	case "skies":
-		stemmed = "sky"
-	case "dying":
-		stemmed = "die"
-	case "lying":
-		stemmed = "lie"
-	case "tying":
-		stemmed = "tie"
-	case "idly":
-		stemmed = "idl"
-	case "gently":
-		stemmed = "gentl"
-	case "ugly":
-		stemmed = "ugli"
-	case "early":
-		stemmed = "earli"
-	case "only":
-		stemmed = "onli"
-	case "singly":
-		stemmed = "singl"
-	case "sky":
-		stemmed = "sky"
-	case "news":
-		stemmed = "news"
-	case "howe":
-		stemmed = "howe"
-	case "atlas":
-		stemmed = "atlas"
-	case "cosmos":
-		stemmed = "cosmos"
-	case "bias":
-		stemmed = "bias"
-	case "andes":
-		stemmed = "andes"
-	case "inning":
-		stemmed = "inning"
-	case "innings":
-		stemmed = "inning"
-	case "outing":
-		stemmed = "outing"
-	case "outings":
-		stemmed = "outing"
-	case "canning":
-		stemmed = "canning"
-	case "cannings":
-		stemmed = "canning"
-	case "herring":
-		stemmed = "herring"
-	case "herrings":
-		stemmed = "herring"
-	case "earring":
-		stemmed = "earring"
-	case "earrings":
-		stemmed = "earring"
-	case "proceed":
-		stemmed = "proceed"
-	case "proceeds":
-		stemmed = "proceed"
-	case "proceeded":
-		stemmed = "proceed"
-	case "proceeding":
-		stemmed = "proceed"
-	case "exceed":
-		stemmed = "exceed"
-	case "exceeds":
-		stemmed = "exceed"
-	case "exceeded":
-		stemmed = "exceed"
-	case "exceeding":
-		stemmed = "exceed"
-	case "succeed":
-		stemmed = "succeed"
-	case "succeeds":
-		stemmed = "succeed"
-	case "succeeded":
-		stemmed = "succeed"
-	case "succeeding":
-		stemmed = "succeed"
-	}
-	return
+	return specialWords[word]
+}
+
+// specialWords is a map, not a switch: a switch of string cases compiles to
+// much larger WebAssembly (plumbline PATCHES.md).
+var specialWords = map[string]string{
+	"skis":       "ski",
+	"skies":      "sky",
+	"dying":      "die",
+	"lying":      "lie",
+	"tying":      "tie",
+	"idly":       "idl",
+	"gently":     "gentl",
+	"ugly":       "ugli",
+	"early":      "earli",
+	"only":       "onli",
+	"singly":     "singl",
+	"sky":        "sky",
+	"news":       "news",
+	"howe":       "howe",
+	"atlas":      "atlas",
+	"cosmos":     "cosmos",
+	"bias":       "bias",
+	"andes":      "andes",
+	"inning":     "inning",
+	"innings":    "inning",
+	"outing":     "outing",
+	"outings":    "outing",
+	"canning":    "canning",
+	"cannings":   "canning",
+	"herring":    "herring",
+	"herrings":   "herring",
+	"earring":    "earring",
+	"earrings":   "earring",
+	"proceed":    "proceed",
+	"proceeds":   "proceed",
+	"proceeded":  "proceed",
+	"proceeding": "proceed",
+	"exceed":     "exceed",
+	"exceeds":    "exceed",
+	"exceeded":   "exceed",
+	"exceeding":  "exceed",
+	"succeed":    "succeed",
+	"succeeds":   "succeed",
+	"succeeded":  "succeed",
+	"succeeding": "succeed",
 }
 
 // Return `true` if the input `word` is an English stop word.
