@@ -180,7 +180,7 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 	if d.Tokens[i].Lower == "supposed" && i+2 < len(d.Tokens) && d.Tokens[i+1].Lower == "to" && d.Tokens[i+2].Lower != "have" {
 		return false // "they are supposed to help": an obligation ("supposed to have fled" doubts)
 	}
-	if f := &d.Tokens[i]; i > 0 && determiners[d.Tokens[i-1].Lower] && d.Tokens[i-1].Sentence == f.Sentence {
+	if f := &d.Tokens[i]; i > 0 && determiners.has(d.Tokens[i-1].Lower) && d.Tokens[i-1].Sentence == f.Sentence {
 		switch f.Lower {
 		case "accused", "alleged", "supposed", "purported": // "the accused": a noun; "the alleged attack" stays
 			return f.Lower != "accused"
@@ -190,7 +190,7 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 }
 
 // monthPrepositions precede a month name: "in May", "since May".
-var monthPrepositions = wordBools("in|since|until|till|by|from|of|early|late|mid|last|next|this|during|through|before|after|" +
+var monthPrepositions = newWordSet("in|since|until|till|by|from|of|early|late|mid|last|next|this|during|through|before|after|" +
 	"throughout|to|and|or")
 
 // isMonthMay tells the month (or the name, "Theresa May") from the modal:
@@ -207,7 +207,7 @@ func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
 	if !capitalised(d, i) {
 		return false
 	}
-	if i > 0 && monthPrepositions[d.Tokens[i-1].Lower] {
+	if i > 0 && monthPrepositions.has(d.Tokens[i-1].Lower) {
 		return true
 	}
 	// "Theresa May, ...", "Theresa May said": a surname after a name; in a
@@ -307,12 +307,12 @@ var (
 
 // legalNouns name legal texts; with a quotation they mark "may" as a
 // permission ("the court may order").
-var legalNouns = wordBools("law|laws|act|statute|constitution|code|treaty|regulation|regulations|decree|charter|" +
+var legalNouns = newWordSet("law|laws|act|statute|constitution|code|treaty|regulation|regulations|decree|charter|" +
 	"ordinance|directive|bill|article|section|clause|paragraph|court|convention|provision|" +
 	"provisions|rule|rules|legislation|agreement|deal|accord|contract|terms|guidelines")
 
 // lawVerbs say what a law does: "the constitution allows".
-var lawVerbs = wordBools("allows|allowed|permits|permitted|provides|provided|stipulates|stipulated|states|stated|says|" +
+var lawVerbs = newWordSet("allows|allowed|permits|permitted|provides|provided|stipulates|stipulated|states|stated|says|" +
 	"said|grants|granted|entitles|authorizes|authorises|empowers")
 
 // legalSentence reports whether sentence s reads as legal text, where
@@ -341,11 +341,11 @@ func legalSentence(d *Document, s int) bool {
 		if t.Kind == Word && t.Quoted && t.Lower == "may" {
 			quoted = true
 		}
-		if legalNouns[t.Lower] {
+		if legalNouns.has(t.Lower) {
 			law = true
 			// "under the (new) law", "the constitution allows": the law
 			// speaks (a court's words are weighed elsewhere)
-			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs[d.Tokens[k+1].Lower]) {
+			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs.has(d.Tokens[k+1].Lower)) {
 				return true
 			}
 		}
@@ -357,7 +357,7 @@ func legalSentence(d *Document, s int) bool {
 
 // anonymousNouns are sources without a name: "officials said", "according
 // to witnesses", "experts believe".
-var anonymousNouns = wordBools("source|sources|official|officials|expert|experts|analyst|analysts|observer|observers|critic|" +
+var anonymousNouns = newWordSet("source|sources|official|officials|expert|experts|analyst|analysts|observer|observers|critic|" +
 	"critics|witness|witnesses|eyewitness|eyewitnesses|insider|insiders|people|residents|locals|" +
 	"some|many|others|someone|somebody|everyone|everybody|diplomats|commentators|reports|report|" +
 	"rumours|rumors|media|authorities|scientists|researchers|studies|estimates|bloggers|users|" +
@@ -368,7 +368,7 @@ var anonymousNouns = wordBools("source|sources|official|officials|expert|experts
 
 // institutionNouns name an accountable speaker even without a proper name:
 // "the ministry said", "the Russian president indicated".
-var institutionNouns = wordBools("government|ministry|police|army|military|president|minister|premier|spokesman|spokeswoman|" +
+var institutionNouns = newWordSet("government|ministry|police|army|military|president|minister|premier|spokesman|spokeswoman|" +
 	"spokesperson|service|office|agency|embassy|court|prosecutor|prosecutors|company|statement|" +
 	"department|council|committee|commission|parliament|senate|governor|mayor|chancellor|" +
 	"secretary|ambassador|administration|ombudsman|director|chairman|chairwoman|chair|ceo|king|" +
@@ -377,29 +377,29 @@ var institutionNouns = wordBools("government|ministry|police|army|military|presi
 	"campaign|foundation|institute|airline|network")
 
 // subjectPronouns refer back to a speaker the text has named.
-var subjectPronouns = wordBools("he|she|they|we|i|it|you|him|her|them|us|me")
+var subjectPronouns = newWordSet("he|she|they|we|i|it|you|him|her|them|us|me")
 
 // skipBeforeVerb are adverbs and auxiliaries between a subject and its
 // reporting verb ("Putin also noted", "the ministry has said").
-var skipBeforeVerb = wordBools("also|later|earlier|again|then|further|previously|recently|once|repeatedly|publicly|today|" +
+var skipBeforeVerb = newWordSet("also|later|earlier|again|then|further|previously|recently|once|repeatedly|publicly|today|" +
 	"yesterday|separately|has|have|had|will|would|had've|reportedly|allegedly|widely|generally|" +
 	"commonly|often|frequently|traditionally|largely|usually|long|still|now|first|originally|" +
 	"initially|sometimes|always|privately|officially|formally|explicitly|openly|not|never|n't|" +
 	"did|does|do|may|might|could|can|should|must|shall")
 
-var beVerbs = wordBools("is|are|was|were|be|been|being|'s|'re")
+var beVerbs = newWordSet("is|are|was|were|be|been|being|'s|'re")
 
 // clauseBoundary words end the search for a subject: the subject of
 // "said" in "the claim that officials said" starts after "that".
-var clauseBoundary = wordBools("that|which|who|whom|because|when|while|after|before|as|if|but|although|though|whereas|since|" +
+var clauseBoundary = newWordSet("that|which|who|whom|because|when|while|after|before|as|if|but|although|though|whereas|since|" +
 	"where|so|what|how|why|than|until|unless")
 
 // determiners alone make no subject ("the reported death", "his noted").
-var determiners = wordBools("the|a|an|this|that|these|those|his|her|its|their|our|my|your|no|any|each|every|one")
+var determiners = newWordSet("the|a|an|this|that|these|those|his|her|its|their|our|my|your|no|any|each|every|one")
 
 // commonInitial are words that are capitalised only because they open a
 // sentence: "In 2008 police said" has no proper name.
-var commonInitial = wordBools("in|on|at|for|by|with|from|after|before|during|however|meanwhile|also|and|yet|still|then|now|" +
+var commonInitial = newWordSet("in|on|at|for|by|with|from|after|before|during|however|meanwhile|also|and|yet|still|then|now|" +
 	"today|yesterday|earlier|later|last|there|here|few|all|both|moreover|furthermore|instead|" +
 	"thus|therefore|nevertheless|indeed|only|even|such|other|another|local|senior|top|western|" +
 	"foreign|independent|military|government")
@@ -417,13 +417,13 @@ func sourceKind(d *Document, lo, hi int) string {
 		}
 		switch {
 		case t.Lower == "report" && k > lo &&
-			(capitalised(d, k-1) && !determiners[d.Tokens[k-1].Lower] ||
-				determiners[d.Tokens[k-1].Lower] && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
+			(capitalised(d, k-1) && !determiners.has(d.Tokens[k-1].Lower) ||
+				determiners.has(d.Tokens[k-1].Lower) && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
 			// "the Senate report", "the report" (one the text has named):
 			// not anonymous in itself; "a report", "reports" are
-		case subjectPronouns[t.Lower] && k == hi-1:
+		case subjectPronouns.has(t.Lower) && k == hi-1:
 			return CategoryNamed // the nearest word is the subject: "everyone she said"
-		case anonymousNouns[t.Lower]:
+		case anonymousNouns.has(t.Lower):
 			anon = true
 			// "expert John Smith", "spokesman Dmitry Peskov": named after all
 			if k+1 < hi && d.Tokens[k+1].Kind == Word && capitalised(d, k+1) {
@@ -435,10 +435,10 @@ func sourceKind(d *Document, lo, hi int) string {
 				(capitalised(d, k+2) || k+3 < hi && d.Tokens[k+2].Lower == "the" && capitalised(d, k+3)) {
 				appositive = true
 			}
-		case institutionNouns[t.Lower]:
+		case institutionNouns.has(t.Lower):
 			named = true
-		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower] &&
-			!(commonInitial[t.Lower] && sentenceInitial(d, k)):
+		case capitalised(d, k) && !determiners.has(t.Lower) && !subjectPronouns.has(t.Lower) && !clauseBoundary.has(t.Lower) &&
+			!(commonInitial.has(t.Lower) && sentenceInitial(d, k)):
 			named = true
 		}
 	}
@@ -461,20 +461,20 @@ type verbFrame struct {
 	passive, negated, modal, infinitive, possessive bool
 }
 
-var modalAux = wordBools("may|might|could|can|should|must|would|will|shall")
+var modalAux = newWordSet("may|might|could|can|should|must|would|will|shall")
 
 // subjectBefore returns the frame of the verb at token v: its subject,
 // within the sentence, and the auxiliaries between them.
 func subjectBefore(d *Document, v int) (fr verbFrame) {
 	s := d.Sentences[d.Tokens[v].Sentence]
 	j := v - 1
-	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb[d.Tokens[j].Lower] || beVerbs[d.Tokens[j].Lower]) {
+	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb.has(d.Tokens[j].Lower) || beVerbs.has(d.Tokens[j].Lower)) {
 		switch l := d.Tokens[j].Lower; {
 		case l == "not" || l == "never" || l == "n't":
 			fr.negated = true
-		case beVerbs[l]:
+		case beVerbs.has(l):
 			fr.passive = true
-		case modalAux[l]:
+		case modalAux.has(l):
 			fr.modal = true
 		}
 		j--
@@ -500,7 +500,7 @@ func subjectBefore(d *Document, v int) (fr verbFrame) {
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
 		}
-		if t.Kind == Word && clauseBoundary[t.Lower] {
+		if t.Kind == Word && clauseBoundary.has(t.Lower) {
 			break
 		}
 		k--
@@ -522,7 +522,7 @@ func phraseAfter(d *Document, end int) (lo, hi int) {
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
 		}
-		if t.Kind == Word && clauseBoundary[t.Lower] && k > end {
+		if t.Kind == Word && clauseBoundary.has(t.Lower) && k > end {
 			break
 		}
 		k++
@@ -573,7 +573,7 @@ func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
 
 // hearsayVerbs are the reporting verbs whose passive always hides a
 // source: "he is said", "five were reported dead", "he was told".
-var hearsayVerbs = wordBools("said|reported|claimed|told")
+var hearsayVerbs = newWordSet("said|reported|claimed|told")
 
 // resolveReportingVerb classifies "said", "told", "stated"... by who says:
 // "the ministry said" (named), "officials said" (anonymous), "it was
@@ -618,7 +618,7 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		// "the law was declared void": a passive that reports an act, not a
 		// claim; it hides a source only with a dummy subject ("it was
 		// announced") or a that-clause, or with the verbs of hearsay
-		if !hearsayVerbs[d.Tokens[v].Lower] && !(hi > lo && d.Tokens[hi-1].Lower == "it") && next != "that" {
+		if !hearsayVerbs.has(d.Tokens[v].Lower) && !(hi > lo && d.Tokens[hi-1].Lower == "it") && next != "that" {
 			return false
 		}
 		setAttribution(d, f, CategoryPassive, start, m.EndToken)
@@ -664,13 +664,13 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 //go:noinline
 func anonymousEnd(d *Document, lo, hi int) int {
 	k := lo
-	for k < hi && !anonymousNouns[d.Tokens[k].Lower] {
+	for k < hi && !anonymousNouns.has(d.Tokens[k].Lower) {
 		k++
 	}
 	if k == hi {
 		return hi
 	}
-	for k < hi && anonymousNouns[d.Tokens[k].Lower] {
+	for k < hi && anonymousNouns.has(d.Tokens[k].Lower) {
 		k++
 	}
 	return k
@@ -732,7 +732,7 @@ func resolveSourceFollows(d *Document, m Match, f *Finding) bool {
 func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	v := m.First
 	w := d.Tokens[v].Lower
-	if v > 0 && determiners[d.Tokens[v-1].Lower] && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
+	if v > 0 && determiners.has(d.Tokens[v-1].Lower) && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
 		return false // a noun: "a thought", "the suspect", "no doubt"
 	}
 	if v > 0 && d.Tokens[v-1].Lower == "to" {
@@ -761,7 +761,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			return false // "is being considered for the post": weighed, not believed
 		}
 		start := hi
-		for start > 0 && start > v-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
+		for start > 0 && start > v-3 && (beVerbs.has(d.Tokens[start-1].Lower) || skipBeforeVerb.has(d.Tokens[start-1].Lower)) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
 			start--
 		}
 		if start > v-1 || start < 0 {
@@ -794,7 +794,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 		// active, transitive: "the board considered the plan", "assumed office"
 		if hi > lo && v+1 < len(d.Tokens) {
 			n := d.Tokens[v+1].Lower
-			if determiners[n] || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
+			if determiners.has(n) || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
 				return false
 			}
 		}
@@ -849,7 +849,7 @@ var thoughtNounBefore = newWordSet("of|and|or|in|for|with|so|free|second|much|li
 //go:noinline
 func allDeterminers(d *Document, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if d.Tokens[k].Kind == Word && !determiners[d.Tokens[k].Lower] {
+		if d.Tokens[k].Kind == Word && !determiners.has(d.Tokens[k].Lower) {
 			return false
 		}
 	}

@@ -51,15 +51,3 @@ func newWordMap[V any](groups []words[V]) map[string]V {
 	}
 	return m
 }
-
-// wordBools is newWordSet for callers that index a map[string]bool.
-func wordBools(list string) map[string]bool {
-	m := make(map[string]bool, strings.Count(list, "|")+1)
-	for _, w := range strings.Split(list, "|") {
-		if m[w] {
-			panic("analysis: word " + w + " listed twice")
-		}
-		m[w] = true
-	}
-	return m
-}
