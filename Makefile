@@ -5,7 +5,7 @@ ADDR     ?= 127.0.0.1:8080
 WASM_DIR := $(shell $(GO) env GOROOT)/lib/wasm
 GOFILES  := $(shell find analysis wasm cmd -name '*.go' -o -name '*.tsv' -o -name '*.txt' 2>/dev/null)
 
-.PHONY: all build wasm cli serve test test-go test-wasm test-browser test-embed screenshot dist eval bench clean
+.PHONY: all build wasm cli serve test test-go test-wasm test-browser test-embed screenshot dist eval bench clean size
 
 all: build
 
@@ -14,15 +14,26 @@ build: wasm cli
 wasm: web/plumbline.wasm web/wasm_exec.js
 
 # -s -w -trimpath: no symbol table or DWARF, no local paths (see README: size)
-web/plumbline.wasm: $(GOFILES) go.mod go.sum
+web/plumbline.wasm: $(GOFILES) analysis/data_gen.go go.mod go.sum
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./wasm
 
 web/wasm_exec.js: $(WASM_DIR)/wasm_exec.js
 	cp $< $@
 
+# the built-in lexicons and gazetteer as Go string constants (not
+# //go:embed, which costs the wasm 48 KB gzip: docs/size.md)
+analysis/data_gen.go: analysis/gendata.go $(wildcard analysis/lexicons/*.tsv) analysis/data/gazetteer.tsv
+	cd analysis && $(GO) run gendata.go
+
+# the wasm payload against its budget (900,000 bytes gzip -9, issue 10;
+# docs/size.md). `go test ./wasm/` (make test-go) checks the same.
+size: web/plumbline.wasm
+	@raw=$$(wc -c < web/plumbline.wasm); gz=$$(gzip -9c web/plumbline.wasm | wc -c); \
+	echo "web/plumbline.wasm: $$raw bytes, $$gz gzip -9 (budget 900000)"; test $$gz -le 900000
+
 cli: bin/plumbline
 
-bin/plumbline: $(GOFILES) go.mod go.sum
+bin/plumbline: $(GOFILES) analysis/data_gen.go go.mod go.sum
 	$(GO) build -trimpath -o $@ ./cmd/plumbline
 
 serve: build
@@ -34,6 +45,7 @@ test-go:
 	@unformatted=$$(gofmt -l analysis wasm cmd); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
+	cd third_party/snowball && $(GO) vet ./... && $(GO) test ./...
 
 # the same tests compiled to wasm and run under Node
 test-wasm:

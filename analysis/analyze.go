@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -33,7 +33,7 @@ func Analyze(text string, opts Options) (rep Report) {
 	defer func() {
 		if p := recover(); p != nil {
 			rep = Report{Version: ReportVersion, Sentences: []SentenceScore{}, Quantities: []Quantity{}, Findings: []Finding{},
-				Stats: Stats{Bytes: len(text)}, Error: fmt.Sprintf("internal error: %v", p)}
+				Stats: Stats{Bytes: len(text)}, Error: "internal error: " + panicText(p)}
 		}
 	}()
 	max := opts.MaxBytes
@@ -41,7 +41,7 @@ func Analyze(text string, opts Options) (rep Report) {
 		max = DefaultMaxBytes
 	}
 	if len(text) > max {
-		rep.Error = fmt.Sprintf("the text is %s; plumbline analyses at most %s at a time", humanBytes(len(text)), humanBytes(max))
+		rep.Error = "the text is " + humanBytes(len(text)) + "; plumbline analyses at most " + humanBytes(max) + " at a time"
 		return rep
 	}
 	lex := opts.Lexicon
@@ -115,11 +115,11 @@ func sortFindings(fs []Finding) {
 func humanBytes(n int) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return strconv.Itoa(n) + " bytes"
 }
 
 // ValidUTF8 reports whether text is valid UTF-8; callers that want to

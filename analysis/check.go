@@ -16,11 +16,15 @@ type Document struct {
 }
 
 // Span returns the span of the input from byte start to byte end.
+//
+//go:noinline
 func (d *Document) Span(start, end int) Span {
 	return Span{Start: start, End: end, Text: d.Text[start:end]}
 }
 
 // TokenText returns the exact input text of token i.
+//
+//go:noinline
 func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
 
 // Check is one stage of the checks: it reads the document and adds its

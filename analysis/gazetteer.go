@@ -1,8 +1,7 @@
 package analysis
 
 import (
-	_ "embed" // the built-in gazetteer
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -10,12 +9,10 @@ import (
 	"unicode/utf8"
 )
 
-// The gazetteer is DATA (data/gazetteer.tsv, embedded); see that file's
-// header for its format and how it was built. It lives outside lexicons/
-// because Builtin parses every file there as lexicon entries.
-//
-//go:embed data/gazetteer.tsv
-var gazetteerTSV string
+// The gazetteer is DATA (data/gazetteer.tsv, built in as the constant
+// gazetteerTSV in data_gen.go); see that file's header for its format and
+// how it was built. It lives outside lexicons/ because Builtin parses every
+// file there as lexicon entries.
 
 // GazetteerKind says what a gazetteer line lists.
 type GazetteerKind uint8
@@ -72,7 +69,7 @@ var (
 	gazetteerErr  error
 )
 
-// BuiltinGazetteer returns the gazetteer embedded in the binary
+// BuiltinGazetteer returns the gazetteer built into the binary
 // (data/gazetteer.tsv), parsed once.
 func BuiltinGazetteer() (*Gazetteer, error) {
 	gazetteerOnce.Do(func() {
@@ -97,14 +94,14 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		where := source + ":" + strconv.Itoa(n+1)
+		where := source + ":" + itoa(n+1)
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
-			return nil, &LexiconError{where, fmt.Sprintf("want 2 tab-separated fields (kind, names), got %d", len(f))}
+			return nil, &LexiconError{where, "want 2 tab-separated fields (kind, names), got " + itoa(len(f))}
 		}
 		kind, ok := gazetteerKinds[strings.TrimSpace(f[0])]
 		if !ok {
-			return nil, &LexiconError{where, fmt.Sprintf("kind %q is not one of place, alias, person, title, common", f[0])}
+			return nil, &LexiconError{where, "kind " + quoted(f[0]) + " is not one of place, alias, person, title, common"}
 		}
 		names := strings.Split(f[1], "|")
 		inLine := map[string]bool{}
@@ -117,7 +114,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			}
 			key := nameKey(name)
 			if inLine[key] {
-				return nil, &LexiconError{where, fmt.Sprintf("name %q twice in one line", name)}
+				return nil, &LexiconError{where, "name " + quoted(name) + " twice in one line"}
 			}
 			inLine[key] = true
 			if words := strings.Count(key, " ") + 1; words > g.maxWords {
@@ -125,7 +122,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			}
 			if kind == GazAlias { // one thing has one line of names
 				if prev, dup := aliasSeen[key]; dup {
-					return nil, &LexiconError{where, fmt.Sprintf("alias %q is already listed on line %d", name, prev)}
+					return nil, &LexiconError{where, "alias " + quoted(name) + " is already listed on line " + itoa(prev)}
 				}
 				aliasSeen[key] = n + 1
 			}
@@ -140,7 +137,7 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 				listSeen[kind] = seen
 			}
 			if prev, dup := seen[key]; dup {
-				return nil, &LexiconError{where, fmt.Sprintf("name %q is already listed on line %d", name, prev)}
+				return nil, &LexiconError{where, "name " + quoted(name) + " is already listed on line " + itoa(prev)}
 			}
 			seen[key] = n + 1
 			g.add(key, gazRef{int32(len(g.groups)), kind})
@@ -163,20 +160,20 @@ func (g *Gazetteer) add(key string, ref gazRef) {
 func validGazetteerName(name string) error {
 	switch {
 	case name == "":
-		return fmt.Errorf("empty name")
+		return errors.New("empty name")
 	case len(name) > maxGazetteerName:
-		return fmt.Errorf("name %q is %d bytes; at most %d", name, len(name), maxGazetteerName)
+		return errors.New("name " + quoted(name) + " is " + itoa(len(name)) + " bytes; at most " + itoa(maxGazetteerName))
 	case strings.Contains(name, "  "):
-		return fmt.Errorf("name %q has two spaces in a row", name)
+		return errors.New("name " + quoted(name) + " has two spaces in a row")
 	case strings.Count(name, " ")+1 > maxGazetteerWords:
-		return fmt.Errorf("name %q has more than %d words", name, maxGazetteerWords)
+		return errors.New("name " + quoted(name) + " has more than " + itoa(maxGazetteerWords) + " words")
 	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
-		return fmt.Errorf("name %q does not start with a letter", name)
+		return errors.New("name " + quoted(name) + " does not start with a letter")
 	}
 	for _, r := range name {
 		if !(isWordRune(r) || r == ' ' || r == '-' || r == '.' || isApostrophe(r)) {
-			return fmt.Errorf("name %q has %q; names hold letters, spaces, hyphens, apostrophes and periods", name, r)
+			return errors.New("name " + quoted(name) + " has " + strconv.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
 		}
 	}
 	return nil
@@ -219,6 +216,8 @@ func related(a, b []gazRef) GazetteerKind {
 
 // nameKey lower-cases a name and straightens its apostrophes, as token
 // Lower fields are.
+//
+//go:noinline
 func nameKey(s string) string { return normalize(s) }
 
 // foldDiacritics maps the accented Latin letters most common in names to

@@ -180,7 +180,7 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 	if d.Tokens[i].Lower == "supposed" && i+2 < len(d.Tokens) && d.Tokens[i+1].Lower == "to" && d.Tokens[i+2].Lower != "have" {
 		return false // "they are supposed to help": an obligation ("supposed to have fled" doubts)
 	}
-	if f := &d.Tokens[i]; i > 0 && determiners[d.Tokens[i-1].Lower] && d.Tokens[i-1].Sentence == f.Sentence {
+	if f := &d.Tokens[i]; i > 0 && determiners.has(d.Tokens[i-1].Lower) && d.Tokens[i-1].Sentence == f.Sentence {
 		switch f.Lower {
 		case "accused", "alleged", "supposed", "purported": // "the accused": a noun; "the alleged attack" stays
 			return f.Lower != "accused"
@@ -190,11 +190,8 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 }
 
 // monthPrepositions precede a month name: "in May", "since May".
-var monthPrepositions = map[string]bool{
-	"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "of": true,
-	"early": true, "late": true, "mid": true, "last": true, "next": true, "this": true, "during": true,
-	"through": true, "before": true, "after": true, "throughout": true, "to": true, "and": true, "or": true,
-}
+var monthPrepositions = newWordSet("in|since|until|till|by|from|of|early|late|mid|last|next|this|during|through|before|after|" +
+	"throughout|to|and|or")
 
 // isMonthMay tells the month (or the name, "Theresa May") from the modal:
 // a "May" next to a number ("May 20", "20 May 2022"), after a month
@@ -210,7 +207,7 @@ func isMonthMay(d *Document, i int, facts *sentenceFacts) bool {
 	if !capitalised(d, i) {
 		return false
 	}
-	if i > 0 && monthPrepositions[d.Tokens[i-1].Lower] {
+	if i > 0 && monthPrepositions.has(d.Tokens[i-1].Lower) {
 		return true
 	}
 	// "Theresa May, ...", "Theresa May said": a surname after a name; in a
@@ -251,9 +248,7 @@ func permissionMay(d *Document, i int) bool {
 // isNounMight tells "military might", "with all his might" from the modal.
 func isNounMight(d *Document, i int) bool {
 	if i > 0 {
-		switch d.Tokens[i-1].Lower {
-		case "the", "his", "her", "its", "their", "our", "my", "your", "all", "whose", "of",
-			"military", "economic", "naval", "industrial", "financial", "full", "great", "sheer", "main":
+		if isNounMightWords.has(d.Tokens[i-1].Lower) {
 			return true
 		}
 	}
@@ -270,6 +265,9 @@ func isNounMight(d *Document, i int) bool {
 	}
 	return false
 }
+
+var isNounMightWords = newWordSet("the|his|her|its|their|our|my|your|all|whose|of|military|economic|naval|industrial|financial|" +
+	"full|great|sheer|main")
 
 // sentenceFacts remembers, per sentence, whether it is legal text and
 // whether it is a title-case headline, so that each sentence is scanned at
@@ -300,23 +298,22 @@ func (c *sentenceFacts) title(d *Document, s int) bool {
 	return v
 }
 
+// legalWords are found in the text of laws; legalDivisions before a
+// number cite one ("Article 4").
+var (
+	legalWords     = newWordSet("shall|hereby|thereof|herein|pursuant|notwithstanding")
+	legalDivisions = newWordSet("article|section|clause|paragraph|art.|§|chapter")
+)
+
 // legalNouns name legal texts; with a quotation they mark "may" as a
 // permission ("the court may order").
-var legalNouns = map[string]bool{
-	"law": true, "laws": true, "act": true, "statute": true, "constitution": true, "code": true,
-	"treaty": true, "regulation": true, "regulations": true, "decree": true, "charter": true,
-	"ordinance": true, "directive": true, "bill": true, "article": true, "section": true, "clause": true,
-	"paragraph": true, "court": true, "convention": true, "provision": true, "provisions": true,
-	"rule": true, "rules": true, "legislation": true, "agreement": true, "deal": true, "accord": true,
-	"contract": true, "terms": true, "guidelines": true,
-}
+var legalNouns = newWordSet("law|laws|act|statute|constitution|code|treaty|regulation|regulations|decree|charter|" +
+	"ordinance|directive|bill|article|section|clause|paragraph|court|convention|provision|" +
+	"provisions|rule|rules|legislation|agreement|deal|accord|contract|terms|guidelines")
 
 // lawVerbs say what a law does: "the constitution allows".
-var lawVerbs = map[string]bool{
-	"allows": true, "allowed": true, "permits": true, "permitted": true, "provides": true, "provided": true,
-	"stipulates": true, "stipulated": true, "states": true, "stated": true, "says": true, "said": true,
-	"grants": true, "granted": true, "entitles": true, "authorizes": true, "authorises": true, "empowers": true,
-}
+var lawVerbs = newWordSet("allows|allowed|permits|permitted|provides|provided|stipulates|stipulated|states|stated|says|" +
+	"said|grants|granted|entitles|authorizes|authorises|empowers")
 
 // legalSentence reports whether sentence s reads as legal text, where
 // "may" grants a permission instead of hedging: it says "shall", cites an
@@ -331,24 +328,24 @@ func legalSentence(d *Document, s int) bool {
 	under := -10 // token index of the last "under"
 	for k := sent.FirstToken; k < sent.EndToken; k++ {
 		t := &d.Tokens[k]
-		switch t.Lower {
-		case "shall", "hereby", "thereof", "herein", "pursuant", "notwithstanding":
+		switch {
+		case legalWords.has(t.Lower):
 			return true
-		case "article", "section", "clause", "paragraph", "art.", "§", "chapter":
+		case legalDivisions.has(t.Lower):
 			if k+1 < sent.EndToken && d.Tokens[k+1].Kind == Number {
 				return true
 			}
-		case "under":
+		case t.Lower == "under":
 			under = k
 		}
 		if t.Kind == Word && t.Quoted && t.Lower == "may" {
 			quoted = true
 		}
-		if legalNouns[t.Lower] {
+		if legalNouns.has(t.Lower) {
 			law = true
 			// "under the (new) law", "the constitution allows": the law
 			// speaks (a court's words are weighed elsewhere)
-			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs[d.Tokens[k+1].Lower]) {
+			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs.has(d.Tokens[k+1].Lower)) {
 				return true
 			}
 		}
@@ -360,87 +357,52 @@ func legalSentence(d *Document, s int) bool {
 
 // anonymousNouns are sources without a name: "officials said", "according
 // to witnesses", "experts believe".
-var anonymousNouns = map[string]bool{
-	"source": true, "sources": true, "official": true, "officials": true, "expert": true, "experts": true,
-	"analyst": true, "analysts": true, "observer": true, "observers": true, "critic": true, "critics": true,
-	"witness": true, "witnesses": true, "eyewitness": true, "eyewitnesses": true, "insider": true,
-	"insiders": true, "people": true, "residents": true, "locals": true, "some": true, "many": true,
-	"others": true, "someone": true, "somebody": true, "everyone": true, "everybody": true, "diplomats": true,
-	"commentators": true, "reports": true, "report": true, "rumours": true, "rumors": true, "media": true,
-	"authorities": true, "scientists": true, "researchers": true, "studies": true, "estimates": true,
-	"bloggers": true, "users": true, "onlookers": true, "unnamed": true, "anonymous": true,
-	"unidentified": true, "unconfirmed": true, "informed": true, "several": true, "most": true,
-	"diplomat": true, "aide": true, "aides": true, "person": true, "persons": true, "individual": true,
-	"individuals": true, "staffer": true, "staffers": true, "activist": true, "activists": true,
-	"resident": true, "protester": true, "protesters": true, "protestor": true, "protestors": true,
-	"participants": true, "employee": true, "employees": true, "neighbours": true, "neighbors": true,
-}
+var anonymousNouns = newWordSet("source|sources|official|officials|expert|experts|analyst|analysts|observer|observers|critic|" +
+	"critics|witness|witnesses|eyewitness|eyewitnesses|insider|insiders|people|residents|locals|" +
+	"some|many|others|someone|somebody|everyone|everybody|diplomats|commentators|reports|report|" +
+	"rumours|rumors|media|authorities|scientists|researchers|studies|estimates|bloggers|users|" +
+	"onlookers|unnamed|anonymous|unidentified|unconfirmed|informed|several|most|diplomat|aide|" +
+	"aides|person|persons|individual|individuals|staffer|staffers|activist|activists|resident|" +
+	"protester|protesters|protestor|protestors|participants|employee|employees|neighbours|" +
+	"neighbors")
 
 // institutionNouns name an accountable speaker even without a proper name:
 // "the ministry said", "the Russian president indicated".
-var institutionNouns = map[string]bool{
-	"government": true, "ministry": true, "police": true, "army": true, "military": true, "president": true,
-	"minister": true, "premier": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
-	"service": true, "office": true, "agency": true, "embassy": true, "court": true, "prosecutor": true,
-	"prosecutors": true, "company": true, "statement": true, "department": true, "council": true,
-	"committee": true, "commission": true, "parliament": true, "senate": true, "governor": true,
-	"mayor": true, "chancellor": true, "secretary": true, "ambassador": true, "administration": true,
-	"ombudsman": true, "director": true, "chairman": true, "chairwoman": true, "chair": true, "ceo": true,
-	"king": true, "queen": true, "pope": true, "leader": true, "leadership": true, "kremlin": true,
-	"cabinet": true, "headquarters": true, "regulator": true, "union": true, "organization": true,
-	"organisation": true, "newspaper": true, "broadcaster": true, "coroner": true, "judge": true,
-	"bank": true, "hospital": true, "university": true, "club": true, "party": true, "firm": true,
-	"campaign": true, "foundation": true, "institute": true, "airline": true, "network": true,
-}
+var institutionNouns = newWordSet("government|ministry|police|army|military|president|minister|premier|spokesman|spokeswoman|" +
+	"spokesperson|service|office|agency|embassy|court|prosecutor|prosecutors|company|statement|" +
+	"department|council|committee|commission|parliament|senate|governor|mayor|chancellor|" +
+	"secretary|ambassador|administration|ombudsman|director|chairman|chairwoman|chair|ceo|king|" +
+	"queen|pope|leader|leadership|kremlin|cabinet|headquarters|regulator|union|organization|" +
+	"organisation|newspaper|broadcaster|coroner|judge|bank|hospital|university|club|party|firm|" +
+	"campaign|foundation|institute|airline|network")
 
 // subjectPronouns refer back to a speaker the text has named.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true,
-	"him": true, "her": true, "them": true, "us": true, "me": true}
+var subjectPronouns = newWordSet("he|she|they|we|i|it|you|him|her|them|us|me")
 
 // skipBeforeVerb are adverbs and auxiliaries between a subject and its
 // reporting verb ("Putin also noted", "the ministry has said").
-var skipBeforeVerb = map[string]bool{
-	"also": true, "later": true, "earlier": true, "again": true, "then": true, "further": true,
-	"previously": true, "recently": true, "once": true, "repeatedly": true, "publicly": true,
-	"today": true, "yesterday": true, "separately": true, "has": true, "have": true, "had": true,
-	"will": true, "would": true, "had've": true, "reportedly": true, "allegedly": true, "widely": true,
-	"generally": true, "commonly": true, "often": true, "frequently": true, "traditionally": true,
-	"largely": true, "usually": true, "long": true, "still": true, "now": true, "first": true,
-	"originally": true, "initially": true, "sometimes": true, "always": true, "privately": true,
-	"officially": true, "formally": true, "explicitly": true, "openly": true, "not": true, "never": true,
-	"n't": true, "did": true, "does": true, "do": true, "may": true, "might": true, "could": true,
-	"can": true, "should": true, "must": true, "shall": true,
-}
+var skipBeforeVerb = newWordSet("also|later|earlier|again|then|further|previously|recently|once|repeatedly|publicly|today|" +
+	"yesterday|separately|has|have|had|will|would|had've|reportedly|allegedly|widely|generally|" +
+	"commonly|often|frequently|traditionally|largely|usually|long|still|now|first|originally|" +
+	"initially|sometimes|always|privately|officially|formally|explicitly|openly|not|never|n't|" +
+	"did|does|do|may|might|could|can|should|must|shall")
 
-var beVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "'re": true}
+var beVerbs = newWordSet("is|are|was|were|be|been|being|'s|'re")
 
 // clauseBoundary words end the search for a subject: the subject of
 // "said" in "the claim that officials said" starts after "that".
-var clauseBoundary = map[string]bool{
-	"that": true, "which": true, "who": true, "whom": true, "because": true, "when": true, "while": true,
-	"after": true, "before": true, "as": true, "if": true, "but": true, "although": true, "though": true,
-	"whereas": true, "since": true, "where": true, "so": true, "what": true, "how": true, "why": true,
-	"than": true, "until": true, "unless": true,
-}
+var clauseBoundary = newWordSet("that|which|who|whom|because|when|while|after|before|as|if|but|although|though|whereas|since|" +
+	"where|so|what|how|why|than|until|unless")
 
 // determiners alone make no subject ("the reported death", "his noted").
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
-	"no": true, "any": true, "each": true, "every": true, "one": true,
-}
+var determiners = newWordSet("the|a|an|this|that|these|those|his|her|its|their|our|my|your|no|any|each|every|one")
 
 // commonInitial are words that are capitalised only because they open a
 // sentence: "In 2008 police said" has no proper name.
-var commonInitial = map[string]bool{
-	"in": true, "on": true, "at": true, "for": true, "by": true, "with": true, "from": true, "after": true,
-	"before": true, "during": true, "however": true, "meanwhile": true, "also": true, "and": true, "yet": true,
-	"still": true, "then": true, "now": true, "today": true, "yesterday": true, "earlier": true, "later": true,
-	"last": true, "there": true, "here": true, "few": true, "all": true, "both": true, "moreover": true,
-	"furthermore": true, "instead": true, "thus": true, "therefore": true, "nevertheless": true, "indeed": true,
-	"only": true, "even": true, "such": true, "other": true, "another": true, "local": true, "senior": true,
-	"top": true, "western": true, "foreign": true, "independent": true, "military": true, "government": true,
-}
+var commonInitial = newWordSet("in|on|at|for|by|with|from|after|before|during|however|meanwhile|also|and|yet|still|then|now|" +
+	"today|yesterday|earlier|later|last|there|here|few|all|both|moreover|furthermore|instead|" +
+	"thus|therefore|nevertheless|indeed|only|even|such|other|another|local|senior|top|western|" +
+	"foreign|independent|military|government")
 
 // sourceKind classifies tokens [lo, hi) as the source of an attribution:
 // named (a proper name, an institution, a pronoun that refers back to
@@ -455,13 +417,13 @@ func sourceKind(d *Document, lo, hi int) string {
 		}
 		switch {
 		case t.Lower == "report" && k > lo &&
-			(capitalised(d, k-1) && !determiners[d.Tokens[k-1].Lower] ||
-				determiners[d.Tokens[k-1].Lower] && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
+			(capitalised(d, k-1) && !determiners.has(d.Tokens[k-1].Lower) ||
+				determiners.has(d.Tokens[k-1].Lower) && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
 			// "the Senate report", "the report" (one the text has named):
 			// not anonymous in itself; "a report", "reports" are
-		case subjectPronouns[t.Lower] && k == hi-1:
+		case subjectPronouns.has(t.Lower) && k == hi-1:
 			return CategoryNamed // the nearest word is the subject: "everyone she said"
-		case anonymousNouns[t.Lower]:
+		case anonymousNouns.has(t.Lower):
 			anon = true
 			// "expert John Smith", "spokesman Dmitry Peskov": named after all
 			if k+1 < hi && d.Tokens[k+1].Kind == Word && capitalised(d, k+1) {
@@ -473,10 +435,10 @@ func sourceKind(d *Document, lo, hi int) string {
 				(capitalised(d, k+2) || k+3 < hi && d.Tokens[k+2].Lower == "the" && capitalised(d, k+3)) {
 				appositive = true
 			}
-		case institutionNouns[t.Lower]:
+		case institutionNouns.has(t.Lower):
 			named = true
-		case capitalised(d, k) && !determiners[t.Lower] && !subjectPronouns[t.Lower] && !clauseBoundary[t.Lower] &&
-			!(commonInitial[t.Lower] && sentenceInitial(d, k)):
+		case capitalised(d, k) && !determiners.has(t.Lower) && !subjectPronouns.has(t.Lower) && !clauseBoundary.has(t.Lower) &&
+			!(commonInitial.has(t.Lower) && sentenceInitial(d, k)):
 			named = true
 		}
 	}
@@ -499,23 +461,20 @@ type verbFrame struct {
 	passive, negated, modal, infinitive, possessive bool
 }
 
-var modalAux = map[string]bool{
-	"may": true, "might": true, "could": true, "can": true, "should": true, "must": true,
-	"would": true, "will": true, "shall": true,
-}
+var modalAux = newWordSet("may|might|could|can|should|must|would|will|shall")
 
 // subjectBefore returns the frame of the verb at token v: its subject,
 // within the sentence, and the auxiliaries between them.
 func subjectBefore(d *Document, v int) (fr verbFrame) {
 	s := d.Sentences[d.Tokens[v].Sentence]
 	j := v - 1
-	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb[d.Tokens[j].Lower] || beVerbs[d.Tokens[j].Lower]) {
+	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb.has(d.Tokens[j].Lower) || beVerbs.has(d.Tokens[j].Lower)) {
 		switch l := d.Tokens[j].Lower; {
 		case l == "not" || l == "never" || l == "n't":
 			fr.negated = true
-		case beVerbs[l]:
+		case beVerbs.has(l):
 			fr.passive = true
-		case modalAux[l]:
+		case modalAux.has(l):
 			fr.modal = true
 		}
 		j--
@@ -541,7 +500,7 @@ func subjectBefore(d *Document, v int) (fr verbFrame) {
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
 		}
-		if t.Kind == Word && clauseBoundary[t.Lower] {
+		if t.Kind == Word && clauseBoundary.has(t.Lower) {
 			break
 		}
 		k--
@@ -563,7 +522,7 @@ func phraseAfter(d *Document, end int) (lo, hi int) {
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
 		}
-		if t.Kind == Word && clauseBoundary[t.Lower] && k > end {
+		if t.Kind == Word && clauseBoundary.has(t.Lower) && k > end {
 			break
 		}
 		k++
@@ -614,7 +573,7 @@ func setAttribution(d *Document, f *Finding, category string, lo, hi int) {
 
 // hearsayVerbs are the reporting verbs whose passive always hides a
 // source: "he is said", "five were reported dead", "he was told".
-var hearsayVerbs = map[string]bool{"said": true, "reported": true, "claimed": true, "told": true}
+var hearsayVerbs = newWordSet("said|reported|claimed|told")
 
 // resolveReportingVerb classifies "said", "told", "stated"... by who says:
 // "the ministry said" (named), "officials said" (anonymous), "it was
@@ -659,7 +618,7 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 		// "the law was declared void": a passive that reports an act, not a
 		// claim; it hides a source only with a dummy subject ("it was
 		// announced") or a that-clause, or with the verbs of hearsay
-		if !hearsayVerbs[d.Tokens[v].Lower] && !(hi > lo && d.Tokens[hi-1].Lower == "it") && next != "that" {
+		if !hearsayVerbs.has(d.Tokens[v].Lower) && !(hi > lo && d.Tokens[hi-1].Lower == "it") && next != "that" {
 			return false
 		}
 		setAttribution(d, f, CategoryPassive, start, m.EndToken)
@@ -701,15 +660,17 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 // tokens [lo, hi) ends ("according to local media reports, ..." stops
 // after "reports", "according to a Western diplomat the plan" after
 // "diplomat"); hi when there is none.
+//
+//go:noinline
 func anonymousEnd(d *Document, lo, hi int) int {
 	k := lo
-	for k < hi && !anonymousNouns[d.Tokens[k].Lower] {
+	for k < hi && !anonymousNouns.has(d.Tokens[k].Lower) {
 		k++
 	}
 	if k == hi {
 		return hi
 	}
-	for k < hi && anonymousNouns[d.Tokens[k].Lower] {
+	for k < hi && anonymousNouns.has(d.Tokens[k].Lower) {
 		k++
 	}
 	return k
@@ -771,7 +732,7 @@ func resolveSourceFollows(d *Document, m Match, f *Finding) bool {
 func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	v := m.First
 	w := d.Tokens[v].Lower
-	if v > 0 && determiners[d.Tokens[v-1].Lower] && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
+	if v > 0 && determiners.has(d.Tokens[v-1].Lower) && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
 		return false // a noun: "a thought", "the suspect", "no doubt"
 	}
 	if v > 0 && d.Tokens[v-1].Lower == "to" {
@@ -800,7 +761,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			return false // "is being considered for the post": weighed, not believed
 		}
 		start := hi
-		for start > 0 && start > v-3 && (beVerbs[d.Tokens[start-1].Lower] || skipBeforeVerb[d.Tokens[start-1].Lower]) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
+		for start > 0 && start > v-3 && (beVerbs.has(d.Tokens[start-1].Lower) || skipBeforeVerb.has(d.Tokens[start-1].Lower)) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
 			start--
 		}
 		if start > v-1 || start < 0 {
@@ -833,7 +794,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 		// active, transitive: "the board considered the plan", "assumed office"
 		if hi > lo && v+1 < len(d.Tokens) {
 			n := d.Tokens[v+1].Lower
-			if determiners[n] || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
+			if determiners.has(n) || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
 				return false
 			}
 		}
@@ -853,8 +814,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			return false
 		}
 		if v > 0 {
-			switch d.Tokens[v-1].Lower {
-			case "of", "and", "or", "in", "for", "with", "so", "free", "second", "much", "little", "careful", "political", "religious", "modern":
+			if thoughtNounBefore.has(d.Tokens[v-1].Lower) {
 				return false
 			}
 		}
@@ -883,9 +843,13 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	return true
 }
 
+// thoughtNounBefore before "thought" make it the noun ("second thought").
+var thoughtNounBefore = newWordSet("of|and|or|in|for|with|so|free|second|much|little|careful|political|religious|modern")
+
+//go:noinline
 func allDeterminers(d *Document, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if d.Tokens[k].Kind == Word && !determiners[d.Tokens[k].Lower] {
+		if d.Tokens[k].Kind == Word && !determiners.has(d.Tokens[k].Lower) {
 			return false
 		}
 	}
@@ -906,6 +870,8 @@ func capitalised(d *Document, i int) bool {
 
 // sentenceInitial reports whether token i is the first word of its
 // sentence (after any opening quotes or dashes).
+//
+//go:noinline
 func sentenceInitial(d *Document, i int) bool {
 	s := d.Tokens[i].Sentence
 	if s < 0 || s >= len(d.Sentences) {

@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"embed"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -86,8 +84,13 @@ type Lexicon struct {
 	exact    map[string][]*pattern // first possible exact word → patterns
 }
 
-//go:embed lexicons/*.tsv
-var builtinFS embed.FS
+// The built-in lexicon files (lexicons/*.tsv) are the string constants
+// of data_gen.go, listed in builtinFiles; gendata.go writes that file from
+// the .tsv files, which stay the data to edit. Package embed is not used:
+// it links io/fs, time and internal/godebug into the wasm build, 48 KB
+// gzip (docs/size.md). TestGeneratedData checks data_gen.go is up to date.
+//
+//go:generate go run gendata.go
 
 var (
 	builtinOnce sync.Once
@@ -95,22 +98,12 @@ var (
 	builtinErr  error
 )
 
-// Builtin returns the lexicon embedded in the binary (lexicons/*.tsv).
+// Builtin returns the lexicon built into the binary (lexicons/*.tsv).
 func Builtin() (*Lexicon, error) {
 	builtinOnce.Do(func() {
-		files, err := builtinFS.ReadDir("lexicons")
-		if err != nil {
-			builtinErr = err
-			return
-		}
 		var all []Entry
-		for _, f := range files {
-			data, err := builtinFS.ReadFile("lexicons/" + f.Name())
-			if err != nil {
-				builtinErr = err
-				return
-			}
-			entries, err := ParseTSV(f.Name(), string(data))
+		for _, f := range builtinFiles {
+			entries, err := ParseTSV(f.name, f.data)
 			if err != nil {
 				builtinErr = err
 				return
@@ -138,14 +131,14 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		where := source + ":" + strconv.Itoa(n+1)
+		where := source + ":" + itoa(n+1)
 		f := strings.Split(line, "\t")
 		if len(f) < 5 || len(f) > 7 {
-			return nil, &LexiconError{where, fmt.Sprintf("want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got %d", len(f))}
+			return nil, &LexiconError{where, "want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got " + itoa(len(f))}
 		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
 		if err != nil {
-			return nil, &LexiconError{where, fmt.Sprintf("weight %q is not a number", f[2])}
+			return nil, &LexiconError{where, "weight " + quoted(f[2]) + " is not a number"}
 		}
 		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
 			Term: strings.TrimSpace(f[3]), Message: strings.TrimSpace(f[4]), Source: where}
@@ -166,15 +159,15 @@ var validKinds = map[string]bool{KindLoaded: true, KindHedge: true, KindBooster:
 func (e *Entry) Validate() error {
 	where := e.Source
 	if where == "" {
-		where = fmt.Sprintf("entry %q", e.Term)
+		where = "entry " + quoted(e.Term)
 	}
 	switch {
 	case strings.TrimSpace(e.Term) == "":
 		return &LexiconError{where, "empty term"}
 	case len(e.Term) > maxTermBytes:
-		return &LexiconError{where, fmt.Sprintf("term is %d bytes; at most %d", len(e.Term), maxTermBytes)}
+		return &LexiconError{where, "term is " + itoa(len(e.Term)) + " bytes; at most " + itoa(maxTermBytes)}
 	case !validKinds[e.Kind]:
-		return &LexiconError{where, fmt.Sprintf("kind %q is not one of loaded, hedge, booster, attribution, ignore", e.Kind)}
+		return &LexiconError{where, "kind " + quoted(e.Kind) + " is not one of loaded, hedge, booster, attribution, ignore"}
 	case e.Disable:
 		return nil
 	case e.Kind != KindIgnore && strings.TrimSpace(e.Category) == "":
@@ -182,7 +175,7 @@ func (e *Entry) Validate() error {
 	case e.Kind != KindIgnore && strings.TrimSpace(e.Message) == "":
 		return &LexiconError{where, "empty message"}
 	case !(e.Weight >= 0 && e.Weight <= 5): // also rejects NaN
-		return &LexiconError{where, fmt.Sprintf("weight %v is outside 0..5", e.Weight)}
+		return &LexiconError{where, "weight " + strconv.FormatFloat(e.Weight, 'g', -1, 64) + " is outside 0..5"}
 	}
 	if _, err := compilePattern(e); err != nil {
 		return &LexiconError{where, err.Error()}
@@ -198,7 +191,7 @@ func entryKey(e *Entry) string {
 // and term are an error naming both.
 func NewLexicon(entries []Entry) (*Lexicon, error) {
 	if len(entries) > maxEntries {
-		return nil, &LexiconError{"", fmt.Sprintf("%d entries; at most %d", len(entries), maxEntries)}
+		return nil, &LexiconError{"", itoa(len(entries)) + " entries; at most " + itoa(maxEntries)}
 	}
 	l := &Lexicon{index: make(map[string][]*pattern, len(entries)), exact: map[string][]*pattern{}}
 	seen := make(map[string]string, len(entries))
@@ -212,7 +205,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		}
 		k := entryKey(&e)
 		if prev, dup := seen[k]; dup {
-			return nil, &LexiconError{e.Source, fmt.Sprintf("duplicate of %s (%s %q)", prev, e.Kind, e.Term)}
+			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + quoted(e.Term) + ")"}
 		}
 		seen[k] = e.Source
 		l.entries = append(l.entries, e)
@@ -257,20 +250,20 @@ func (l *Lexicon) Extend(user []Entry) (*Lexicon, error) {
 	userSeen := make(map[string]string)
 	for n, e := range user {
 		if e.Source == "" { // entries built in code or passed from JavaScript
-			e.Source = fmt.Sprintf("user entry %d (term %q)", n+1, e.Term)
+			e.Source = "user entry " + itoa(n+1) + " (term " + quoted(e.Term) + ")"
 		}
 		if err := e.Validate(); err != nil {
 			return nil, err
 		}
 		k := entryKey(&e)
 		if prev, dup := userSeen[k]; dup {
-			return nil, &LexiconError{e.Source, fmt.Sprintf("duplicate of %s (%s %q)", prev, e.Kind, e.Term)}
+			return nil, &LexiconError{e.Source, "duplicate of " + prev + " (" + e.Kind + " " + quoted(e.Term) + ")"}
 		}
 		userSeen[k] = e.Source
 		i, exists := byKey[k]
 		switch {
 		case e.Disable && !exists:
-			return nil, &LexiconError{e.Source, fmt.Sprintf("cannot disable %s %q: no such entry", e.Kind, e.Term)}
+			return nil, &LexiconError{e.Source, "cannot disable " + e.Kind + " " + quoted(e.Term) + ": no such entry"}
 		case e.Disable:
 			removed[i] = true
 		case exists:

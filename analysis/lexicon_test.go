@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -209,4 +210,52 @@ func FuzzParseTSV(f *testing.F) {
 			t.Fatalf("bad error: %v", err)
 		}
 	})
+}
+
+// TestGeneratedData: data_gen.go must hold every lexicons/*.tsv, in name
+// order, and data/gazetteer.tsv, byte for byte except that comment lines
+// are empty (run go generate ./analysis/ after editing them).
+func TestGeneratedData(t *testing.T) {
+	dir, err := os.ReadDir("lexicons")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range dir {
+		if strings.HasSuffix(d.Name(), ".tsv") {
+			names = append(names, d.Name())
+		}
+	}
+	const stale = "; data_gen.go is out of date: run go generate ./analysis/"
+	if len(names) != len(builtinFiles) {
+		t.Fatalf("lexicons/ has %v, builtinFiles lists %d files"+stale, names, len(builtinFiles))
+	}
+	for i, name := range names {
+		data, err := os.ReadFile("lexicons/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := builtinFiles[i]; f.name != name || f.data != withoutComments(string(data)) {
+			t.Errorf("builtinFiles[%d] is %q (%d bytes), want %s (%d bytes)"+stale, i, f.name, len(f.data), name, len(data))
+		}
+	}
+	data, err := os.ReadFile("data/gazetteer.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withoutComments(string(data)) != gazetteerTSV {
+		t.Errorf("gazetteerTSV differs from data/gazetteer.tsv" + stale)
+	}
+}
+
+// withoutComments empties every line that starts with "#", as gendata.go
+// does.
+func withoutComments(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }

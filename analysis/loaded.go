@@ -47,22 +47,13 @@ func checkLoaded(d *Document, r *Report) {
 // negators deny what follows them. "no" is handled apart: it denies only
 // after a form of "be" or "have" ("there was no chaos", "has no regime"),
 // not as a quantifier ("no terrorist will escape" still applies the label).
-var negators = map[string]bool{
-	"not": true, "never": true, "without": true, "nor": true, "neither": true,
-	"non": true, "hardly": true, "cannot": true,
-}
+var negators = newWordSet("not|never|without|nor|neither|non|hardly|cannot")
 
 // denyingNo lists the words after which "no" denies what follows.
-var denyingNo = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"'s": true, "’s": true, "has": true, "have": true, "had": true, "with": true, "there": true,
-}
+var denyingNo = newWordSet("is|are|was|were|be|been|being|'s|’s|has|have|had|with|there")
 
 // negationFillers may stand between a negator and the term it denies.
-var negationFillers = map[string]bool{
-	"a": true, "an": true, "the": true, "any": true, "really": true, "truly": true, "actually": true,
-	"necessarily": true, "been": true, "be": true,
-}
+var negationFillers = newWordSet("a|an|the|any|really|truly|actually|necessarily|been|be")
 
 // negated reports whether the term starting at token first is denied by a
 // negation just before it, in the same sentence: "not", "never",
@@ -81,13 +72,13 @@ func negated(tokens []Token, first int) bool {
 			}
 			return false
 		}
-		if negators[t.Lower] || (len(t.Lower) > 3 && t.Lower[len(t.Lower)-3:] == "n't") {
+		if negators.has(t.Lower) || (len(t.Lower) > 3 && t.Lower[len(t.Lower)-3:] == "n't") {
 			return true
 		}
 		if t.Lower == "no" {
-			return i > 0 && tokens[i-1].Sentence == s && denyingNo[tokens[i-1].Lower]
+			return i > 0 && tokens[i-1].Sentence == s && denyingNo.has(tokens[i-1].Lower)
 		}
-		if !negationFillers[t.Lower] || fillers == 2 {
+		if !negationFillers.has(t.Lower) || fillers == 2 {
 			return false
 		}
 		fillers++

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +55,8 @@ const (
 
 // nameThreshold is the largest edit distance between two spellings of one
 // name, for the longer spelling's length in runes.
+//
+//go:noinline
 func nameThreshold(runes int) int {
 	switch {
 	case runes <= 4:
@@ -307,6 +308,8 @@ func onlySpaces(s string) bool {
 // isName reports whether a spelling can be a name: capitalised where that
 // means something (or known to the gazetteer), never in lower case, not a
 // title or common word.
+//
+//go:noinline
 func (x *nameIndex) isName(s *spelling) bool {
 	return !s.skip && !s.lowerSeen && (s.strong > 0 || len(s.refs) > 0)
 }
@@ -314,6 +317,8 @@ func (x *nameIndex) isName(s *spelling) bool {
 // canBeVariant reports whether a spelling may be reported as a misspelling:
 // a name unknown to the gazetteer, long enough; one seen only at sentence
 // starts must be longer and must not be a known word.
+//
+//go:noinline
 func (x *nameIndex) canBeVariant(s *spelling) bool {
 	if s.skip || s.lowerSeen || len(s.refs) > 0 || s.runes < minVariantRunes {
 		return false
@@ -334,6 +339,7 @@ func (x *nameIndex) display(id int32) string {
 	return x.d.Text[m.start:m.end]
 }
 
+//go:noinline
 func (x *nameIndex) spans(mentions []int32) []Span {
 	n := len(mentions)
 	if n > maxRelated {
@@ -347,6 +353,7 @@ func (x *nameIndex) spans(mentions []int32) []Span {
 	return out
 }
 
+//go:noinline
 func (x *nameIndex) finding(m *nameMention, category, severity string, weight float64, msg, suggestion string, related []Span) Finding {
 	t := &x.d.Tokens[m.first]
 	return Finding{
@@ -357,7 +364,8 @@ func (x *nameIndex) finding(m *nameMention, category, severity string, weight fl
 	}
 }
 
-func times(n int) string { return strconv.Itoa(n) + "×" }
+//go:noinline
+func times(n int) string { return itoa(n) + "×" }
 
 // reportMisspellings clusters the spellings and reports each rarer
 // spelling close to a dominant one.
@@ -406,7 +414,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 		dom := &x.spellings[best]
 		suggestion := x.display(best)
 		related := x.spans(dom.mentions)
-		edits := strconv.Itoa(bestDist) + " edits apart"
+		edits := itoa(bestDist) + " edits apart"
 		if bestDist == 1 {
 			edits = "1 edit apart"
 		}
@@ -573,6 +581,7 @@ func derivedForm(a, b string) bool {
 	return false
 }
 
+//go:noinline
 func hasEnding(list []string, s string) bool {
 	for _, e := range list {
 		if e == s {
@@ -731,6 +740,7 @@ func (x *nameIndex) partOfOtherName(vi, di int32) bool {
 	return false
 }
 
+//go:noinline
 func (x *nameIndex) isPersonName(s int32) bool {
 	for _, r := range x.spellings[s].refs {
 		if r.kind == GazPerson {
@@ -958,14 +968,14 @@ func (x *nameIndex) aliasExplained(first, end int) bool {
 	if k < 0 || toks[k].Kind != Word {
 		return false
 	}
-	switch toks[k].Lower {
-	case "then", "formerly", "former", "once", "old", "renamed", "named", "called", "became", "previously", "originally":
+	if renamingWords.has(toks[k].Lower) {
 		return true
-	case "as":
-		return k > 0 && (toks[k-1].Lower == "known" || toks[k-1].Lower == "named")
 	}
-	return false
+	return toks[k].Lower == "as" && k > 0 && (toks[k-1].Lower == "known" || toks[k-1].Lower == "named")
 }
+
+// renamingWords before a former name explain it ("Astana, then Nur-Sultan").
+var renamingWords = newWordSet("then|formerly|former|once|old|renamed|named|called|became|previously|originally")
 
 // aliasInLongerName reports whether mentions[first:end] stand beside
 // another capitalised word of the same phrase that is not a title or
@@ -1004,6 +1014,8 @@ type closeIndex struct {
 // levBound is the largest plain Levenshtein distance of two spellings
 // whose nameDistance is at most k (a transposition counts one for
 // nameDistance, two for Levenshtein).
+//
+//go:noinline
 func levBound(k int) int {
 	if k == 1 {
 		return 2
@@ -1014,16 +1026,22 @@ func levBound(k int) int {
 // pieceCount is how many pieces the rest of a spelling of n runes is cut
 // into: one more than the largest Levenshtein distance it may have to any
 // spelling it can be paired with (at most 3 runes longer).
+//
+//go:noinline
 func pieceCount(n int) int { return levBound(nameThreshold(n+3)) + 1 }
 
 // piece returns the rune range [from, to) of piece i of m in a spelling
 // of n runes; the first rune is left out (it is compared separately).
+//
+//go:noinline
 func piece(n, m, i int) (from, to int) {
 	t := n - 1
 	return 1 + i*t/m, 1 + (i+1)*t/m
 }
 
 // runeOffsets returns the byte offset of every rune of s, and len(s).
+//
+//go:noinline
 func runeOffsets(s string, buf []int) []int {
 	buf = buf[:0]
 	for i := range s {

@@ -10,23 +10,23 @@ import (
 // direction and leads ("from 80 to 100, an increase of 20 percent").
 
 // direction of a change word: +1 up, -1 down, 0 none.
-func changeDirection(w string) int {
-	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases", "increasing", "grew",
-		"grown", "grow", "grows", "growing", "climbed", "climb", "climbs", "climbing", "jumped", "jump", "jumps",
-		"soared", "soar", "surged", "surge", "gained", "gain", "gains", "up", "higher", "doubled", "tripled",
-		"trebled", "quadrupled", "rebounded", "hike", "spiked", "growth", "boost", "boosted", "expanded":
-		return 1
-	case "fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping", "declined",
-		"decline", "declines", "declining", "decreased", "decrease", "decreases", "shrank", "shrunk", "shrink",
-		"slipped", "slip", "plunged", "plunge", "plummeted", "sank", "sunk", "tumbled", "slumped", "slump",
-		"down", "lower", "halved", "reduced", "reduction", "cut", "cuts", "loss", "lost", "dipped", "dip",
-		"contracted", "contraction", "eased", "slid", "slide":
-		return -1
-	}
-	return 0
-}
+//
+//go:noinline
+func changeDirection(w string) int { return changeDirections[w] }
 
+var changeDirections = newWordMap([]words[int]{
+	{"rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|" +
+		"grown|grow|grows|growing|climbed|climb|climbs|climbing|jumped|jump|jumps|" +
+		"soared|soar|surged|surge|gained|gain|gains|up|higher|doubled|tripled|" +
+		"trebled|quadrupled|rebounded|hike|spiked|growth|boost|boosted|expanded", 1},
+	{"fell|fallen|fall|falls|falling|dropped|drop|drops|dropping|declined|" +
+		"decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|" +
+		"slipped|slip|plunged|plunge|plummeted|sank|sunk|tumbled|slumped|slump|" +
+		"down|lower|halved|reduced|reduction|cut|cuts|loss|lost|dipped|dip|" +
+		"contracted|contraction|eased|slid|slide", -1},
+})
+
+//go:noinline
 func multiplierWord(w string) float64 {
 	switch w {
 	case "doubled", "doubling", "doubles":
@@ -42,6 +42,8 @@ func multiplierWord(w string) float64 {
 }
 
 // comparable reports two mentions that can be the two ends of a change.
+//
+//go:noinline
 func comparable(x, y *NumberMention) bool {
 	if x.Range || y.Range {
 		return false
@@ -221,6 +223,7 @@ func (c *numChecker) mentionBefore(lo, xi, end int) int {
 	return -1
 }
 
+//go:noinline
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -248,13 +251,14 @@ func (c *numChecker) crossesClause(a, b, from int) bool {
 // between tokens a and b.
 func (c *numChecker) clauseBetween(a, b int) bool {
 	for j := a + 1; j < b; j++ {
-		switch c.lower(j) {
-		case "and", "while", "but", ";", "whereas", "after", "before", "then":
+		if clauseBetweenWords.has(c.lower(j)) {
 			return true
 		}
 	}
 	return false
 }
+
+var clauseBetweenWords = newWordSet("and|while|but|;|whereas|after|before|then")
 
 // otherChange reports a change verb in the past tense between tokens a
 // and b ("rose from $80 to $100, and wages rose 3%"): the percent after
@@ -265,8 +269,7 @@ func (c *numChecker) otherChange(a, b int) bool {
 		if changeDirection(w) == 0 {
 			continue
 		}
-		switch w {
-		case "rose", "fell", "grew", "sank", "slid", "shrank", "risen", "fallen", "grown", "cut":
+		if otherChangeWords.has(w) {
 			return true
 		}
 		if strings.HasSuffix(w, "ed") {
@@ -275,6 +278,8 @@ func (c *numChecker) otherChange(a, b int) bool {
 	}
 	return false
 }
+
+var otherChangeWords = newWordSet("rose|fell|grew|sank|slid|shrank|risen|fallen|grown|cut")
 
 // absoluteChange checks a stated difference against "from X to Y":
 // "rose from 100,000 to 160,000, an increase of 50,000" (it is 60,000).

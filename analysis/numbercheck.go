@@ -53,6 +53,7 @@ type numChecker struct {
 	first int // index of this check's first finding in r.Findings
 }
 
+//go:noinline
 func (c *numChecker) lower(i int) string {
 	if i < 0 || i >= len(c.d.Tokens) {
 		return ""
@@ -60,6 +61,7 @@ func (c *numChecker) lower(i int) string {
 	return c.d.Tokens[i].Lower
 }
 
+//go:noinline
 func (c *numChecker) span(m *NumberMention) Span {
 	return Span{Start: m.Start, End: m.End, Text: m.Text}
 }
@@ -167,6 +169,8 @@ func fmtNum(v float64) string {
 // ---- quantities ----
 
 // countable reports mentions that count a known thing with one exact value.
+//
+//go:noinline
 func countable(m *NumberMention) bool {
 	return m.Kind == NumCount && m.HasSubject() && m.Unit != "adj"
 }
@@ -213,14 +217,17 @@ func (c *numChecker) quantities() {
 
 // isUpdateWord reports words that, anywhere in a sentence, say a count
 // was updated ("earlier it was reported", "revised", "now").
+//
+//go:noinline
 func isUpdateWord(w string) bool {
-	switch w {
-	case "earlier", "previously", "previous", "initially", "initial", "revised", "updated", "update", "originally",
-		"original", "latest", "now", "preliminary", "corrected", "correction", "later", "subsequently", "meanwhile":
+	if isUpdateWordWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isUpdateWordWords = newWordSet("earlier|previously|previous|initially|initial|revised|updated|update|originally|original|" +
+	"latest|now|preliminary|corrected|correction|later|subsequently|meanwhile")
 
 // isStrongUpdate reports words that say the same count was updated.
 func isStrongUpdate(w string) bool {
@@ -228,34 +235,39 @@ func isStrongUpdate(w string) bool {
 	if isUpdateWord(w) {
 		return true
 	}
-	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
-		"increases", "grew", "grown", "jumped", "fell", "fallen", "dropped", "declined", "decreased", "reached",
-		"raised", "lowered", "toll", "up", "down", "stood", "stands", "hit":
+	if isStrongUpdateWords.has(w) {
 		return true
 	}
 	return strings.Contains(w, " vs ") // two dates
 }
 
+var isStrongUpdateWords = newWordSet("rose|risen|rise|rises|rising|climbed|climb|climbs|increased|increase|increases|grew|grown|" +
+	"jumped|fell|fallen|dropped|declined|decreased|reached|raised|lowered|toll|up|down|stood|" +
+	"stands|hit")
+
 // isChangeWord reports words that, just before a count, say it changed
 // or is a different part ("has risen to 17", "another 5", "the remaining 3").
+//
+//go:noinline
 func isChangeWord(w string) bool {
-	switch w {
-	case "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "increased", "increase",
-		"increases", "grew", "grown", "grow", "jumped", "fell", "fallen", "fall", "dropped", "declined",
-		"decreased", "reached", "reach", "reaching", "raised", "lowered", "toll", "up", "down",
-		"another", "additional", "more", "further", "least", "then", "since", "before", "first", "new",
-		"remaining", "still", "surviving", "other", "others", "among", "including", "stood", "stands", "hit":
+	if isChangeWordWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isChangeWordWords = newWordSet("rose|risen|rise|rises|rising|climbed|climb|climbs|increased|increase|increases|grew|grown|" +
+	"grow|jumped|fell|fallen|fall|dropped|declined|decreased|reached|reach|reaching|raised|" +
+	"lowered|toll|up|down|another|additional|more|further|least|then|since|before|first|new|" +
+	"remaining|still|surviving|other|others|among|including|stood|stands|hit")
 
 // nearWindow is how many tokens either side of a mention the checks look
 // at for words that qualify it; it keeps every check linear in the text.
 const nearWindow = 60
 
 // window returns the token range around m within its sentence.
+//
+//go:noinline
 func (c *numChecker) window(m *NumberMention) (int, int) {
 	if m.Sentence < 0 || m.Sentence >= len(c.d.Sentences) {
 		return 0, 0
@@ -582,6 +594,7 @@ func (c *numChecker) refText(m *NumberMention) string {
 	return c.d.Text[c.d.Tokens[first].Start:c.d.Tokens[end-1].End]
 }
 
+//go:noinline
 func subjectOr(ms ...*NumberMention) string {
 	for _, m := range ms {
 		if m.Subject != "" {

@@ -203,7 +203,8 @@ func (c *numChecker) predicateKey(j int) (string, bool) {
 		}
 		ok := isAnswerWord(next) || isDisjointNoun(next) || stateOf(c.d.Tokens[min(j+1, len(c.d.Tokens)-1)].Stem) != "" || isOutcomeWord(next)
 		return "be:" + next, ok
-	case "had", "have", "has", "lack", "lacked", "own", "owned", "showed", "suffered", "reported", "took", "used":
+	}
+	if attributeVerbs.has(w) {
 		return "attr:" + w, true // repeated, these name attributes
 	}
 	if c.d.Tokens[j].Kind == Punct {
@@ -212,29 +213,46 @@ func (c *numChecker) predicateKey(j int) (string, bool) {
 	return c.d.Tokens[j].Stem, true
 }
 
+// fractionGlue may stand between a fraction and its percentage ("half,
+// or about 50%").
+var fractionGlue = newWordSet(",|or|(|—|–|-|about|some|roughly|around|nearly|almost|approximately")
+
+// attributeVerbs, repeated, name attributes ("had", "lacked").
+var attributeVerbs = newWordSet("had|have|has|lack|lacked|own|owned|showed|suffered|reported|took|used")
+
+// shareSubjectBefore may come right before a share that is a subject.
+var shareSubjectBefore = newWordSet("^|,|and|;|:|while|whereas|but|with|another|just|only|said|that|" +
+	"found|showed|shows|finds|says")
+
 // isOutcomeWord reports words after "were" that name one outcome of many
 // ("unhurt", "safe", "alive").
+//
+//go:noinline
 func isOutcomeWord(w string) bool {
-	switch w {
-	case "unhurt", "unharmed", "uninjured", "safe", "alive", "free", "intact", "accepted", "rejected",
-		"acquitted", "convicted", "elected", "absent", "present":
+	if isOutcomeWordWords.has(w) {
 		return true
 	}
 	return false
 }
 
+var isOutcomeWordWords = newWordSet("unhurt|unharmed|uninjured|safe|alive|free|intact|accepted|rejected|acquitted|convicted|" +
+	"elected|absent|present")
+
 // isDisjointNoun reports nouns for groups that do not overlap with the
 // others of the list ("men", "women", "children", "civilians", "soldiers").
+//
+//go:noinline
 func isDisjointNoun(w string) bool {
-	switch w {
-	case "men", "man", "women", "woman", "children", "child", "boys", "boy", "girls", "girl", "adults", "adult",
-		"minors", "minor", "males", "male", "females", "female", "civilians", "civilian", "soldiers", "soldier",
-		"combatants", "militants", "policemen", "officers", "citizens", "foreigners", "nationals", "infants",
-		"teenagers", "pensioners", "students", "teachers", "passengers", "crew":
+	if isDisjointNounWords.has(w) {
 		return true
 	}
 	return false
 }
+
+var isDisjointNounWords = newWordSet("men|man|women|woman|children|child|boys|boy|girls|girl|adults|adult|minors|minor|males|male|" +
+	"females|female|civilians|civilian|soldiers|soldier|combatants|militants|policemen|officers|" +
+	"citizens|foreigners|nationals|infants|teenagers|pensioners|students|teachers|passengers|" +
+	"crew")
 
 // listStart finds a list of parts after a whole W: the first token of the
 // list, and whether the list is exhaustive.
@@ -275,10 +293,7 @@ func (c *numChecker) isShareSubject(m *NumberMention, first int) bool {
 	if c.d.Tokens[m.FirstToken].Sentence != c.d.Tokens[max(m.FirstToken-1, 0)].Sentence || m.FirstToken == first {
 		b = "^"
 	}
-	switch b {
-	case "^", ",", "and", ";", ":", "while", "whereas", "but", "with", "another", "just", "only", "said", "that",
-		"found", "showed", "shows", "finds", "says":
-	default:
+	if !shareSubjectBefore.has(b) {
 		return false
 	}
 	a := c.lower(m.EndToken)
@@ -325,26 +340,32 @@ func (c *numChecker) exclusiveShares(sh []*NumberMention) bool {
 
 // isAnswerWord reports words after "were"/"are" that answer a poll
 // question ("30% were undecided").
+//
+//go:noinline
 func isAnswerWord(w string) bool {
-	switch w {
-	case "undecided", "unsure", "opposed", "against", "in", "for", "supportive", "neutral", "satisfied",
-		"dissatisfied", "happy", "unhappy", "uncertain", "unaware", "aware", "willing", "unwilling", "likely",
-		"unlikely", "optimistic", "pessimistic", "positive", "negative", "not":
+	if isAnswerWordWords.has(w) {
 		return true
 	}
 	return false
 }
 
+var isAnswerWordWords = newWordSet("undecided|unsure|opposed|against|in|for|supportive|neutral|satisfied|dissatisfied|happy|" +
+	"unhappy|uncertain|unaware|aware|willing|unwilling|likely|unlikely|optimistic|pessimistic|" +
+	"positive|negative|not")
+
 // isAnswerVerb reports verbs whose shares answer one question even when
 // repeated ("45% voted for A, 40% voted for B").
+//
+//go:noinline
 func isAnswerVerb(stem string) bool {
-	switch stem {
-	case "vote", "went", "chose", "pick", "prefer", "back", "support", "oppos", "favour", "favor", "approv",
-		"disapprov", "said", "answer", "respond":
+	if isAnswerVerbWords.has(stem) {
 		return true
 	}
 	return false
 }
+
+var isAnswerVerbWords = newWordSet("vote|went|chose|pick|prefer|back|support|oppos|favour|favor|approv|disapprov|said|answer|" +
+	"respond")
 
 // isElidedShare reports a later share in a list whose verb is left out:
 // "40% went to health, 35% to education and 30% to defence".
@@ -488,16 +509,19 @@ func (c *numChecker) voteCounts(lo, hi int) {
 }
 
 // isBody reports the size of a voting body ("the 12-member board", "100 senators").
+//
+//go:noinline
 func isBody(M *NumberMention) bool {
 	if M.Kind != NumCount || M.Approx || M.Range || M.Restricted {
 		return false
 	}
-	switch M.Head {
-	case "member", "seat", "senat", "judg", "justic", "juror", "deleg", "lawmak", "legisl", "councillor", "mp":
+	if isBodyWords.has(M.Head) {
 		return true
 	}
 	return false
 }
+
+var isBodyWords = newWordSet("member|seat|senat|judg|justic|juror|deleg|lawmak|legisl|councillor|mp")
 
 // majority checks "a majority" / "more than half" / "nearly half" against
 // the percent that states it.
@@ -586,13 +610,15 @@ func (c *numChecker) majority(lo, hi int) {
 // and the words of a noun phrase.
 func (c *numChecker) appositionToken(j int) bool {
 	t := &c.d.Tokens[j]
-	switch t.Lower {
-	case ",", "(", "—", "–", "-", ":", "or", "of", "the", "some", "about", "roughly", "around", "nearly", "almost", "just", "only":
+	if appositionTokenWords.has(t.Lower) {
 		return true
 	}
 	return t.Kind == Word && !isNPStop(t.Lower) && !isVerbLike(t.Lower) && !strings.HasSuffix(t.Lower, "ed")
 }
 
+var appositionTokenWords = newWordSet(",|(|—|–|-|:|or|of|the|some|about|roughly|around|nearly|almost|just|only")
+
+//go:noinline
 func claimRange(claim string) string {
 	switch claim {
 	case "a majority", "more than half", "over half":
@@ -604,6 +630,8 @@ func claimRange(claim string) string {
 }
 
 // mentionOfToken returns a pseudo-mention spanning token k, for related spans.
+//
+//go:noinline
 func (c *numChecker) mentionOfToken(k int) *NumberMention {
 	t := c.d.Tokens[k]
 	return &NumberMention{Start: t.Start, End: t.End, Text: c.d.Text[t.Start:t.End]}
@@ -638,8 +666,7 @@ func (c *numChecker) fractionPercent(lo, hi int) {
 		}
 		j := max(F.EndToken, F.SubjectEnd)
 		for j < P.FirstToken {
-			switch c.lower(j) {
-			case ",", "or", "(", "—", "–", "-", "about", "some", "roughly", "around", "nearly", "almost", "approximately":
+			if fractionGlue.has(c.lower(j)) {
 				j++
 				continue
 			}
@@ -723,11 +750,13 @@ func (c *numChecker) shareOf(lo, hi int) {
 	}
 }
 
+//go:noinline
 func isPopulationNoun(stem string) bool {
-	switch stem {
-	case "respond", "voter", "person", "resid", "popul", "adult", "household", "student", "member", "worker",
-		"employe", "particip", "citizen", "vote", "ballot", "american", "women", "men", "children", "patient", "parent":
+	if isPopulationNounWords.has(stem) {
 		return true
 	}
 	return false
 }
+
+var isPopulationNounWords = newWordSet("respond|voter|person|resid|popul|adult|household|student|member|worker|employe|particip|" +
+	"citizen|vote|ballot|american|women|men|children|patient|parent")

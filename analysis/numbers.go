@@ -119,6 +119,8 @@ type NumberMention struct {
 }
 
 // HasSubject reports whether the mention counts a known thing.
+//
+//go:noinline
 func (m *NumberMention) HasSubject() bool { return m.Head != "" || m.State != "" }
 
 // ExtractNumbers finds every number in the document: digits, spelled
@@ -161,6 +163,7 @@ type numExtractor struct {
 	t []Token
 }
 
+//go:noinline
 func (x *numExtractor) lower(i int) string {
 	if i < 0 || i >= len(x.t) {
 		return ""
@@ -168,6 +171,7 @@ func (x *numExtractor) lower(i int) string {
 	return x.t[i].Lower
 }
 
+//go:noinline
 func (x *numExtractor) stem(i int) string {
 	if i < 0 || i >= len(x.t) {
 		return ""
@@ -176,11 +180,15 @@ func (x *numExtractor) stem(i int) string {
 }
 
 // adjacent reports whether tokens i and i+1 touch (no space between).
+//
+//go:noinline
 func (x *numExtractor) adjacent(i int) bool {
 	return i >= 0 && i+1 < len(x.t) && x.t[i].End == x.t[i+1].Start
 }
 
 // kind returns the kind of token i, or Punct beyond the text.
+//
+//go:noinline
 func (x *numExtractor) kind(i int) TokenKind {
 	if i < 0 || i >= len(x.t) {
 		return Punct
@@ -188,8 +196,10 @@ func (x *numExtractor) kind(i int) TokenKind {
 	return x.t[i].Kind
 }
 
+//go:noinline
 func (x *numExtractor) isWord(i int) bool { return i >= 0 && i < len(x.t) && x.t[i].Kind == Word }
 
+//go:noinline
 func (x *numExtractor) sameSentence(i, j int) bool {
 	return i >= 0 && j >= 0 && i < len(x.t) && j < len(x.t) && x.t[i].Sentence == x.t[j].Sentence
 }
@@ -329,6 +339,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	return m, end, true
 }
 
+//go:noinline
 func (x *numExtractor) capitalised(i int) bool {
 	s := x.d.Text[x.t[i].Start:x.t[i].End]
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
@@ -455,13 +466,15 @@ func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 	return end
 }
 
+//go:noinline
 func unitKind(u string) NumberKind {
-	switch u {
-	case "day", "week", "month", "year", "hour", "minute", "second", "decade", "century":
+	if unitKindWords.has(u) {
 		return NumDuration
 	}
 	return NumMeasure
 }
+
+var unitKindWords = newWordSet("day|week|month|year|hour|minute|second|decade|century")
 
 // rangeEnd reads the second half of a range or ratio after a value that
 // ends at token end: "-12", "–12", " to 12", " and 12" after "between".
@@ -490,16 +503,18 @@ func (x *numExtractor) rangeEnd(i, end int) (float64, int, bool) {
 // ("votes"), a score ("score") or neither (a range: "").
 func (x *numExtractor) ratioKind(i, n int) string {
 	for _, j := range [...]int{i - 1, i - 2, i - 3, n, n + 1} {
-		switch x.stem(j) {
-		case "vote", "voted", "ballot", "margin", "verdict", "split", "pass", "passed", "approv", "reject",
-			"adopt", "overrul", "upheld", "confirm":
-			return "votes"
-		case "score", "beat", "defeat", "won", "win", "lost", "draw", "drew", "lead", "led":
-			return "score"
+		if v, ok := ratioKindWords[x.stem(j)]; ok {
+			return v
 		}
 	}
 	return ""
 }
+
+var ratioKindWords = newWordMap([]words[string]{
+	{"vote|voted|ballot|margin|verdict|split|pass|passed|approv|reject|adopt|overrul|upheld|" +
+		"confirm", "votes"},
+	{"score|beat|defeat|won|win|lost|draw|drew|lead|led", "score"},
+})
 
 // parseValue reads a number in digits or words at token i with a
 // following scale word ("2.5 billion", "two million", "a dozen").
@@ -799,22 +814,24 @@ func (x *numExtractor) isLabel(i int) bool {
 			return true // "4G", "737MAX"
 		}
 	}
-	switch x.lower(i - 1) {
-	case "article", "articles", "section", "chapter", "no", "no.", "number", "page", "pages", "paragraph",
-		"clause", "resolution", "flight", "route", "highway", "room", "gate", "platform", "level", "grade",
-		"phase", "stage", "version", "episode", "season", "volume", "vol", "amendment", "line", "bus",
-		"unit", "district", "precinct", "ward", "block", "building", "apartment", "channel", "code", "act",
-		"bill", "law", "decree", "order", "protocol", "item", "annex", "part", "point", "rule", "title", "size",
-		"tier", "category", "class", "type", "model", "mark", "rank", "ranked", "number-", "p", "pp", "ch", "art", "sec":
+	p := x.lower(i - 1)
+	if labelWords.has(p) {
 		return true
-	case ".":
-		if x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol" {
-			return true
-		}
+	}
+	if p == "." && (x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol") {
+		return true
 	}
 	return false
 }
 
+// labelWords name what the number after them labels ("Article 4").
+var labelWords = newWordSet("article|articles|section|chapter|no|no.|number|page|pages|paragraph|clause|resolution|" +
+	"flight|route|highway|room|gate|platform|level|grade|phase|stage|version|episode|season|" +
+	"volume|vol|amendment|line|bus|unit|district|precinct|ward|block|building|apartment|channel|" +
+	"code|act|bill|law|decree|order|protocol|item|annex|part|point|rule|title|size|tier|category|" +
+	"class|type|model|mark|rank|ranked|number-|p|pp|ch|art|sec")
+
+//go:noinline
 func scaleLetter(s string) string {
 	switch s {
 	case "m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn":
@@ -826,10 +843,11 @@ func scaleLetter(s string) string {
 // approxBefore reports an approximator before token i ("about", "more
 // than", "at least", "nearly", "some"...).
 func (x *numExtractor) approxBefore(i int) bool {
-	switch x.lower(i - 1) {
-	case "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
-		"estimated", "circa", "ca", "approx", "~", "≈", "upwards", "maybe", "perhaps", "possibly", "potentially", "reportedly":
+	p := x.lower(i - 1)
+	if approxWords.has(p) {
 		return true
+	}
+	switch p {
 	case "than":
 		switch x.lower(i - 2) {
 		case "more", "less", "fewer", "greater", "higher", "lower":
@@ -846,6 +864,10 @@ func (x *numExtractor) approxBefore(i int) bool {
 	}
 	return false
 }
+
+// approxWords right before a number make it approximate ("about 30").
+var approxWords = newWordSet("about|around|approximately|roughly|nearly|almost|some|over|under|" +
+	"estimated|circa|ca|approx|~|≈|upwards|maybe|perhaps|possibly|potentially|reportedly")
 
 // context sets Approx, Definite and the subject of a mention.
 func (x *numExtractor) context(m *NumberMention, i, next int) {

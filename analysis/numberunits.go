@@ -9,6 +9,10 @@ import (
 // Checks of units, scales and dates: conversions, million vs billion,
 // weekdays and "N days later".
 
+// conversionGlue may stand between a quantity and its conversion
+// ("5 km (3 mi)", "5 km, or about 3 mi").
+var conversionGlue = newWordSet("(|,|or|about|around|roughly|some|nearly|almost|approximately|—|–|-|[")
+
 // conversions checks a measure against its conversion next to it:
 // "5 km (8 miles)" is wrong: 5 km is 3.1 miles.
 func (c *numChecker) conversions(lo, hi int) {
@@ -19,9 +23,7 @@ func (c *numChecker) conversions(lo, hi int) {
 		}
 		ok := true
 		for j := A.EndToken; j < B.FirstToken; j++ {
-			switch c.lower(j) {
-			case "(", ",", "or", "about", "around", "roughly", "some", "nearly", "almost", "approximately", "—", "–", "-", "[":
-			default:
+			if !conversionGlue.has(c.lower(j)) {
 				ok = false
 			}
 		}
@@ -121,18 +123,18 @@ func (c *numChecker) dates() {
 				}
 				when := monthTitle(m.Month)
 				if m.Year > 0 {
-					when += " " + strconv.Itoa(m.Year)
+					when += " " + itoa(m.Year)
 				}
-				c.add(CatImpossible, SeverityError, m, monthTitle(m.Month)+" "+strconv.Itoa(m.Day)+" does not exist: "+when+" has "+strconv.Itoa(days)+" days")
+				c.add(CatImpossible, SeverityError, m, monthTitle(m.Month)+" "+itoa(m.Day)+" does not exist: "+when+" has "+itoa(days)+" days")
 				continue
 			}
 			if m.Weekday >= 0 && m.Day > 0 && m.Year > 0 {
 				if wd := dayOfWeek(m.Year, m.Month, m.Day); wd != m.Weekday && !(m.YearInferred && (anyYearFits(years, m) || abs(m.Sentence-m.YearFrom) > 3)) {
 					sev, note := SeverityError, ""
 					if m.YearInferred {
-						sev, note = SeverityWarning, " (taking the year "+strconv.Itoa(m.Year)+" from the other dates)"
+						sev, note = SeverityWarning, " (taking the year "+itoa(m.Year)+" from the other dates)"
 					}
-					c.add(CatWeekdayDate, sev, m, monthTitle(m.Month)+" "+strconv.Itoa(m.Day)+", "+strconv.Itoa(m.Year)+" was a "+titleCase(weekdayNames[wd])+", not a "+titleCase(weekdayNames[m.Weekday])+note)
+					c.add(CatWeekdayDate, sev, m, monthTitle(m.Month)+" "+itoa(m.Day)+", "+itoa(m.Year)+" was a "+titleCase(weekdayNames[wd])+", not a "+titleCase(weekdayNames[m.Weekday])+note)
 				}
 			}
 		case NumDuration:
@@ -162,9 +164,9 @@ func (c *numChecker) dates() {
 				}
 				diff := dayNumber(y2, D.Month, D.Day) - dayNumber(y1, last.Month, last.Day)
 				if diff != n {
-					gap := strconv.Itoa(diff) + " days later"
+					gap := itoa(diff) + " days later"
 					if diff < 0 {
-						gap = strconv.Itoa(-diff) + " days earlier"
+						gap = itoa(-diff) + " days earlier"
 					}
 					c.add(CatDaysLater, SeverityError, m, "\""+m.Text+"\" but "+D.Text+" is "+gap+" than "+last.Text, last, D)
 				}
@@ -193,6 +195,7 @@ func anyYearFits(years []int, m *NumberMention) bool {
 
 func monthTitle(m int) string { return titleCase(monthNames[m-1]) }
 
+//go:noinline
 func titleCase(s string) string {
 	if s == "" {
 		return s

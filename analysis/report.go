@@ -21,6 +21,8 @@ const (
 )
 
 // severityRank orders severities; unknown severities rank lowest.
+//
+//go:noinline
 func severityRank(s string) int {
 	switch s {
 	case SeverityWarning:
