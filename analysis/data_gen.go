@@ -170,13 +170,28 @@ const loadedTSV = `
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 loaded	violence-label	2	terrorist	labels people as terrorists: a verdict, not a description	attackers, gunmen (say who did what)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	militant	labels people as militants without saying who they are	armed men, members of (name the group)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	extremist	labels people as extremists without saying what they did	(say who they are and what they did)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	bandit	labels people as bandits, a criminal verdict	armed men (say what they did)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	1.5	insurgent	labels participants in unrest as insurgents	protesters, armed men	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
-loaded	violence-label	2	jihadist	a label that fuses a religion with violence	armed group members (name the group)
-loaded	violence-label	2	jihadi	a label that fuses a religion with violence	armed group members (name the group)
+loaded	violence-label	0.8	jihadist	a label that fuses a religion with violence; also the usual wire-service word for members of armed Islamist groups	armed group members (name the group)
+loaded	violence-label	0.8	jihadi	a label that fuses a religion with violence; also the usual wire-service word for members of armed Islamist groups	armed group members (name the group)
 loaded	violence-label	2	radical islam|islamist|islamic|muslims	a label that fuses a religion with extremism	(name the group and what it did)
 loaded	violence-label	2	act|acts of aggression	calls the events aggression: a verdict, not a description	(describe what happened)
 loaded	violence-label	1.5	=aggression	calls the events aggression: a verdict, not a description	(describe what happened)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
@@ -261,7 +276,7 @@ loaded	dehumanizing-metaphor	1.5	breeding ground|grounds	casts a place as breedi
 loaded	dehumanizing-metaphor	2	filthy	calls people or things filth	(describe what it is)
 
 
-loaded	name-calling	2	=so-called	scare label that mocks what it names	(drop the label, or say who uses the name)
+loaded	name-calling	0.8	=so-called	scare label that mocks what it names	(drop the label, or say who uses the name)
 loaded	name-calling	0.5	regime	a label often used for governments the writer opposes	government, administration
 loaded	name-calling	2	thug	name-calling	(describe what they did)
 loaded	name-calling	2	thuggery	name-calling for violence or pressure	violence, pressure (describe it)
@@ -276,6 +291,7 @@ loaded	name-calling	1.5	totalitarian	calls a government or movement totalitarian
 loaded	name-calling	1.5	authoritarian	calls a ruler or government authoritarian	(describe what it did)
 loaded	name-calling	1.5	autocrat	calls a ruler an autocrat	ruler, leader (name the person)
 loaded	name-calling	2	traitor	calls a person a traitor	critic, opponent
+loaded	name-calling	1.5	sellout|sell-out	calls a person a sellout	(say what the person did)
 loaded	name-calling	2	treacherous	calls people treacherous	(describe what they did)
 loaded	name-calling	2	=treasonous	calls conduct treason, a legal verdict	(describe the conduct)
 loaded	name-calling	2	fifth column|columnist	casts a group as an enemy within	(name the group)
@@ -298,9 +314,9 @@ loaded	name-calling	2	imbecile	name-calling	(say what the person did)
 loaded	name-calling	2	=fool|=fools	name-calling	(say what the person did)
 loaded	name-calling	2	foolish	dismisses as foolish	(say what is wrong with it)
 loaded	name-calling	2	stupid	dismisses as stupid	(say what is wrong with it)
-loaded	name-calling	2	dumb	dismisses as dumb	(say what is wrong with it)
+loaded	name-calling	2	=dumb|=dumber|=dumbest	dismisses as dumb	(say what is wrong with it)
 loaded	name-calling	2	lunatic	calls a person mad	(say what the person did)
-loaded	name-calling	2	crazy	dismisses as mad	(say what is wrong with it)
+loaded	name-calling	0.8	crazy	dismisses as mad	(say what is wrong with it)
 loaded	name-calling	2	insane	dismisses as mad	(say what is wrong with it)
 loaded	name-calling	2	=nuts	dismisses as mad	(say what is wrong with it)	prev:are|is|was|were|gone|go|completely|totally|absolutely|just|plain
 loaded	name-calling	2	psychopath	calls a person mentally ill as an insult	(say what the person did)
@@ -330,7 +346,7 @@ loaded	name-calling	1.5	arch-conservative	labels a person as extreme	conservativ
 loaded	name-calling	1.5	ultraconservative	labels a person as extreme	conservative
 loaded	name-calling	1.5	ultra-conservative	labels a person as extreme	conservative
 loaded	name-calling	1.5	hard-liner	labels people as hardliners	(describe the position)
-loaded	name-calling	1	=hardline	labels a position as hardline	(describe the position)
+loaded	name-calling	0.8	=hardline	labels a position as hardline	(describe the position)
 loaded	name-calling	1.5	zealot	calls people zealots	supporters (describe their views)
 loaded	name-calling	1.5	fanatic	calls people fanatics	supporters (describe their views)
 loaded	name-calling	1.5	demagogue	calls a politician a demagogue	politician (name the person)
@@ -412,7 +428,7 @@ loaded	name-calling	1.5	loony|loonies|loonier	calls people mad	(say what is wron
 loaded	name-calling	1.5	milquetoast	mocks a person as timid	cautious
 loaded	name-calling	1.5	sidekick	mocks a person as someone's follower	aide, ally
 loaded	name-calling	1.5	bootlicker|bootlickers|bootlicking	calls people servile	supporters
-loaded	name-calling	1.5	bully|bullies	calls a person or state a bully	(say what they did)
+loaded	name-calling	1.5	=bully|=bullies	calls a person or state a bully	(say what they did)
 loaded	name-calling	1.5	anarchist|anarchists	labels people as anarchists	protesters, activists (name the group)
 loaded	name-calling	1.5	bogeyman	casts a person or group as a bogeyman	(name them)
 loaded	name-calling	1.5	hater|haters	dismisses critics as haters	critics
@@ -427,37 +443,37 @@ loaded	name-calling	1.5	scam|scams	dismisses something as a scam	(say what is al
 loaded	name-calling	1.5	con job	dismisses something as a swindle	(say what is alleged)
 
 
-loaded	conspiracy-framing	1.5	provocation	frames events as deliberate provocations without evidence	incidents
-loaded	conspiracy-framing	1.5	provocateur	casts people as planted agitators	(say who they are, and who says so)
-loaded	conspiracy-framing	2	coordinated|directed|controlled|orchestrated|run|managed|guided from one|a? single? center|centre|headquarters	claims central direction without evidence	(say who says so and on what evidence)
-loaded	conspiracy-framing	2	attack|aggression|interference|intervention|invasion|pressure|subversion from outside|abroad	casts events as caused from abroad	(say who says so and on what evidence)
-loaded	conspiracy-framing	2	foreign hand|hands|forces|puppeteers|sponsors|handlers|masters	blames hidden foreign actors	(name them and the evidence)
-loaded	conspiracy-framing	2	external forces|enemies|interference	blames outside forces without naming them	(name them and the evidence)
-loaded	conspiracy-framing	2	hostile forces	blames unnamed hostile forces	(name them and the evidence)
-loaded	conspiracy-framing	2	enemies of|within	casts opponents as enemies	opponents, critics
-loaded	conspiracy-framing	2	enemy within	casts opponents as traitors inside	opponents, critics
-loaded	conspiracy-framing	1.5	destabilize|destabilise	claims deliberate destabilisation without evidence	(say who says so and what they did)
-loaded	conspiracy-framing	1.5	masterminded|mastermind	casts someone as the hidden planner	planned, organised
-loaded	conspiracy-framing	1.5	paid|hired protesters|provocateurs|agitators|demonstrators|activists|trolls	claims protesters were paid without evidence	protesters (say who says they were paid)
-loaded	conspiracy-framing	1.5	agitator	casts people as paid or planted agitators	protester, activist
-loaded	conspiracy-framing	1.5	hidden|secret agenda|agendas	claims a hidden agenda without evidence	aim (say what and how we know)
-loaded	conspiracy-framing	1.5	sinister|nefarious|evil agenda|plot|plan|plans|scheme|designs|motives	claims sinister aims without evidence	aim, plan
-loaded	conspiracy-framing	1.5	nefarious	claims sinister aims without evidence	(say what they did)
-loaded	conspiracy-framing	1.5	sinister	claims sinister aims without evidence	(say what they did)
-loaded	conspiracy-framing	1.5	plot against|to	casts actions as a plot	plan, effort
-loaded	conspiracy-framing	1.5	=staged	claims events were faked	(say who claims it, and the evidence)	near:attack|attacks|protest|protests|riot|riots|event|events|shooting|video|gas|chemical|hoax
-loaded	conspiracy-framing	1.5	=rigged	claims a process was fixed	(say what is alleged, and by whom)
-loaded	conspiracy-framing	1.5	shadowy	casts people as hidden and sinister	little-known (name them)
-loaded	conspiracy-framing	1.5	behind the scenes|curtain	claims hidden control	(say who did what)
-loaded	conspiracy-framing	1.5	pulling the strings	claims hidden control	influencing (say how)
-loaded	conspiracy-framing	1.5	string-pullers|string-puller	claims hidden control	(name them and the evidence)
-loaded	conspiracy-framing	1.5	regime change	casts a policy as toppling a government	(describe the policy)	!prev:policy
-loaded	conspiracy-framing	1.5	russiagate|russia-gate	dismisses an investigation with a scandal label	Russia investigation
-loaded	conspiracy-framing	1.5	spygate	dismisses an investigation with a scandal label	(name the investigation)
-loaded	conspiracy-framing	1.5	globalist agenda|elite|elites|cabal	conspiracy-tinged label	(name the people and their aims)
-loaded	conspiracy-framing	1.5	new world order	conspiracy label	(describe the policy)
-loaded	conspiracy-framing	1.5	brainwash	claims people are mind-controlled	persuade
-loaded	conspiracy-framing	1	subversive|subversion	casts actions as subversion	(describe the actions)
+loaded	conspiracy-framing	0.8	provocation	frames events as deliberate provocations without evidence	incidents
+loaded	conspiracy-framing	0.8	provocateur	casts people as planted agitators	(say who they are, and who says so)
+loaded	conspiracy-framing	0.8	coordinated|directed|controlled|orchestrated|run|managed|guided from one|a? single? center|centre|headquarters	claims central direction without evidence	(say who says so and on what evidence)
+loaded	conspiracy-framing	0.8	attack|aggression|interference|intervention|invasion|pressure|subversion from outside|abroad	casts events as caused from abroad	(say who says so and on what evidence)
+loaded	conspiracy-framing	0.8	foreign hand|hands|forces|puppeteers|sponsors|handlers|masters	blames hidden foreign actors	(name them and the evidence)
+loaded	conspiracy-framing	0.8	external forces|enemies|interference	blames outside forces without naming them	(name them and the evidence)
+loaded	conspiracy-framing	0.8	hostile forces	blames unnamed hostile forces	(name them and the evidence)
+loaded	conspiracy-framing	0.8	enemies of|within	casts opponents as enemies	opponents, critics
+loaded	conspiracy-framing	0.8	enemy within	casts opponents as traitors inside	opponents, critics
+loaded	conspiracy-framing	0.8	destabilize|destabilise	claims deliberate destabilisation without evidence	(say who says so and what they did)
+loaded	conspiracy-framing	0.8	masterminded|mastermind	casts someone as the hidden planner	planned, organised
+loaded	conspiracy-framing	0.8	paid|hired protesters|provocateurs|agitators|demonstrators|activists|trolls	claims protesters were paid without evidence	protesters (say who says they were paid)
+loaded	conspiracy-framing	0.8	agitator	casts people as paid or planted agitators	protester, activist
+loaded	conspiracy-framing	0.8	hidden|secret agenda|agendas	claims a hidden agenda without evidence	aim (say what and how we know)
+loaded	conspiracy-framing	0.8	sinister|nefarious|evil agenda|plot|plan|plans|scheme|designs|motives	claims sinister aims without evidence	aim, plan
+loaded	conspiracy-framing	0.8	nefarious	claims sinister aims without evidence	(say what they did)
+loaded	conspiracy-framing	0.8	sinister	claims sinister aims without evidence	(say what they did)
+loaded	conspiracy-framing	0.8	plot against|to	casts actions as a plot	plan, effort
+loaded	conspiracy-framing	0.8	=staged	claims events were faked	(say who claims it, and the evidence)	near:attack|attacks|protest|protests|riot|riots|event|events|shooting|video|gas|chemical|hoax
+loaded	conspiracy-framing	0.8	=rigged	claims a process was fixed	(say what is alleged, and by whom)
+loaded	conspiracy-framing	0.8	shadowy	casts people as hidden and sinister	little-known (name them)
+loaded	conspiracy-framing	0.8	behind the scenes|curtain	claims hidden control	(say who did what)
+loaded	conspiracy-framing	0.8	pulling the strings	claims hidden control	influencing (say how)
+loaded	conspiracy-framing	0.8	string-pullers|string-puller	claims hidden control	(name them and the evidence)
+loaded	conspiracy-framing	0.8	regime change	casts a policy as toppling a government	(describe the policy)	!prev:policy
+loaded	conspiracy-framing	0.8	russiagate|russia-gate	dismisses an investigation with a scandal label	Russia investigation
+loaded	conspiracy-framing	0.8	spygate	dismisses an investigation with a scandal label	(name the investigation)
+loaded	conspiracy-framing	0.8	globalist agenda|elite|elites|cabal	conspiracy-tinged label	(name the people and their aims)
+loaded	conspiracy-framing	0.8	new world order	conspiracy label	(describe the policy)
+loaded	conspiracy-framing	0.8	brainwash	claims people are mind-controlled	persuade
+loaded	conspiracy-framing	0.8	subversive|subversion	casts actions as subversion	(describe the actions)
 
 
 loaded	catastrophe	1	chaos	catastrophe word that tells the reader what to feel	disorder, unrest
@@ -553,75 +569,75 @@ loaded	idiom-of-menace	1.5	crucify|crucified|crucifying	casts criticism as cruci
 loaded	idiom-of-menace	1.5	in the crosshairs	idiom of targeting	targeted, under scrutiny
 
 
-loaded	glorifying	1	well-coordinated	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	well-prepared	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	well-organized|well-organised	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	well-controlled	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	well-planned|well-oiled|well-orchestrated|well-executed|well-trained|well-equipped|well-armed|well-funded	praise or menace word presented as fact	(describe what was done)
-loaded	glorifying	1	swiftly|quickly|promptly and seamlessly|flawlessly|decisively|efficiently|professionally|effectively|competently|smoothly	praise presented as fact	(describe what was done)
-loaded	glorifying	1	=seamlessly|=flawlessly|=impeccably|=faultlessly|=masterfully|=brilliantly|=heroically|=valiantly|=selflessly|=tirelessly|=gloriously	praise presented as fact	(describe what was done)
-loaded	glorifying	1	demonstrated|showed|displayed|shown|demonstrating|showing|displaying|show|demonstrate great|remarkable|true|real|exceptional|extraordinary|personal? courage|bravery|heroism|valor|valour|resolve|wisdom|leadership|statesmanship|fortitude|determination	praise presented as fact	(describe what he did)
-loaded	glorifying	1	profound|thorough|rigorous|superb|excellent|outstanding|exceptional|impeccable|extensive|special training|preparation|professionalism	praise presented as fact	(describe the training)	near:force|forces|troops|soldiers|units|army|military|police|officers|servicemen|airborne|peacekeepers|guard|special
-loaded	glorifying	1	heroic	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	hero|heroes	calls a person a hero	(describe what the person did)
-loaded	glorifying	1	valiant	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	gallant	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	fearless	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	selfless	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	glorious	praise word presented as fact	(describe what happened)
-loaded	glorifying	1	=brilliant	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	=masterful	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	masterstroke	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	flawless	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	impeccable	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	exemplary	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	legendary	praise word presented as fact	well-known
-loaded	glorifying	1	visionary	praise word presented as fact	(describe the plan)
-loaded	glorifying	1	wise leadership|leader|decision	praise word presented as fact	(describe what was decided)
-loaded	glorifying	1	staunch	praise word for loyalty	firm, long-time
-loaded	glorifying	1	tireless	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	righteous	casts a side as morally right	(describe the position)
-loaded	glorifying	1	=noble	praise word presented as fact	(describe the aim)
-loaded	glorifying	1	=patriots|=patriot	casts a side as the true patriots	supporters (name them)
-loaded	glorifying	1	freedom fighter|fighters	praise label for armed fighters	fighters, armed group (name it)
-loaded	glorifying	1	=liberators|=liberator	praise label for an armed force	(name the force)
-loaded	glorifying	1	saviour|savior	praise label for a person	(describe what the person did)
-loaded	glorifying	1	champion of	praise label for a person	supporter of
-loaded	glorifying	1	=courageous|=courageously	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	=brave	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	historic victory|triumph|achievement|breakthrough	praise word presented as fact	(describe the result)
-loaded	glorifying	1	resounding success|victory	praise word presented as fact	success, win
-loaded	glorifying	1	stunning success|victory|achievement	praise word presented as fact	success, win
-loaded	glorifying	1	remarkable|extraordinary|great|unprecedented success|achievement|achievements|victory	praise word presented as fact	(describe the result)
-loaded	glorifying	1	heroism	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	bravery	praise word presented as fact	(describe what was done)
-loaded	glorifying	1	triumphant	casts an outcome as a triumph	successful
-loaded	glorifying	1	award-winning|prize-winning|oscar-winning|emmy-winning|grammy-winning	praise presented as fact	(name the award and year)
-loaded	glorifying	1	critically? acclaimed	praise presented as fact	(say who praised it)
-loaded	glorifying	1	world-class|world-renowned|world-famous|world-leading	praise presented as fact	(give the evidence)
-loaded	glorifying	1	prestigious	praise presented as fact	(say what it is)
-loaded	glorifying	1	renowned	praise presented as fact	known (say for what)
-loaded	glorifying	1	=famed	praise presented as fact	known (say for what)
-loaded	glorifying	1	=iconic	praise presented as fact	well-known
-loaded	glorifying	1	illustrious	praise presented as fact	(say what the person did)
-loaded	glorifying	1	=esteemed	praise presented as fact	(say who holds the view)
-loaded	glorifying	1	beloved	praise presented as fact	popular (say with whom)
-loaded	glorifying	1	=revered	praise presented as fact	(say who reveres the person)
-loaded	glorifying	1	groundbreaking|ground-breaking|trailblazing|trail-blazing	praise presented as fact	(say what was new)
-loaded	glorifying	1	masterpiece	praise presented as fact	work (say who praised it)
-loaded	glorifying	1	genius	praise presented as fact	(say what the person did)
-loaded	glorifying	1	legend	praise presented as fact	(say what the person did)	prev:a|living|true|the|music|rock|football|basketball|baseball|sporting|sports|jazz|country|hollywood
-loaded	glorifying	1	=celebrated	praise presented as fact	known (say for what)	prev:the|a|an|his|her|their|highly|widely|internationally|much|most
-loaded	glorifying	1	one of the greatest|finest|best|most influential|most important|most successful|most celebrated|most famous|most respected|most prominent	praise presented as fact	(give the evidence)
-loaded	glorifying	1	highly influential|successful|respected|regarded|acclaimed|talented|popular	praise presented as fact	(give the evidence)
-loaded	glorifying	1	finest	praise presented as fact	(give the evidence)
-loaded	glorifying	1	great statesman|leader|patriot|hero	praise presented as fact	(describe what the person did)
-loaded	glorifying	1	statesmanlike|statesmanship	praise presented as fact	(describe what was done)
-loaded	glorifying	1	magnificent	praise presented as fact	(describe it)
-loaded	glorifying	1	splendid	praise presented as fact	(describe it)
-loaded	glorifying	1	superb	praise presented as fact	(describe it)
-loaded	glorifying	1	stellar	praise presented as fact	(describe it)	!next:wind|winds|mass|evolution|spectrum|object|objects
-loaded	glorifying	1	phenomenal	praise presented as fact	(describe it)
+loaded	glorifying	0.8	well-coordinated	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	well-prepared	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	well-organized|well-organised	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	well-controlled	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	well-planned|well-oiled|well-orchestrated|well-executed|well-trained|well-equipped|well-armed|well-funded	praise or menace word presented as fact	(describe what was done)
+loaded	glorifying	0.8	swiftly|quickly|promptly and seamlessly|flawlessly|decisively|efficiently|professionally|effectively|competently|smoothly	praise presented as fact	(describe what was done)
+loaded	glorifying	0.8	=seamlessly|=flawlessly|=impeccably|=faultlessly|=masterfully|=brilliantly|=heroically|=valiantly|=selflessly|=tirelessly|=gloriously	praise presented as fact	(describe what was done)
+loaded	glorifying	0.8	demonstrated|showed|displayed|shown|demonstrating|showing|displaying|show|demonstrate great|remarkable|true|real|exceptional|extraordinary|personal? courage|bravery|heroism|valor|valour|resolve|wisdom|leadership|statesmanship|fortitude|determination	praise presented as fact	(describe what he did)
+loaded	glorifying	0.8	profound|thorough|rigorous|superb|excellent|outstanding|exceptional|impeccable|extensive|special training|preparation|professionalism	praise presented as fact	(describe the training)	near:force|forces|troops|soldiers|units|army|military|police|officers|servicemen|airborne|peacekeepers|guard|special
+loaded	glorifying	0.8	heroic	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	hero|heroes	calls a person a hero	(describe what the person did)
+loaded	glorifying	0.8	valiant	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	gallant	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	fearless	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	selfless	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	glorious	praise word presented as fact	(describe what happened)
+loaded	glorifying	0.8	=brilliant	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	=masterful	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	masterstroke	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	flawless	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	impeccable	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	exemplary	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	legendary	praise word presented as fact	well-known
+loaded	glorifying	0.8	visionary	praise word presented as fact	(describe the plan)
+loaded	glorifying	0.8	wise leadership|leader|decision	praise word presented as fact	(describe what was decided)
+loaded	glorifying	0.8	staunch	praise word for loyalty	firm, long-time
+loaded	glorifying	0.8	tireless	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	righteous	casts a side as morally right	(describe the position)
+loaded	glorifying	0.8	=noble	praise word presented as fact	(describe the aim)
+loaded	glorifying	0.8	=patriots|=patriot	casts a side as the true patriots	supporters (name them)
+loaded	glorifying	0.8	freedom fighter|fighters	praise label for armed fighters	fighters, armed group (name it)
+loaded	glorifying	0.8	=liberators|=liberator	praise label for an armed force	(name the force)
+loaded	glorifying	0.8	saviour|savior	praise label for a person	(describe what the person did)
+loaded	glorifying	0.8	champion of	praise label for a person	supporter of
+loaded	glorifying	0.8	=courageous|=courageously	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	=brave	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	historic victory|triumph|achievement|breakthrough	praise word presented as fact	(describe the result)
+loaded	glorifying	0.8	resounding success|victory	praise word presented as fact	success, win
+loaded	glorifying	0.8	stunning success|victory|achievement	praise word presented as fact	success, win
+loaded	glorifying	0.8	remarkable|extraordinary|great|unprecedented success|achievement|achievements|victory	praise word presented as fact	(describe the result)
+loaded	glorifying	0.8	heroism	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	bravery	praise word presented as fact	(describe what was done)
+loaded	glorifying	0.8	triumphant	casts an outcome as a triumph	successful
+loaded	glorifying	0.8	award-winning|prize-winning|oscar-winning|emmy-winning|grammy-winning	praise presented as fact	(name the award and year)
+loaded	glorifying	0.8	critically? acclaimed	praise presented as fact	(say who praised it)
+loaded	glorifying	0.8	world-class|world-renowned|world-famous|world-leading	praise presented as fact	(give the evidence)
+loaded	glorifying	0.8	prestigious	praise presented as fact	(say what it is)
+loaded	glorifying	0.8	renowned	praise presented as fact	known (say for what)
+loaded	glorifying	0.8	=famed	praise presented as fact	known (say for what)
+loaded	glorifying	0.8	=iconic	praise presented as fact	well-known
+loaded	glorifying	0.8	illustrious	praise presented as fact	(say what the person did)
+loaded	glorifying	0.8	=esteemed	praise presented as fact	(say who holds the view)
+loaded	glorifying	0.8	beloved	praise presented as fact	popular (say with whom)
+loaded	glorifying	0.8	=revered	praise presented as fact	(say who reveres the person)
+loaded	glorifying	0.8	groundbreaking|ground-breaking|trailblazing|trail-blazing	praise presented as fact	(say what was new)
+loaded	glorifying	0.8	masterpiece	praise presented as fact	work (say who praised it)
+loaded	glorifying	0.8	genius	praise presented as fact	(say what the person did)
+loaded	glorifying	0.8	legend	praise presented as fact	(say what the person did)	prev:a|living|true|the|music|rock|football|basketball|baseball|sporting|sports|jazz|country|hollywood
+loaded	glorifying	0.8	=celebrated	praise presented as fact	known (say for what)	prev:the|a|an|his|her|their|highly|widely|internationally|much|most
+loaded	glorifying	0.8	one of the greatest|finest|best|most influential|most important|most successful|most celebrated|most famous|most respected|most prominent	praise presented as fact	(give the evidence)
+loaded	glorifying	0.8	highly influential|successful|respected|regarded|acclaimed|talented|popular	praise presented as fact	(give the evidence)
+loaded	glorifying	0.8	finest	praise presented as fact	(give the evidence)
+loaded	glorifying	0.8	great statesman|leader|patriot|hero	praise presented as fact	(describe what the person did)
+loaded	glorifying	0.8	statesmanlike|statesmanship	praise presented as fact	(describe what was done)
+loaded	glorifying	0.8	magnificent	praise presented as fact	(describe it)
+loaded	glorifying	0.8	splendid	praise presented as fact	(describe it)
+loaded	glorifying	0.8	superb	praise presented as fact	(describe it)
+loaded	glorifying	0.8	stellar	praise presented as fact	(describe it)	!next:wind|winds|mass|evolution|spectrum|object|objects
+loaded	glorifying	0.8	phenomenal	praise presented as fact	(describe it)
 
 
 loaded	discrediting	1.5	hoax	dismisses a claim as a hoax	(say what is false, and the evidence)
@@ -642,7 +658,7 @@ loaded	discrediting	1.5	drivel	dismisses a claim as drivel	(say what is wrong wi
 loaded	discrediting	1.5	baloney|balderdash|hogwash|claptrap|poppycock|bunk	dismisses a claim as nonsense	(say what is wrong with it)
 loaded	discrediting	1.5	bullshit	dismisses a claim as nonsense	(say what is wrong with it)
 loaded	discrediting	1.5	absurd	dismisses something as absurd	(say what is wrong with it)
-loaded	discrediting	1.5	ridiculous	dismisses something as ridiculous	(say what is wrong with it)
+loaded	discrediting	1.5	=ridiculous	dismisses something as ridiculous	(say what is wrong with it)
 loaded	discrediting	1.5	=ridicule|=ridiculed|=ridiculing	mocks someone or something	criticise
 loaded	discrediting	1.5	ludicrous	dismisses something as ludicrous	(say what is wrong with it)
 loaded	discrediting	1.5	laughable	dismisses something as laughable	(say what is wrong with it)
@@ -661,12 +677,12 @@ loaded	discrediting	1.5	brazen lies|lie|lying	calls statements brazen lies	false
 loaded	discrediting	1.5	outright|blatant|flagrant|bald-faced|barefaced|shameless lies|lie|lying	calls statements lies	false statements (say which)
 loaded	discrediting	1.5	pack of lies	calls statements lies	false statements (say which)
 loaded	discrediting	1.5	web of lies	calls statements lies	false statements (say which)
-loaded	discrediting	1.5	=lies	calls statements lies	false statements (say which)	!prev:it|which|that|this|where|problem|truth|answer|solution|future|danger|interest|town|village|city|border|country|region|island|house|body
+loaded	discrediting	0.8	=lies	calls statements lies	false statements (say which)	!prev:it|which|that|this|where|problem|truth|answer|solution|future|danger|interest|town|village|city|border|country|region|island|house|body
 loaded	discrediting	1.5	disinformation	dismisses reporting as disinformation	false reports (say which)
 loaded	discrediting	1.5	fearmongering|fear-mongering|scaremongering|scare-mongering|fearmonger|scaremonger	casts warnings as fear-mongering	warnings
 loaded	discrediting	1.5	=alarmist	casts warnings as alarmist	warning
 loaded	discrediting	1.5	hysteria	casts concern as hysteria	concern, alarm
-loaded	discrediting	1.5	hysterical	casts people as hysterical	alarmed
+loaded	discrediting	1.5	=hysterical	casts people as hysterical	alarmed
 loaded	discrediting	1.5	paranoid	casts people as paranoid	worried
 loaded	discrediting	1.5	paranoia	casts concern as paranoia	concern
 loaded	discrediting	1.5	conspiracy theorist|theorists|nut|nuts	dismisses people as conspiracy theorists	critics
@@ -692,19 +708,24 @@ loaded	emotive	1.5	wicked	casts people or acts as wicked	(describe what was done
 loaded	emotive	1.5	vile	casts people or acts as vile	(describe what was done)
 loaded	emotive	1.5	despicable	casts people or acts as despicable	(describe what was done)
 loaded	emotive	1.5	heinous	casts acts as heinous	serious (describe what was done)
+loaded	emotive	1.5	hideous	casts people or acts as hideous	(describe what was done)
+loaded	emotive	1.5	grotesque	casts people or acts as grotesque	(describe what was done)
+loaded	emotive	1.5	sordid	casts people or acts as sordid	(describe what was done)
+loaded	emotive	1.5	wretched	casts people or things as wretched	(describe them)
+loaded	emotive	0.8	damnation|=cursed	calls down damnation: religious condemnation	(describe what was done)
 loaded	emotive	1.5	abhorrent	casts acts as abhorrent	(describe what was done)
 loaded	emotive	1.5	odious	casts acts as odious	(describe what was done)
 loaded	emotive	1.5	repugnant	casts acts as repugnant	(describe what was done)
 loaded	emotive	1.5	repulsive	casts acts as repulsive	(describe what was done)
 loaded	emotive	1.5	=revolting	casts acts as revolting	(describe what was done)
 loaded	emotive	1.5	disgusting	casts acts as disgusting	(describe what was done)
-loaded	emotive	1.5	sickening	casts acts as sickening	(describe what was done)
+loaded	emotive	1.5	=sickening|=sickeningly	casts acts as sickening	(describe what was done)
 loaded	emotive	1.5	nauseating	casts acts as sickening	(describe what was done)
 loaded	emotive	1.5	appalling	casts acts as appalling	(describe what was done)
 loaded	emotive	1.5	=outrageous|=outrageously	casts acts as outrageous	(describe what was done)
 loaded	emotive	1.5	=shameful|=shamefully	casts acts as shameful	(describe what was done)
 loaded	emotive	1.5	shameless	casts acts as shameless	(describe what was done)
-loaded	emotive	1.5	=shocking|=shockingly	tells the reader to feel shock	(describe what happened)
+loaded	emotive	0.8	=shocking|=shockingly	tells the reader to feel shock	(describe what happened)
 loaded	emotive	1.5	=shocked	tells the reader to feel shock	surprised (say who)
 loaded	emotive	1.5	horrific	tells the reader to feel horror	(describe what happened)
 loaded	emotive	1.5	horrible	tells the reader to feel horror	(describe what happened)
@@ -712,7 +733,7 @@ loaded	emotive	1.5	horrendous	tells the reader to feel horror	(describe what hap
 loaded	emotive	1.5	horrifying	tells the reader to feel horror	(describe what happened)
 loaded	emotive	1.5	=horror|=horrors	tells the reader to feel horror	(describe what happened)	!next:film|films|movie|movies|story|stories|genre|writer|fiction
 loaded	emotive	1.5	terrifying	tells the reader to feel fear	(describe what happened)
-loaded	emotive	1.5	dreadful	tells the reader to feel dread	(describe what happened)
+loaded	emotive	1.5	=dreadful|=dreadfully|=dreaded	tells the reader to feel dread	(describe what happened)
 loaded	emotive	1.5	atrocious	casts acts as atrocious	(describe what was done)
 loaded	emotive	1.5	egregious	casts acts as egregious	serious (describe what was done)
 loaded	emotive	1.5	flagrant	casts acts as flagrant	clear (describe what was done)
@@ -751,7 +772,7 @@ loaded	emotive	1.5	sleaze	casts people as sleazy	(describe what was done)
 loaded	emotive	1.5	shady	casts people or deals as shady	(describe what was done)
 loaded	emotive	1.5	dodgy	casts people or deals as dodgy	(describe what was done)
 loaded	emotive	1.5	seedy	casts people or places as seedy	(describe it)
-loaded	emotive	1.5	hatred	casts feelings as hatred	hostility (say whose)
+loaded	emotive	0.8	hatred	casts feelings as hatred	hostility (say whose)
 loaded	emotive	1.5	fury	casts a reaction as fury	anger, criticism
 loaded	emotive	1.5	furious	casts a reaction as fury	angry, critical
 loaded	emotive	1.5	=rage	casts a reaction as rage	anger
@@ -770,14 +791,14 @@ loaded	emotive	1.5	=destructive	casts acts as destructive	harmful (say how)
 loaded	emotive	1.5	=disturbing	tells the reader to feel disturbed	(describe what happened)
 loaded	emotive	1.5	=alarming	tells the reader to feel alarm	(describe what happened)
 loaded	emotive	1.5	=chilling	tells the reader to feel fear	(describe what happened)
-loaded	emotive	1.5	=sadly	tells the reader to feel sad	(drop it)
+loaded	emotive	0.8	=sadly	tells the reader to feel sad	(drop it)
 loaded	emotive	1.5	heartbreaking	tells the reader to feel grief	(describe what happened)
 loaded	emotive	1.5	heart-wrenching|heartwrenching	tells the reader to feel grief	(describe what happened)
 loaded	emotive	1.5	awful	tells the reader to feel horror	(describe what happened)
 loaded	emotive	1.5	bizarre	casts something as bizarre	unusual (say why)
 loaded	emotive	1.5	surreal	casts something as surreal	unusual (say why)
 loaded	emotive	1.5	abomination	casts something as an abomination	(describe it)
-loaded	emotive	1.5	demonize|demonise|demonized|demonised|demonizing|demonising|demonization	casts criticism as demonizing	criticise
+loaded	emotive	1.5	=demonize|=demonise|=demonized|=demonised|=demonizes|=demonises|=demonizing|=demonising|=demonization|=demonisation	casts criticism as demonizing	criticise
 loaded	emotive	1.5	vilify|vilified|vilifying|vilification	casts criticism as vilifying	criticise
 loaded	emotive	1.5	draconian	casts rules as harsh and cruel	strict (describe the rules)
 loaded	emotive	1.5	=oppressive	casts rule as oppressive	strict (describe the rules)
@@ -798,7 +819,7 @@ loaded	emotive	1.5	lust for power	casts ambition as lust	ambition
 loaded	emotive	1.5	power-hungry|power-mad	casts ambition as lust	ambitious
 loaded	emotive	1.5	hellish	calls conditions hell	(describe the conditions)
 loaded	emotive	1.5	hell	calls something hell	(describe it)	!prev:the|what|like|for
-loaded	emotive	1.5	damn|damned|goddamn	cursing, emotion not information	(drop it)
+loaded	emotive	0.8	damn|damned|goddamn	cursing, emotion not information	(drop it)
 loaded	emotive	1.5	cruelty	casts people or acts as cruel	(describe what was done)
 loaded	emotive	1.5	frightening	tells the reader to feel fear	(describe what happened)
 loaded	emotive	1.5	gobsmacked	tells the reader to feel shock	surprised
@@ -889,7 +910,7 @@ loaded	combative-verb	1	=hammered|=hammering	casts criticism as hammering	critic
 loaded	combative-verb	1	skewer|skewered|skewering	casts criticism as skewering	criticised
 loaded	combative-verb	1	eviscerate|eviscerated|eviscerating	casts criticism as disembowelling	criticised
 loaded	combative-verb	1	demolish|demolished|demolishing	casts a rebuttal as demolition	rebutted	!near:building|buildings|house|houses|home|homes|structure|bulldozer|bulldozers|wall|walls|mosque|church|bridge
-loaded	combative-verb	1	destroy|destroyed|destroys|destroying	casts a rebuttal or defeat as destruction	defeated, rebutted	near:argument|arguments|debate|interview|critics|liberals|conservatives|democrats|republicans|career|credibility|reputation
+loaded	combative-verb	0.8	destroy|destroyed|destroys|destroying	casts a rebuttal or defeat as destruction	defeated, rebutted	near:argument|arguments|debate|interview|critics|liberals|conservatives|democrats|republicans|career|credibility|reputation
 loaded	combative-verb	1	crush|crushed|crushes|crushing	casts a defeat as crushing	defeated	!near:crushed|injured|killed|dead|died|car|truck|rubble|stampede|machine|grapes|ice
 loaded	combative-verb	1	humiliating defeat|loss	casts a defeat as humiliation	defeat
 loaded	combative-verb	1	war of words	casts a dispute as war	dispute
@@ -900,7 +921,7 @@ loaded	combative-verb	1	stunning|stunned	sensational word for news	unexpected (s
 loaded	combative-verb	1	shockwaves|shock waves	sensational word for news	reaction
 loaded	combative-verb	1	firestorm	casts criticism as a firestorm	wave of criticism
 loaded	combative-verb	1	scramble|scrambled|scrambling	casts a response as panic	hurried (describe it)	!next:eggs|egg|jets|jet|fighters|fighter
-loaded	combative-verb	1	panic|panicked|panicking	casts a reaction as panic	concern (describe it)	!next:attack|attacks|disorder|button
+loaded	combative-verb	0.8	panic|panicked|panicking	casts a reaction as panic	concern (describe it)	!next:attack|attacks|disorder|button
 
 
 loaded	exaggeration	1	skyrocket|skyrocketed|skyrocketing|skyrockets|sky-rocketing|skyrocketting	exaggerates a rise	rose (give the figures)

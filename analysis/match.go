@@ -305,10 +305,28 @@ func (p *pattern) contextHolds(tokens []Token, first, end int, docStems *map[str
 func (l *Lexicon) Find(text string, tokens []Token) []Match {
 	var all []Match
 	var docStems map[string]bool
+	// starts, by word number (Token.word): 1 when no pattern can start at
+	// the word, 2 when one may; so each distinct word costs two map
+	// look-ups once, not at every occurrence.
+	var starts []uint8
 	for i := range tokens {
 		t := &tokens[i]
 		if t.Kind == Punct {
 			continue
+		}
+		if w := int(t.word); w > 0 {
+			if w >= len(starts) {
+				starts = append(starts, make([]uint8, w+1-len(starts)+len(starts)/2)...)
+			}
+			if starts[w] == 0 {
+				starts[w] = 1
+				if len(l.index[t.Stem]) > 0 || t.Kind == Word && len(l.exact[t.Lower]) > 0 {
+					starts[w] = 2
+				}
+			}
+			if starts[w] == 1 {
+				continue
+			}
 		}
 		all = l.appendMatches(all, tokens, i, l.index[t.Stem], &docStems)
 		if t.Kind == Word {
