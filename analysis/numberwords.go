@@ -145,15 +145,51 @@ func isOrdinalSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd"
 // mayStartNumber reports whether a word can begin a number expression: a
 // number word, a month, a weekday, "a"/"an" ("a dozen", "a third", "a week
 // later"), "half", a vague count or an ordinal. It keeps extraction fast:
-// most words are rejected by one switch.
+// most words are rejected by their first letter and length alone.
 //
 //go:noinline
 func mayStartNumber(w string) bool {
+	if len(w) == 0 || len(w) > 31 || w[0] < 'a' || w[0] > 'z' || mayStartMask[w[0]-'a']&(1<<len(w)) == 0 {
+		return false
+	}
 	if mayStartNumberWords.has(w) {
 		return true
 	}
 	_, ok := smallNumber(w)
 	return ok
+}
+
+// mayStartMask[c-'a'] has bit n set when a word that may start a number
+// (mayStartNumberWords, smallNumbers) begins with c and is n bytes long.
+// A constant table, not one built at init: smaller wasm. TestMayStartMask
+// checks it against the word lists.
+var mayStartMask = [26]uint32{
+	0x6e,  // a
+	0x100, // b
+	0x0,   // c
+	0x148, // d
+	0x160, // e
+	0x3f8, // f
+	0x0,   // g
+	0x110, // h
+	0x0,   // i
+	0x98,  // j
+	0x0,   // k
+	0x0,   // l
+	0x168, // m
+	0x178, // n
+	0x88,  // o
+	0x0,   // p
+	0x0,   // q
+	0x0,   // r
+	0x3f8, // s
+	0x3e8, // t
+	0x0,   // u
+	0x0,   // v
+	0x200, // w
+	0x0,   // x
+	0x0,   // y
+	0x10,  // z
 }
 
 var mayStartNumberWords = newWordSet("a|an|next|following|half|dozens|scores|hundreds|thousands|millions|billions|first|second|" +
