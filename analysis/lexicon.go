@@ -153,7 +153,7 @@ func ParseTSV(source, data string) ([]Entry, error) {
 	return out, nil
 }
 
-var validKinds = map[string]bool{KindLoaded: true, KindHedge: true, KindBooster: true, KindAttribution: true, KindIgnore: true}
+var validKinds = newWordSet(KindLoaded + "|" + KindHedge + "|" + KindBooster + "|" + KindAttribution + "|" + KindIgnore)
 
 // Validate checks one entry on its own (not against others).
 func (e *Entry) Validate() error {
@@ -166,7 +166,7 @@ func (e *Entry) Validate() error {
 		return &LexiconError{where, "empty term"}
 	case len(e.Term) > maxTermBytes:
 		return &LexiconError{where, "term is " + itoa(len(e.Term)) + " bytes; at most " + itoa(maxTermBytes)}
-	case !validKinds[e.Kind]:
+	case !validKinds.has(e.Kind):
 		return &LexiconError{where, "kind " + quoted(e.Kind) + " is not one of loaded, hedge, booster, attribution, ignore"}
 	case e.Disable:
 		return nil

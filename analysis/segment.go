@@ -52,17 +52,7 @@ type Sentence struct {
 }
 
 // abbreviations never end a sentence when followed by a period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"jr": true, "sr": true, "gen": true, "col": true, "lt": true, "sgt": true,
-	"capt": true, "cpt": true, "maj": true, "adm": true, "gov": true, "sen": true,
-	"rep": true, "pres": true, "rev": true, "hon": true, "no": true, "nos": true,
-	"vs": true, "etc": true, "inc": true, "ltd": true, "co": true, "corp": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"mt": true, "ft": true, "approx": true, "dept": true, "est": true, "fig": true,
-	"vol": true, "art": true, "para": true, "cf": true, "al": true,
-}
+var abbreviations = newWordSet("mr|mrs|ms|dr|prof|st|jr|sr|gen|col|lt|sgt|capt|cpt|maj|adm|gov|sen|rep|pres|rev|hon|no|nos|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|ft|approx|dept|est|fig|vol|art|para|cf|al")
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
@@ -524,7 +514,7 @@ func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 		}
 		if t.Lower == "." && i > 0 && tokens[i-1].End == t.Start && tokens[i-1].Kind == Word {
 			prev := tokens[i-1].Lower
-			if abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && isUpperInitial(text, tokens[i-1])) {
+			if abbreviations.has(prev) || (utf8.RuneCountInString(prev) == 1 && isUpperInitial(text, tokens[i-1])) {
 				continue
 			}
 		}

@@ -149,12 +149,12 @@ func stringArray(v js.Value, what string) []string {
 }
 
 // readLexicon turns an array of entry objects {term, kind, category,
-// weight, message, suggestion, disable} into entries on top of the
+// weight, message, suggestion, context, disable} into entries on top of the
 // built-in lexicon. Defaults match the CLI's JSON reader: kind "loaded",
 // weight 1. A LexiconError's message names the entry.
 func readLexicon(v js.Value) *analysis.Lexicon {
 	if !isArray(v) {
-		panic(badInput("options.lexicon must be an array of entries {term, kind, category, weight, message, suggestion, disable}"))
+		panic(badInput("options.lexicon must be an array of entries {term, kind, category, weight, message, suggestion, context, disable}"))
 	}
 	entries := make([]analysis.Entry, v.Length())
 	for i := range entries {
@@ -182,6 +182,8 @@ func readLexicon(v js.Value) *analysis.Lexicon {
 				e.Message = stringValue(f, where+".message")
 			case "suggestion":
 				e.Suggestion = stringValue(f, where+".suggestion")
+			case "context":
+				e.Context = stringValue(f, where+".context")
 			case "weight":
 				if f.Type() != js.TypeNumber {
 					panic(badInput(where + ".weight must be a number"))

@@ -105,7 +105,7 @@ func TestAnalyzeReportShape(t *testing.T) {
 func isArrayValue(v js.Value) bool { return jsArray.Call("isArray", v).Bool() }
 
 func TestAnalyzeOptions(t *testing.T) {
-	text := "The militants, perhaps hundreds, clearly bungled it and caused chaos."
+	text := "The militants, perhaps hundreds, clearly bungled it and caused chaos, a blunder."
 	rep := analyze(text, map[string]any{"kinds": []any{"hedge"}})
 	fs := rep.Get("findings")
 	if fs.Length() == 0 {
@@ -118,11 +118,17 @@ func TestAnalyzeOptions(t *testing.T) {
 	}
 	lex := []any{
 		map[string]any{"term": "bungle", "category": "emotive", "message": "emotive verb", "suggestion": "mishandled"},
+		map[string]any{"term": "blunder", "category": "emotive", "message": "emotive noun", "context": "near:election"},
 		map[string]any{"term": "chaos", "kind": "loaded", "disable": true},
 	}
 	rep = analyze(text, map[string]any{"lexicon": lex})
 	if isError(rep) {
 		t.Fatalf("lexicon: %s", rep.Get("message").String())
+	}
+	for i := 0; i < rep.Get("findings").Length(); i++ {
+		if rep.Get("findings").Index(i).Get("text").String() == "blunder" {
+			t.Errorf("context entry fired without its context")
+		}
 	}
 	if f := findByText(t, rep, "bungled"); f.Get("suggestion").String() != "mishandled" {
 		t.Errorf("user entry suggestion = %v", f.Get("suggestion"))
