@@ -261,16 +261,27 @@ func reportValue(text string, r *analysis.Report) js.Value {
 	}
 	o.Set("quantities", quantities)
 
+	// kinds, categories, messages and rules repeat from finding to finding:
+	// each distinct string crosses into JavaScript once
+	strs := make(map[string]js.Value, 64)
+	str := func(s string) js.Value {
+		v, ok := strs[s]
+		if !ok {
+			v = js.ValueOf(s)
+			strs[s] = v
+		}
+		return v
+	}
 	findings := jsArray.New(len(r.Findings))
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		v := spanValue(ix, f.Start, f.End, f.Text)
-		v.Set("kind", f.Kind)
-		v.Set("category", f.Category)
-		v.Set("severity", f.Severity)
-		v.Set("message", f.Message)
+		v.Set("kind", str(f.Kind))
+		v.Set("category", str(f.Category))
+		v.Set("severity", str(f.Severity))
+		v.Set("message", str(f.Message))
 		if f.Suggestion != "" {
-			v.Set("suggestion", f.Suggestion)
+			v.Set("suggestion", str(f.Suggestion))
 		}
 		related := jsArray.New(len(f.Related))
 		for j, s := range f.Related {
@@ -283,7 +294,7 @@ func reportValue(text string, r *analysis.Report) js.Value {
 		}
 		v.Set("sentence", f.Sentence)
 		if f.Rule != "" {
-			v.Set("rule", f.Rule)
+			v.Set("rule", str(f.Rule))
 		}
 		findings.SetIndex(i, v)
 	}
