@@ -3,7 +3,7 @@
 // element; and detach() leaving nothing behind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, snapshotOnFailure } from './helpers.js';
+import { startServer, launch, visit as visitPage } from './helpers.js';
 
 let server, browser;
 before(async () => {
@@ -15,19 +15,7 @@ after(async () => {
   server?.stop();
 });
 
-async function visit(name, fn) {
-  const { context, page, problems, foreign } = await openPage(browser, server.url);
-  try {
-    await snapshotOnFailure(page, name, async () => {
-      await page.goto(server.url);
-      await fn(page);
-      assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors');
-      assert.deepEqual(foreign(), [], 'requests to other origins');
-    });
-  } finally {
-    await context.close();
-  }
-}
+const visit = (name, fn) => visitPage(browser, server.url, name, fn);
 
 test('attach on an <input>: marks behind it, value untouched, detach restores it', async () => {
   await visit('attach-input', async (page) => {

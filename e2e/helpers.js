@@ -2,6 +2,7 @@
 // serve) on a free port, and the system Chromium driven by playwright-core
 // (no browser download). Each page records console errors, CSP violations,
 // page errors, dialogs and every request, so tests can assert none leaked.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -93,4 +94,25 @@ export async function waitForAnalysis(page, n, timeout = 15000) {
 /** report returns the page's current report (null before the first). */
 export function report(page) {
   return page.evaluate(() => (window.plumblinePage ? window.plumblinePage.report() : null));
+}
+
+/**
+ * visit opens url in a fresh context, runs fn(page, context), then asserts
+ * that nothing leaked: no console error, CSP violation, page error or dialog
+ * (except what `allow` matches) and no request to another origin. A failure
+ * saves a screenshot named `name`. With goto: false, fn navigates itself;
+ * other options go to openPage (viewport, colorScheme).
+ */
+export async function visit(browser, url, name, fn, { allow = /$^/, goto = true, ...pageOptions } = {}) {
+  const { context, page, problems, foreign } = await openPage(browser, url, pageOptions);
+  try {
+    await snapshotOnFailure(page, name, async () => {
+      if (goto) await page.goto(url);
+      await fn(page, context);
+      assert.deepEqual((await problems()).filter((p) => !allow.test(p)), [], 'console errors, CSP violations, page errors or dialogs');
+      assert.deepEqual(foreign(), [], 'requests to other origins');
+    });
+  } finally {
+    await context.close();
+  }
 }

@@ -6,7 +6,7 @@
 // heap after a forced garbage collection (HeapProfiler.collectGarbage).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, snapshotOnFailure } from './helpers.js';
+import { startServer, launch, visit as visitPage } from './helpers.js';
 
 let server, browser;
 before(async () => {
@@ -20,19 +20,7 @@ after(async () => {
 
 const TEXT = 'The regime’s thugs perhaps caused chaos downtown, sources said. It was reported that 12 people were hurt.';
 
-async function visit(name, fn) {
-  const { context, page, problems, foreign } = await openPage(browser, server.url);
-  try {
-    await snapshotOnFailure(page, name, async () => {
-      await page.goto(server.url);
-      await fn(page, context);
-      assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors');
-      assert.deepEqual(foreign(), [], 'requests to other origins');
-    });
-  } finally {
-    await context.close();
-  }
-}
+const visit = (name, fn) => visitPage(browser, server.url, name, fn);
 
 /** probe measures listeners (per target), DOM nodes and the JS heap after a forced GC. */
 function prober(page, cdp) {

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { startServer, launch, openPage, snapshotOnFailure, setText, waitForAnalysis, report, root, artifacts } from './helpers.js';
+import { startServer, launch, setText, waitForAnalysis, report, root, artifacts, visit as visitPage } from './helpers.js';
 
 let server, browser;
 before(async () => {
@@ -32,20 +32,8 @@ const FACTS = 'Police said 38 people were detained at the harbour on Tuesday. ' 
   'Anna Kowalczyk chaired the meeting. Kowalczyk said the vote was fair. Critics of Kowalczyk disagreed. ' +
   'Kowalcyzk later declined to comment. On Friday, police said the 43 people detained at the harbour would appear in court.';
 
-/** visit opens the page and runs fn(page), checking afterwards that nothing leaked. */
-async function visit(name, fn, opts) {
-  const { context, page, problems, foreign } = await openPage(browser, server.url, opts);
-  try {
-    await snapshotOnFailure(page, name, async () => {
-      await page.goto(server.url);
-      await fn(page);
-      assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors or dialogs');
-      assert.deepEqual(foreign(), [], 'requests to other origins');
-    });
-  } finally {
-    await context.close();
-  }
-}
+/** visit opens the page and runs fn(page), checking afterwards that nothing leaked (helpers.js). */
+const visit = (name, fn, opts) => visitPage(browser, server.url, name, fn, opts);
 
 async function marks(page) {
   return page.$$eval('.pl-backdrop mark', (ms) => ms.map((m) => ({ kind: m.dataset.kind, severity: m.dataset.severity, text: m.textContent })));

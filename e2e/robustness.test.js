@@ -2,7 +2,7 @@
 // paste, a worker that crashes, a worker that hangs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, snapshotOnFailure, setText, waitForAnalysis } from './helpers.js';
+import { startServer, launch, setText, waitForAnalysis, visit as visitPage } from './helpers.js';
 
 let server, browser;
 before(async () => {
@@ -14,18 +14,7 @@ after(async () => {
   server?.stop();
 });
 
-async function visit(name, fn, { allow = /$^/ } = {}) {
-  const { context, page, problems, foreign } = await openPage(browser, server.url);
-  try {
-    await snapshotOnFailure(page, name, async () => {
-      await fn(page, context);
-      assert.deepEqual((await problems()).filter((p) => !allow.test(p)), [], 'console errors, CSP violations, page errors');
-      assert.deepEqual(foreign(), [], 'requests to other origins');
-    });
-  } finally {
-    await context.close();
-  }
-}
+const visit = (name, fn, { allow } = {}) => visitPage(browser, server.url, name, fn, { allow, goto: false });
 
 const sampleOf = (page, chars) => page.evaluate(async (n) => {
   const { SAMPLE_ARTICLE } = await import('./sample.js');

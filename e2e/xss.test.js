@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launch, openPage, snapshotOnFailure, setText, waitForAnalysis, report } from './helpers.js';
+import { startServer, launch, setText, waitForAnalysis, report, visit as visitPage } from './helpers.js';
 import { PAYLOADS, term, lexicon, lexiconText, domAudit } from './xss-payloads.js';
 
 let server, browser;
@@ -20,19 +20,7 @@ after(async () => {
   server?.stop();
 });
 
-async function visit(name, fn) {
-  const { context, page, problems, foreign } = await openPage(browser, server.url);
-  try {
-    await snapshotOnFailure(page, name, async () => {
-      await page.goto(server.url);
-      await fn(page);
-      assert.deepEqual(await problems(), [], 'console errors, CSP violations, page errors or dialogs');
-      assert.deepEqual(foreign(), [], 'requests to other origins');
-    });
-  } finally {
-    await context.close();
-  }
-}
+const visit = (name, fn) => visitPage(browser, server.url, name, fn);
 
 const n = PAYLOADS.length;
 const at = (i) => PAYLOADS[((i % n) + n) % n];
