@@ -29,7 +29,7 @@
 //    the layer and the card. The worker is shared by every attachment on the
 //    page (plumbline.js), and holds no reference to the element.
 
-import { analyze, cancel } from './plumbline.js';
+import { analyze, cancel, ensureStylesheet } from './plumbline.js';
 import { shiftFindings } from './overlay.js';
 import { Card } from './card.js';
 import { extractText, textRanges, offsetOf } from './textmap.js';
@@ -43,14 +43,6 @@ const VISIBLE_MARGIN = 12; // text nodes measured beyond the visible part, each 
 
 function stylesheetURL() { return new URL('editable.css', import.meta.url).href; }
 function cardStylesheetURL() { return new URL('plumbline.css', import.meta.url).href; }
-
-function ensureDocumentStylesheet(doc, href) {
-  for (const l of doc.querySelectorAll('link[rel="stylesheet"]')) if (l.href === href) return;
-  const link = doc.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  doc.head.append(link);
-}
 
 /**
  * attachEditable is attach() for a contenteditable element (plumbline.js
@@ -78,7 +70,7 @@ export class EditableAttachment extends EventTarget {
     this.win = this.doc.defaultView;
     this.options = { analyze: undefined, debounce: 250, filter: null, card: true, overlayLimit: 1_000_000, stylesheet: true, ...options };
     // plumbline.css in the document defines the --pl-* colours (on :root) that the shadow root inherits
-    if (this.options.stylesheet) ensureDocumentStylesheet(this.doc, cardStylesheetURL());
+    if (this.options.stylesheet) ensureStylesheet(this.doc, cardStylesheetURL());
     this.report = null;
     this.all = [];
     this.visible = [];

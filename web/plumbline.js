@@ -244,8 +244,8 @@ function onWorkerMessage(e) {
 
 const ATTACH_OPTIONS = new Set(['analyze', 'debounce', 'filter', 'card', 'cardHost', 'overlayLimit', 'stylesheet']);
 
-function ensureStylesheet(doc) {
-  const href = new URL('plumbline.css', import.meta.url).href;
+/** ensureStylesheet links the stylesheet href (default plumbline.css) into doc once. */
+export function ensureStylesheet(doc, href = new URL('plumbline.css', import.meta.url).href) {
   for (const l of doc.querySelectorAll('link[rel="stylesheet"]')) if (l.href === href) return;
   const link = doc.createElement('link');
   link.rel = 'stylesheet';
