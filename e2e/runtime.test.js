@@ -38,6 +38,24 @@ test('offsets are JavaScript string indices', () => {
   assert.equal(report.stats.length, text.length);
 });
 
+test('the packed report (analyzePacked, unpacked by runtime.js) equals the object report field for field', async () => {
+  const { unpackSentences } = await import(new URL('runtime.js', web));
+  const { SAMPLE_ARTICLE } = await import(new URL('sample.js', web));
+  const texts = [
+    SAMPLE_ARTICLE,
+    'Café 😀 naïve: “the regime’s thugs”, perhaps hundreds, caused chaos at the protest. Sources said so.',
+    'Of the 50 delegates, 30 voted in favour, 15 voted against and 10 abstained. Kowalczyk, Kowalczyk, Kowalcyzk.',
+    '',
+  ];
+  for (const text of texts) {
+    const packed = api.analyze(text);
+    const objects = rawAnalyze(text);
+    objects.sentences = unpackSentences(objects.sentences);
+    assert.ok(objects.findings.length > 0 || text === '', 'the texts have findings');
+    assert.deepEqual(packed, objects);
+  }
+});
+
 test('sentences are {start, end, score} objects with UTF-16 offsets', () => {
   const text = 'Café 😀 one. The regime’s thugs caused chaos. Naïve end.';
   const { sentences } = api.analyze(text);

@@ -36,11 +36,20 @@ func main() {
 	// Compile the built-in lexicon now, while the page is loading, rather
 	// than on the first keystroke; an error is reported by analyze.
 	_, _ = analysis.Builtin()
+	js.Global().Set("plumbline", newAPI())
+	select {}
+}
+
+// newAPI returns {version, analyze, analyzePacked}; its two functions live
+// as long as the program.
+func newAPI() js.Value {
 	api := newObject()
 	api.Set("version", analysis.ReportVersion)
-	api.Set("analyze", js.FuncOf(analyzeJS))
-	js.Global().Set("plumbline", api)
-	select {}
+	api.Set("analyze", js.FuncOf(func(_ js.Value, args []js.Value) any { return analyzeJS(args, false) }))
+	// analyzePacked is analyze with the findings packed (see packedFindings);
+	// web/runtime.js calls it and rebuilds the same report
+	api.Set("analyzePacked", js.FuncOf(func(_ js.Value, args []js.Value) any { return analyzeJS(args, true) }))
+	return api
 }
 
 var (
@@ -55,7 +64,7 @@ func newObject() js.Value { return jsObject.New() }
 type badInput string
 
 // analyzeJS is plumbline.analyze(text, options).
-func analyzeJS(this js.Value, args []js.Value) (result any) {
+func analyzeJS(args []js.Value, packed bool) (result any) {
 	defer func() {
 		if p := recover(); p != nil {
 			msg := ""
@@ -84,7 +93,7 @@ func analyzeJS(this js.Value, args []js.Value) (result any) {
 	if rep.Error != "" {
 		return jsError.New(rep.Error)
 	}
-	return reportValue(text, &rep)
+	return reportValue(text, &rep, packed)
 }
 
 // readOptions converts the options object; unknown keys and wrong types
@@ -221,7 +230,7 @@ func readLexicon(v js.Value) *analysis.Lexicon {
 }
 
 // reportValue builds the report object, converting offsets to UTF-16.
-func reportValue(text string, r *analysis.Report) js.Value {
+func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 	ix := newUTF16Index(text)
 	o := newObject()
 	o.Set("version", r.Version)
@@ -261,6 +270,24 @@ func reportValue(text string, r *analysis.Report) js.Value {
 	}
 	o.Set("quantities", quantities)
 
+	if packed {
+		o.Set("findings", packedFindings(ix, r.Findings))
+	} else {
+		o.Set("findings", findingValues(ix, r.Findings))
+	}
+
+	sum := newObject()
+	sum.Set("byKind", countsValue(r.Summary.ByKind))
+	sum.Set("byCategory", countsValue(r.Summary.ByCategory))
+	sum.Set("anonymousSources", r.Summary.AnonymousSources)
+	sum.Set("namedSources", r.Summary.NamedSources)
+	sum.Set("verdict", r.Summary.Verdict)
+	o.Set("summary", sum)
+	return o
+}
+
+// findingValues builds the findings as the contract's objects.
+func findingValues(ix *utf16Index, fs []analysis.Finding) js.Value {
 	// kinds, categories, messages and rules repeat from finding to finding:
 	// each distinct string crosses into JavaScript once
 	strs := make(map[string]js.Value, 64)
@@ -272,9 +299,9 @@ func reportValue(text string, r *analysis.Report) js.Value {
 		}
 		return v
 	}
-	findings := jsArray.New(len(r.Findings))
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	findings := jsArray.New(len(fs))
+	for i := range fs {
+		f := &fs[i]
 		v := spanValue(ix, f.Start, f.End, f.Text)
 		v.Set("kind", str(f.Kind))
 		v.Set("category", str(f.Category))
@@ -298,15 +325,54 @@ func reportValue(text string, r *analysis.Report) js.Value {
 		}
 		findings.SetIndex(i, v)
 	}
-	o.Set("findings", findings)
+	return findings
+}
 
-	sum := newObject()
-	sum.Set("byKind", countsValue(r.Summary.ByKind))
-	sum.Set("byCategory", countsValue(r.Summary.ByCategory))
-	sum.Set("anonymousSources", r.Summary.AnonymousSources)
-	sum.Set("namedSources", r.Summary.NamedSources)
-	sum.Set("verdict", r.Summary.Verdict)
-	o.Set("summary", sum)
+// Numbers per finding in packedFindings.
+const packedFields = 12
+
+// packedFindings sends the findings as one Float64Array of numbers, one of
+// related spans and a table of their distinct strings: three boundary
+// crossings in all instead of a dozen per finding (with thousands of
+// findings the objects were a third of the call). Per finding: start, end
+// (UTF-16), weight, sentence, quoted (0/1), then string indexes of kind,
+// category, severity, message, suggestion and rule (-1: none), then the
+// number of related spans, whose [start, end] pairs follow in order in
+// "related". web/runtime.js rebuilds the contract's objects, taking each
+// text from the input.
+func packedFindings(ix *utf16Index, fs []analysis.Finding) js.Value {
+	index := make(map[string]int, 64)
+	var strs []any
+	id := func(s string) float64 {
+		if s == "" {
+			return -1
+		}
+		i, ok := index[s]
+		if !ok {
+			i = len(strs)
+			index[s] = i
+			strs = append(strs, s)
+		}
+		return float64(i)
+	}
+	nums := make([]float64, 0, packedFields*len(fs))
+	var related []float64
+	for i := range fs {
+		f := &fs[i]
+		quoted := 0.0
+		if f.Quoted {
+			quoted = 1
+		}
+		nums = append(nums, float64(ix.Offset(f.Start)), float64(ix.Offset(f.End)), f.Weight, float64(f.Sentence), quoted,
+			id(f.Kind), id(f.Category), id(f.Severity), id(f.Message), id(f.Suggestion), id(f.Rule), float64(len(f.Related)))
+		for _, r := range f.Related {
+			related = append(related, float64(ix.Offset(r.Start)), float64(ix.Offset(r.End)))
+		}
+	}
+	o := newObject()
+	o.Set("strings", strs)
+	o.Set("nums", float64Array(nums))
+	o.Set("related", float64Array(related))
 	return o
 }
 
@@ -316,17 +382,21 @@ func reportValue(text string, r *analysis.Report) js.Value {
 // property sets and a finalizer per js.Value) was a third of the wasm call.
 // web/runtime.js expands it into the contract's {start, end, score} objects.
 func packedSentences(ix *utf16Index, ss []analysis.SentenceScore) js.Value {
-	buf := make([]byte, 24*len(ss))
-	put := func(at int, v float64) {
+	vals := make([]float64, 0, 3*len(ss))
+	for _, s := range ss {
+		vals = append(vals, float64(ix.Offset(s.Start)), float64(ix.Offset(s.End)), s.Score)
+	}
+	return float64Array(vals)
+}
+
+// float64Array copies vals into a new JavaScript Float64Array at once.
+func float64Array(vals []float64) js.Value {
+	buf := make([]byte, 8*len(vals))
+	for i, v := range vals {
 		b := math.Float64bits(v)
 		for k := 0; k < 8; k++ { // little-endian, as typed arrays are on every wasm host
-			buf[at+k] = byte(b >> (8 * k))
+			buf[8*i+k] = byte(b >> (8 * k))
 		}
-	}
-	for i, s := range ss {
-		put(24*i, float64(ix.Offset(s.Start)))
-		put(24*i+8, float64(ix.Offset(s.End)))
-		put(24*i+16, s.Score)
 	}
 	bytes := js.Global().Get("Uint8Array").New(len(buf))
 	js.CopyBytesToJS(bytes, buf)

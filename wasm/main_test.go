@@ -13,10 +13,7 @@ import (
 // The tests start main's API (without blocking) and call it the way
 // JavaScript does, through js.Global().
 func TestMain(m *testing.M) {
-	api := newObject()
-	api.Set("version", 1)
-	api.Set("analyze", js.FuncOf(analyzeJS))
-	js.Global().Set("plumbline", api)
+	js.Global().Set("plumbline", newAPI())
 	m.Run()
 }
 
@@ -222,8 +219,16 @@ func BenchmarkAnalyzeOnly(b *testing.B) {
 func BenchmarkReportValue(b *testing.B) {
 	rep := analysis.Analyze(benchText, analysis.Options{})
 	b.ReportMetric(float64(len(rep.Findings)), "findings")
-	for b.Loop() {
-		reportValue(benchText, &rep)
+	for _, packed := range []bool{false, true} {
+		name := "objects"
+		if packed {
+			name = "packed"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				reportValue(benchText, &rep, packed)
+			}
+		})
 	}
 }
 

@@ -45,6 +45,7 @@ export async function start(source) {
     throw new Error('plumbline: plumbline.wasm started but did not set globalThis.plumbline');
   }
   const rawAnalyze = raw.analyze;
+  const rawPacked = raw.analyzePacked || null;
   const api = Object.freeze({
     version: raw.version,
     analyze(text, options) {
@@ -54,9 +55,10 @@ export async function start(source) {
       if (options !== undefined && options !== null && typeof options === 'object') {
         options = JSON.parse(JSON.stringify(options));
       }
-      const result = rawAnalyze(text, options);
+      const result = rawPacked ? rawPacked(text, options) : rawAnalyze(text, options);
       if (result instanceof Error) throw result;
       result.sentences = unpackSentences(result.sentences);
+      result.findings = unpackFindings(result.findings, text);
       return result;
     },
   });
@@ -74,6 +76,34 @@ export function unpackSentences(packed) {
   const out = new Array(packed.length / 3);
   for (let i = 0, j = 0; j < packed.length; i++, j += 3) {
     out[i] = { start: packed[j], end: packed[j + 1], score: packed[j + 2] };
+  }
+  return out;
+}
+
+/**
+ * unpackFindings rebuilds the contract's finding objects from the packed
+ * form of analyzePacked (wasm/main.go packedFindings): numbers, related
+ * spans and a string table; each text is the input's slice, so it is
+ * exactly text.slice(start, end).
+ */
+export function unpackFindings(packed, text) {
+  if (Array.isArray(packed) || !packed || !packed.nums) return packed;
+  const { strings: S, nums: N, related: R } = packed;
+  const out = new Array(N.length / 12);
+  for (let i = 0, j = 0, r = 0; j < N.length; i++, j += 12) {
+    const f = {
+      start: N[j], end: N[j + 1], text: text.slice(N[j], N[j + 1]),
+      kind: S[N[j + 5]], category: S[N[j + 6]], severity: S[N[j + 7]], message: S[N[j + 8]],
+    };
+    if (N[j + 9] >= 0) f.suggestion = S[N[j + 9]];
+    const related = new Array(N[j + 11]);
+    for (let k = 0; k < related.length; k++, r += 2) related[k] = { start: R[r], end: R[r + 1], text: text.slice(R[r], R[r + 1]) };
+    f.related = related;
+    f.weight = N[j + 2];
+    if (N[j + 4]) f.quoted = true;
+    f.sentence = N[j + 3];
+    if (N[j + 10] >= 0) f.rule = S[N[j + 10]];
+    out[i] = f;
   }
   return out;
 }
