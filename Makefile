@@ -40,7 +40,7 @@ bin/plumbline: $(GOFILES) analysis/data_gen.go go.mod go.sum
 	$(GO) build -trimpath -o $@ ./cmd/plumbline
 
 serve: build
-	./bin/plumbline serve -addr $(ADDR) -dir web
+	./bin/plumbline serve -open -addr $(ADDR) -dir web
 
 test: test-go test-wasm test-browser
 

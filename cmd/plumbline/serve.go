@@ -8,7 +8,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"time"
 )
 
@@ -22,6 +24,7 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	open := fs.Bool("open", false, "open the page in the desktop's browser, when there is one")
 	dir := fs.String("dir", "web", "folder holding index.html, the JavaScript and plumbline.wasm")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,7 +36,11 @@ func runServe(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("plumbline: serving %s at http://%s/\n", *dir, ln.Addr())
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Printf("plumbline: serving %s at %s\n", *dir, url)
+	if *open {
+		openBrowser(url)
+	}
 	srv := &http.Server{Handler: handler(*dir), ReadHeaderTimeout: 10 * time.Second}
 	return srv.Serve(ln)
 }
@@ -51,4 +58,18 @@ func handler(dir string) http.Handler {
 		h.Set("Cache-Control", "no-cache")
 		files.ServeHTTP(w, r)
 	})
+}
+
+// openBrowser asks the desktop to open url (xdg-open, or open on macOS)
+// and does nothing where there is no desktop: the URL is printed anyway.
+func openBrowser(url string) {
+	cmd := "xdg-open"
+	if runtime.GOOS == "darwin" {
+		cmd = "open" // on Linux, "open" may be openvt
+	} else if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return
+	}
+	if path, err := exec.LookPath(cmd); err == nil {
+		_ = exec.Command(path, url).Start()
+	}
 }
