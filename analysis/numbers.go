@@ -132,6 +132,12 @@ func ExtractNumbers(d *Document) []NumberMention {
 	x := numExtractor{d: d, t: d.Tokens}
 	var out []NumberMention
 	for i := 0; i < len(x.t); {
+		// most tokens cannot start a number: skip them before parseAt
+		// builds (and copies) a mention
+		if t := &x.t[i]; t.Kind == Punct || t.Kind == Word && !mayStartNumber(t.Lower) {
+			i++
+			continue
+		}
 		m, next, ok := x.parseAt(i)
 		if !ok || next <= i {
 			i++
