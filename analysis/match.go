@@ -348,8 +348,12 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 	}
 	out := all[:0]
 	lastEnd := map[string]int{}
+	c := 0 // ignores before c end before this match and every later one
 	for _, m := range all {
-		if m.Entry.Kind == KindIgnore || overlapsAny(m, ignores) {
+		for c < len(ignores) && ignores[c].End <= m.Start {
+			c++
+		}
+		if m.Entry.Kind == KindIgnore || overlapsAny(m, ignores[c:]) {
 			continue
 		}
 		if end, ok := lastEnd[m.Entry.Kind]; ok && m.Start < end {
@@ -377,9 +381,10 @@ func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates [
 	return all
 }
 
+// overlapsAny reports whether m overlaps one of others, sorted by Start.
 func overlapsAny(m Match, others []Match) bool {
-	for _, o := range others {
-		if o.Start < m.End && m.Start < o.End {
+	for i := 0; i < len(others) && others[i].Start < m.End; i++ {
+		if m.Start < others[i].End {
 			return true
 		}
 	}

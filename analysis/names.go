@@ -113,6 +113,9 @@ func checkNames(d *Document, r *Report) {
 }
 
 func isCapitalised(s string) bool {
+	if len(s) > 0 && 'a' <= s[0] && s[0] <= 'z' { // most words
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
 		return false
@@ -151,6 +154,9 @@ func isHandle(d *Document, i int) bool {
 }
 
 func startsLower(s string) bool {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return 'a' <= s[0] && s[0] <= 'z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
 }
