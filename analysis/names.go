@@ -249,13 +249,25 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		}
 		byWord[w] = id + 1
 		m.spelling = id
-		s := &x.spellings[id]
-		s.mentions = append(s.mentions, int32(len(x.mentions)))
 		if !m.weak {
-			s.strong++
+			x.spellings[id].strong++
 		}
 		x.mentions = append(x.mentions, m)
 		i = j - 1
+	}
+	// each spelling's mentions, in order: parts of one slice
+	counts := make([]int, len(x.spellings))
+	for i := range x.mentions {
+		counts[x.mentions[i].spelling]++
+	}
+	all, off := make([]int32, len(x.mentions)), 0
+	for i, n := range counts {
+		x.spellings[i].mentions = all[off : off : off+n]
+		off += n
+	}
+	for i := range x.mentions {
+		s := &x.spellings[x.mentions[i].spelling]
+		s.mentions = append(s.mentions, int32(i))
 	}
 	// a name never written in lower case ("Brown" is not, beside "brown")
 	// (once per distinct word: seen[Token.word] is set after the look-up)
