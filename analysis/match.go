@@ -22,6 +22,9 @@ type pattern struct {
 	entry *Entry
 	elems []element
 	conds []condition
+	// next, when set, holds the first keys of the second element: the
+	// token after a one-word first element must have one (a quick reject)
+	next []string
 }
 
 // Context condition kinds (see Entry.Context).
@@ -122,6 +125,17 @@ func compilePattern(e *Entry) (*pattern, error) {
 		return nil, err
 	}
 	p.conds = conds
+	if e0, e1 := &p.elems[0], &p.elems[min(1, len(p.elems)-1)]; len(p.elems) > 1 && !e0.optional && !e0.any && !e1.optional && !e1.any {
+		one := true
+		for _, a := range e0.alts {
+			one = one && len(a) == 1
+		}
+		for _, a := range e1.alts {
+			if one {
+				p.next = append(p.next, a[0])
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -367,6 +381,11 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 
 func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates []*pattern, docStems *map[string]bool) []Match {
 	for _, p := range candidates {
+		if p.next != nil {
+			if j := skipHyphen(tokens, i+1); j >= len(tokens) || !anyKeyMatches(p.next, &tokens[j]) {
+				continue
+			}
+		}
 		end := matchAt(tokens, p.elems, 0, i)
 		for end > i+1 && tokens[end-1].Kind == Punct { // a trailing hyphen
 			end--
