@@ -98,8 +98,14 @@ func filterFindings(fs []Finding, opts Options) []Finding {
 // sortFindings orders findings by start, then longer first, then kind and
 // message, so that reports are deterministic.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
+	// sort their numbers, then move each finding once: a stable sort
+	// swapping the large Findings themselves costs more, in wasm most
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := &fs[idx[i]], &fs[idx[j]]
 		switch {
 		case a.Start != b.Start:
 			return a.Start < b.Start
@@ -110,6 +116,11 @@ func sortFindings(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+	sorted := make([]Finding, len(fs))
+	for i, k := range idx {
+		sorted[i] = fs[k]
+	}
+	copy(fs, sorted)
 }
 
 func humanBytes(n int) string {

@@ -85,7 +85,11 @@ func isHeadline(d *Document, s int) bool {
 			continue
 		}
 		long++
-		if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
+		c := rune(d.Text[t.Start])
+		if c >= utf8.RuneSelf {
+			c, _ = utf8.DecodeRuneInString(d.Text[t.Start:])
+		}
+		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(c) {
 			caps++
 		}
 	}

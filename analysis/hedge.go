@@ -144,23 +144,23 @@ func resolveOverlaps(r *Report, first int) {
 	// rare ("perhaps it is believed" does not overlap); drop hedges that
 	// an attribution or booster kept later still covers
 	kept := out[:0]
-	var covers []Finding
-	for _, f := range out {
-		if f.Kind != KindHedge {
-			covers = append(covers, f)
+	var covers []int // start and end of each attribution or booster kept
+	for i := range out {
+		if out[i].Kind != KindHedge {
+			covers = append(covers, out[i].Start, out[i].End)
 		}
 	}
 	c := 0
-	for _, f := range out {
-		if f.Kind == KindHedge {
-			for c < len(covers) && covers[c].End <= f.Start {
-				c++
+	for i := range out {
+		if f := &out[i]; f.Kind == KindHedge {
+			for c < len(covers) && covers[c+1] <= f.Start {
+				c += 2
 			}
-			if c < len(covers) && covers[c].Start < f.End {
+			if c < len(covers) && covers[c] < f.End {
 				continue
 			}
 		}
-		kept = append(kept, f)
+		kept = append(kept, out[i])
 	}
 	r.Findings = r.Findings[:first+len(kept)]
 }

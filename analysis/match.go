@@ -22,6 +22,9 @@ type pattern struct {
 	entry *Entry
 	elems []element
 	conds []condition
+	// next, when set, holds the first keys of the second element: the
+	// token after a one-word first element must have one (a quick reject)
+	next []string
 }
 
 // Context condition kinds (see Entry.Context).
@@ -122,6 +125,17 @@ func compilePattern(e *Entry) (*pattern, error) {
 		return nil, err
 	}
 	p.conds = conds
+	if e0, e1 := &p.elems[0], &p.elems[min(1, len(p.elems)-1)]; len(p.elems) > 1 && !e0.optional && !e0.any && !e1.optional && !e1.any {
+		one := true
+		for _, a := range e0.alts {
+			one = one && len(a) == 1
+		}
+		for _, a := range e1.alts {
+			if one {
+				p.next = append(p.next, a[0])
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -348,8 +362,12 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 	}
 	out := all[:0]
 	lastEnd := map[string]int{}
+	c := 0 // ignores before c end before this match and every later one
 	for _, m := range all {
-		if m.Entry.Kind == KindIgnore || overlapsAny(m, ignores) {
+		for c < len(ignores) && ignores[c].End <= m.Start {
+			c++
+		}
+		if m.Entry.Kind == KindIgnore || overlapsAny(m, ignores[c:]) {
 			continue
 		}
 		if end, ok := lastEnd[m.Entry.Kind]; ok && m.Start < end {
@@ -363,6 +381,11 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 
 func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates []*pattern, docStems *map[string]bool) []Match {
 	for _, p := range candidates {
+		if p.next != nil {
+			if j := skipHyphen(tokens, i+1); j >= len(tokens) || !anyKeyMatches(p.next, &tokens[j]) {
+				continue
+			}
+		}
 		end := matchAt(tokens, p.elems, 0, i)
 		for end > i+1 && tokens[end-1].Kind == Punct { // a trailing hyphen
 			end--
@@ -377,9 +400,10 @@ func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates [
 	return all
 }
 
+// overlapsAny reports whether m overlaps one of others, sorted by Start.
 func overlapsAny(m Match, others []Match) bool {
-	for _, o := range others {
-		if o.Start < m.End && m.Start < o.End {
+	for i := 0; i < len(others) && others[i].Start < m.End; i++ {
+		if m.Start < others[i].End {
 			return true
 		}
 	}

@@ -113,6 +113,9 @@ func checkNames(d *Document, r *Report) {
 }
 
 func isCapitalised(s string) bool {
+	if len(s) > 0 && 'a' <= s[0] && s[0] <= 'z' { // most words
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
 		return false
@@ -151,6 +154,9 @@ func isHandle(d *Document, i int) bool {
 }
 
 func startsLower(s string) bool {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return 'a' <= s[0] && s[0] <= 'z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
 }
@@ -175,8 +181,9 @@ func isQuoteMark(p string) bool {
 
 // indexNames collects the candidate names of d.
 func indexNames(d *Document, gz *Gazetteer) *nameIndex {
-	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64)}
 	toks := d.Tokens
+	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64), mentions: make([]nameMention, 0, len(toks)/8)}
+	var byWord []int32 // spelling number + 1 of a one-word key, by Token.word
 	titles := headlines(d)
 	phrase := int32(-1)
 	for i := 0; i < len(toks); i++ {
@@ -191,9 +198,9 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			toks[j+1].Kind == Word && isCapitalised(d.Text[toks[j+1].Start:toks[j+1].End]) {
 			j += 2
 		}
-		key := t.Lower
+		key, w := t.Lower, int(t.word)
 		if j > i+1 {
-			key = nameKey(d.Text[t.Start:toks[j-1].End])
+			key, w = nameKey(d.Text[t.Start:toks[j-1].End]), 0
 		}
 		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j}
 		// weak: first word of its sentence, after an opening mark, or in a headline
@@ -226,7 +233,13 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			phrase++
 			m.phrase = phrase
 		}
-		id, ok := x.byKey[key]
+		for w >= len(byWord) {
+			byWord = append(byWord, 0)
+		}
+		id, ok := byWord[w]-1, w > 0 && byWord[w] > 0
+		if !ok {
+			id, ok = x.byKey[key]
+		}
 		if !ok {
 			id = int32(len(x.spellings))
 			x.byKey[key] = id
@@ -234,19 +247,43 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			first, _ := utf8.DecodeRuneInString(fold)
 			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key)})
 		}
+		byWord[w] = id + 1
 		m.spelling = id
-		s := &x.spellings[id]
-		s.mentions = append(s.mentions, int32(len(x.mentions)))
 		if !m.weak {
-			s.strong++
+			x.spellings[id].strong++
 		}
 		x.mentions = append(x.mentions, m)
 		i = j - 1
 	}
+	// each spelling's mentions, in order: parts of one slice
+	counts := make([]int, len(x.spellings))
+	for i := range x.mentions {
+		counts[x.mentions[i].spelling]++
+	}
+	all, off := make([]int32, len(x.mentions)), 0
+	for i, n := range counts {
+		x.spellings[i].mentions = all[off : off : off+n]
+		off += n
+	}
+	for i := range x.mentions {
+		s := &x.spellings[x.mentions[i].spelling]
+		s.mentions = append(s.mentions, int32(i))
+	}
 	// a name never written in lower case ("Brown" is not, beside "brown")
+	// (once per distinct word: seen[Token.word] is set after the look-up)
+	seen := make([]bool, len(toks)/4+1)
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Word && startsLower(d.Text[t.Start:t.End]) {
+			if w := int(t.word); w > 0 {
+				for w >= len(seen) {
+					seen = append(seen, false)
+				}
+				if seen[w] {
+					continue
+				}
+				seen[w] = true
+			}
 			if id, ok := x.byKey[t.Lower]; ok {
 				x.spellings[id].lowerSeen = true
 			}
@@ -851,15 +888,17 @@ func (x *nameIndex) reportAliases(r *Report) {
 			if ms[i+w-1].phrase != ms[i].phrase {
 				continue
 			}
-			key := x.spellings[ms[i].spelling].key
+			s := &x.spellings[ms[i].spelling]
+			key, refs := s.key, s.refs // one word: looked up by indexNames
 			if w > 1 {
 				parts := make([]string, w)
 				for k := 0; k < w; k++ {
 					parts[k] = x.spellings[ms[i+k].spelling].key
 				}
 				key = strings.Join(parts, " ")
+				refs = x.gz.lookup(key)
 			}
-			for _, ref := range x.gz.lookup(key) {
+			for _, ref := range refs {
 				if ref.kind != GazAlias {
 					continue
 				}

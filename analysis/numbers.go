@@ -131,7 +131,29 @@ func (m *NumberMention) HasSubject() bool { return m.Head != "" || m.State != ""
 func ExtractNumbers(d *Document) []NumberMention {
 	x := numExtractor{d: d, t: d.Tokens}
 	var out []NumberMention
+	var may []uint8 // by Token.word: 1 cannot start a number, 2 may
 	for i := 0; i < len(x.t); {
+		// most tokens cannot start a number: skip them (each distinct word
+		// tested once) before parseAt builds and copies a mention
+		t := &x.t[i]
+		skip := t.Kind == Punct
+		if t.Kind == Word {
+			w := int(t.word)
+			for w >= len(may) {
+				may = append(may, 0)
+			}
+			if may[w] == 0 || w == 0 {
+				may[w] = 1
+				if mayStartNumber(t.Lower) {
+					may[w] = 2
+				}
+			}
+			skip = may[w] == 1
+		}
+		if skip {
+			i++
+			continue
+		}
 		m, next, ok := x.parseAt(i)
 		if !ok || next <= i {
 			i++
