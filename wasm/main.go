@@ -286,29 +286,19 @@ func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 	return o
 }
 
-// findingValues builds the findings as the contract's objects.
+// findingValues builds the findings as the contract's objects (the raw
+// analyze; web/runtime.js uses the faster analyzePacked).
 func findingValues(ix *utf16Index, fs []analysis.Finding) js.Value {
-	// kinds, categories, messages and rules repeat from finding to finding:
-	// each distinct string crosses into JavaScript once
-	strs := make(map[string]js.Value, 64)
-	str := func(s string) js.Value {
-		v, ok := strs[s]
-		if !ok {
-			v = js.ValueOf(s)
-			strs[s] = v
-		}
-		return v
-	}
 	findings := jsArray.New(len(fs))
 	for i := range fs {
 		f := &fs[i]
 		v := spanValue(ix, f.Start, f.End, f.Text)
-		v.Set("kind", str(f.Kind))
-		v.Set("category", str(f.Category))
-		v.Set("severity", str(f.Severity))
-		v.Set("message", str(f.Message))
+		v.Set("kind", f.Kind)
+		v.Set("category", f.Category)
+		v.Set("severity", f.Severity)
+		v.Set("message", f.Message)
 		if f.Suggestion != "" {
-			v.Set("suggestion", str(f.Suggestion))
+			v.Set("suggestion", f.Suggestion)
 		}
 		related := jsArray.New(len(f.Related))
 		for j, s := range f.Related {
@@ -321,7 +311,7 @@ func findingValues(ix *utf16Index, fs []analysis.Finding) js.Value {
 		}
 		v.Set("sentence", f.Sentence)
 		if f.Rule != "" {
-			v.Set("rule", str(f.Rule))
+			v.Set("rule", f.Rule)
 		}
 		findings.SetIndex(i, v)
 	}
