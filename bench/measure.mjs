@@ -66,9 +66,15 @@ async function loadWasm(global = 'plumbline') {
   }
   const t3 = performance.now();
   const api = globalThis[global];
+  // the page's path (web/runtime.js): analyzePacked, then the contract's objects rebuilt in JavaScript
+  const { unpackSentences, unpackFindings } = await import(new URL('../web/runtime.js', import.meta.url));
   const analyze = (text) => {
-    const r = api.analyze(text);
+    const r = api.analyzePacked ? api.analyzePacked(text) : api.analyze(text);
     if (r instanceof Error) throw r; // the raw API returns its Error (see wasm/main.go)
+    if (api.analyzePacked) {
+      r.sentences = unpackSentences(r.sentences);
+      r.findings = unpackFindings(r.findings, text);
+    }
     return r;
   };
   return { analyze, instance, times: { compileMs: t1 - t0, instantiateMs: t2 - t1, startMs: t3 - t2 }, t0 };
