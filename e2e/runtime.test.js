@@ -56,6 +56,13 @@ test('the packed report (analyzePacked, unpacked by runtime.js) equals the objec
   }
 });
 
+test('quantities carry each mention\'s kind and the summary its hedging counts, as the CLI report does', () => {
+  const rep = api.analyze('Of the 50 delegates, 30 voted in favour. Perhaps 20 more will come, sources said.');
+  const mentions = rep.quantities.flatMap((q) => q.mentions);
+  assert.ok(mentions.length > 0 && mentions.every((m) => typeof m.kind === 'string' && m.kind !== ''), JSON.stringify(rep.quantities));
+  assert.ok(rep.summary.hedgedSentences >= 1 && rep.summary.hedgesPerSentence > 0, JSON.stringify(rep.summary));
+});
+
 test('sentences are {start, end, score} objects with UTF-16 offsets', () => {
   const text = 'Café 😀 one. The regime’s thugs caused chaos. Naïve end.';
   const { sentences } = api.analyze(text);

@@ -260,6 +260,9 @@ func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 		for j, m := range q.Mentions {
 			mv := spanValue(ix, m.Start, m.End, m.Text)
 			mv.Set("value", m.Value)
+			if m.Kind != "" {
+				mv.Set("kind", m.Kind)
+			}
 			if m.Unit != "" {
 				mv.Set("unit", m.Unit)
 			}
@@ -281,6 +284,8 @@ func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 	sum.Set("byCategory", countsValue(r.Summary.ByCategory))
 	sum.Set("anonymousSources", r.Summary.AnonymousSources)
 	sum.Set("namedSources", r.Summary.NamedSources)
+	sum.Set("hedgedSentences", r.Summary.HedgedSentences)
+	sum.Set("hedgesPerSentence", r.Summary.HedgesPerSentence)
 	sum.Set("verdict", r.Summary.Verdict)
 	o.Set("summary", sum)
 	return o

@@ -94,6 +94,9 @@ func TestAnalyzeReportShape(t *testing.T) {
 		t.Errorf("summary = byKind.loaded %v, anonymousSources %v, verdict %q",
 			sum.Get("byKind").Get("loaded"), sum.Get("anonymousSources"), sum.Get("verdict").String())
 	}
+	if sum.Get("hedgedSentences").Int() < 1 || sum.Get("hedgesPerSentence").Float() <= 0 {
+		t.Errorf("summary hedgedSentences %v, hedgesPerSentence %v", sum.Get("hedgedSentences"), sum.Get("hedgesPerSentence"))
+	}
 	if rep.Get("scores").Get("overall").Float() <= 0 {
 		t.Errorf("overall score = %v, want > 0", rep.Get("scores").Get("overall"))
 	}
