@@ -38,19 +38,24 @@ export function launch() {
 
 /**
  * openPage opens a new page with the watchers installed. The returned
- * `problems()` lists console errors, CSP violations, page errors and dialogs;
- * `foreign()` lists requests to any origin other than the server's.
+ * `problems()` lists console errors, CSP violations, page errors and dialogs
+ * (but console and page errors matching one of `ignore`); `foreign()` lists
+ * requests to any origin other than the server's (about: too, unless
+ * allowAbout: a CMS preview may be an about:srcdoc frame).
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 860 }, colorScheme = 'light' } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 860 }, colorScheme = 'light', ignore = [], allowAbout = false } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   const origin = new URL(url).origin;
   const issues = [], requests = [];
-  page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) issues.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => issues.push(`page error: ${e.message}`));
+  const ignored = (t) => ignore.some((re) => re.test(t));
+  page.on('console', (m) => {
+    const t = m.text();
+    if ((m.type() === 'error' || /Content.Security.Policy/i.test(t)) && !ignored(t)) issues.push(`console ${m.type()}: ${t}`);
+  });
+  page.on('pageerror', (e) => { if (!ignored(e.message)) issues.push(`page error: ${e.message}`); });
   page.on('dialog', (d) => { issues.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
-  page.on('request', (r) => requests.push(r.url()));
-  context.on('request', (r) => requests.push(r.url())); // workers' requests too
+  context.on('request', (r) => requests.push(r.url())); // the page's and its workers', once each
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -60,7 +65,8 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
     try { csp = await page.evaluate(() => window.__cspViolations || []); } catch { /* page closed */ }
     return [...issues, ...csp.map((v) => `CSP violation: ${v}`)];
   };
-  const foreign = () => [...new Set(requests)].filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  const local = allowAbout ? /^(blob|data|about):/ : /^(blob|data):/;
+  const foreign = () => [...new Set(requests)].filter((u) => !u.startsWith(origin) && !local.test(u));
   return { context, page, problems, foreign, requests };
 }
 

@@ -9,14 +9,14 @@
 // the host's policy, not the widget's.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, openPage as basePage, snapshotOnFailure as baseSnapshot } from '../helpers.js';
+
+export { launch };
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const root = path.resolve(here, '../..');
-const artifacts = path.join(root, 'e2e/artifacts');
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -92,56 +92,15 @@ export function startServer() {
   });
 }
 
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+
+/** openPage is ../helpers.js's openPage with this folder's defaults (the
+ * Decap preview is an about:srcdoc frame). */
+export function openPage(browser, origin, { viewport = { width: 1200, height: 900 }, ignore = [] } = {}) {
+  return basePage(browser, origin, { viewport, ignore, allowAbout: true });
 }
 
-/**
- * openPage opens a page that records console errors, page errors, CSP
- * violations and every request (workers' too).
- */
-export async function openPage(browser, origin, { viewport = { width: 1200, height: 900 }, ignore = [] } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme: 'light' });
-  const page = await context.newPage();
-  const issues = [], requests = [];
-  const ignored = (t) => ignore.some((re) => re.test(t));
-  page.on('console', (m) => {
-    const t = m.text();
-    if ((m.type() === 'error' || /Content.Security.Policy/i.test(t)) && !ignored(t)) issues.push(`console ${m.type()}: ${t}`);
-  });
-  page.on('pageerror', (e) => { if (!ignored(e.message)) issues.push(`page error: ${e.message}`); });
-  page.on('dialog', (d) => { issues.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
-  context.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const problems = async () => {
-    let csp = [];
-    try { csp = await page.evaluate(() => window.__cspViolations || []); } catch { /* page closed */ }
-    return [...issues, ...csp.map((v) => `CSP violation: ${v}`)];
-  };
-  const o = new URL(origin).origin;
-  const foreign = () => [...new Set(requests)].filter((u) => !u.startsWith(o) && !/^(blob|data|about):/.test(u));
-  return { context, page, problems, foreign, requests };
-}
-
-/** snapshotOnFailure saves a screenshot in e2e/artifacts/ when fn throws. */
-export async function snapshotOnFailure(page, name, fn) {
-  try {
-    return await fn();
-  } catch (err) {
-    mkdirSync(artifacts, { recursive: true });
-    const file = path.join(artifacts, `embed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    err.message += `\n(screenshot: ${file})`;
-    throw err;
-  }
-}
+/** snapshotOnFailure saves a screenshot (e2e/artifacts/embed-<name>.png) when fn throws. */
+export const snapshotOnFailure = (page, name, fn) => baseSnapshot(page, `embed-${name}`, fn);
 
 /** near asserts two client rects match within tol pixels on every side. */
 export function sameBox(a, b, tol = 1) {
