@@ -380,22 +380,12 @@ func expectedPhrases(md, heading string) []string {
 		b.WriteString(" ")
 	}
 	var out []string
-	s := b.String()
-	for {
-		a := strings.IndexByte(s, '"')
-		if a < 0 {
-			break
-		}
-		e := strings.IndexByte(s[a+1:], '"')
-		if e < 0 {
-			break
-		}
-		for _, p := range strings.Split(s[a+1:a+1+e], "/") {
+	for _, q := range quotedStrings(b.String()) {
+		for _, p := range strings.Split(q, "/") {
 			if p = strings.TrimSpace(p); p != "" {
 				out = append(out, p)
 			}
 		}
-		s = s[a+1+e+1:]
 	}
 	return out
 }

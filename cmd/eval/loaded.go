@@ -614,18 +614,7 @@ func expectedLoadedTerms(md string) []string {
 		if !in {
 			continue
 		}
-		for {
-			i := strings.IndexByte(line, '"')
-			if i < 0 {
-				break
-			}
-			j := strings.IndexByte(line[i+1:], '"')
-			if j < 0 {
-				break
-			}
-			out = append(out, line[i+1:i+1+j])
-			line = line[i+2+j:]
-		}
+		out = append(out, quotedStrings(line)...)
 	}
 	return out
 }

@@ -62,3 +62,21 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// quotedStrings returns the texts between pairs of double quotes in s
+// (the expected-findings files quote each phrase an editor flags).
+func quotedStrings(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i+1:], '"')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+1+j])
+		s = s[i+2+j:]
+	}
+}
