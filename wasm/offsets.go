@@ -1,30 +1,29 @@
 package main
 
-import "unicode/utf8"
-
-// checkpointStride is how many bytes of input one checkpoint covers: a
-// lookup decodes at most this many bytes (plus one rune) after the
-// checkpoint. 256 bytes cost 16 bytes of table, 1/16 of the input.
-const checkpointStride = 256
+// stride is how many bytes of input one checkpoint covers: a look-up
+// counts at most this many bytes. 64 bytes cost 4 bytes of table.
+const stride = 64
 
 // utf16Index converts half-open byte offsets into a UTF-8 string (what the
 // analysis package reports) into UTF-16 code unit offsets (JavaScript
 // string indices). It has no build tags so that it is tested natively.
 //
-// A rune of 1–3 UTF-8 bytes is one UTF-16 unit, a rune of 4 bytes (outside
-// the Basic Multilingual Plane, e.g. "😀") two. An invalid byte counts as
-// one unit: it is what utf8.DecodeRuneInString reads as one U+FFFD. (Text
-// that comes from a JavaScript string is always valid UTF-8; a lone
-// surrogate in it arrives as U+FFFD, 3 bytes, one unit, so indices match.)
-// An offset inside a rune, which the analysis never produces, rounds down
-// to the start of that rune; offsets are clamped to [0, len(text)].
+// The text is what syscall/js makes of a JavaScript string, which is
+// always valid UTF-8 (a lone surrogate arrives as U+FFFD, 3 bytes, one
+// unit, so indices still match). A rune of 1–3 UTF-8 bytes is then one
+// UTF-16 unit and a rune of 4 bytes (outside the Basic Multilingual Plane,
+// e.g. "😀") two, so counting needs no decoding: one unit per byte that is
+// not a continuation byte, one more per 4-byte lead byte. (On invalid
+// UTF-8, which cannot come from JavaScript, the offsets are still
+// increasing and within [0, Len()], but not meaningful.) An offset inside
+// a rune, which the analysis never produces, rounds down to the start of
+// that rune; offsets are clamped to [0, len(text)].
 type utf16Index struct {
 	text  string
 	ascii bool // every byte < 0x80: offsets are equal
-	// cpByte[k] is the start of the rune that holds byte k*stride (a rune
-	// boundary ≤ k*stride) and cpUnit[k] its UTF-16 offset.
-	cpByte []int
-	cpUnit []int
+	// counts[k] is the UTF-16 length of the runes that start before byte
+	// k*stride.
+	counts []int32
 	total  int // UTF-16 length of text
 }
 
@@ -33,7 +32,7 @@ type utf16Index struct {
 func newUTF16Index(text string) *utf16Index {
 	x := &utf16Index{text: text, ascii: true}
 	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
+		if text[i] >= 0x80 {
 			x.ascii = false
 			break
 		}
@@ -42,34 +41,30 @@ func newUTF16Index(text string) *utf16Index {
 		x.total = len(text)
 		return x
 	}
-	n := len(text)/checkpointStride + 1
-	x.cpByte = make([]int, 0, n)
-	x.cpUnit = make([]int, 0, n)
-	unit, next := 0, 0 // next: the byte offset of the next checkpoint
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		for next < i+size && next <= len(text) { // checkpoints inside this rune → its start
-			x.cpByte = append(x.cpByte, i)
-			x.cpUnit = append(x.cpUnit, unit)
-			next += checkpointStride
-		}
-		unit += units(r, size)
-		i += size
+	x.counts = make([]int32, 0, len(text)/stride+1)
+	unit := 0
+	for i := 0; i <= len(text); i += stride {
+		x.counts = append(x.counts, int32(unit))
+		unit += unitsBetween(text, i, min(i+stride, len(text)))
 	}
 	x.total = unit
 	return x
 }
 
-// units is how many UTF-16 code units the rune r, read from size bytes,
-// takes in JavaScript.
-func units(r rune, size int) int {
-	if size == 4 && r != utf8.RuneError {
-		return 2
+// unitsBetween counts the UTF-16 units of the runes that start in
+// text[i:j].
+func unitsBetween(text string, i, j int) int {
+	n := 0
+	for ; i < j; i++ {
+		c := text[i]
+		if c&0xC0 != 0x80 {
+			n++
+		}
+		if c >= 0xF0 {
+			n++
+		}
 	}
-	return 1
+	return n
 }
 
 // Len is the UTF-16 length of the whole text.
@@ -86,18 +81,9 @@ func (x *utf16Index) Offset(b int) int {
 	if x.ascii {
 		return b
 	}
-	k := b / checkpointStride
-	i, unit := x.cpByte[k], x.cpUnit[k]
-	for i < b {
-		r, size := rune(x.text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(x.text[i:])
-		}
-		if i+size > b { // b is inside this rune: round down
-			break
-		}
-		unit += units(r, size)
-		i += size
+	for b > 0 && x.text[b]&0xC0 == 0x80 { // inside a rune: its start
+		b--
 	}
-	return unit
+	k := b / stride
+	return int(x.counts[k]) + unitsBetween(x.text, k*stride, b)
 }
