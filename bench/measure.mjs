@@ -67,13 +67,14 @@ async function loadWasm(global = 'plumbline') {
   const t3 = performance.now();
   const api = globalThis[global];
   // the page's path (web/runtime.js): analyzePacked, then the contract's objects rebuilt in JavaScript
-  const { unpackSentences, unpackFindings } = await import(new URL('../web/runtime.js', import.meta.url));
+  const { unpackSentences, unpackFindings, unpackQuantities } = await import(new URL('../web/runtime.js', import.meta.url));
   const analyze = (text) => {
     const r = api.analyzePacked ? api.analyzePacked(text) : api.analyze(text);
     if (r instanceof Error) throw r; // the raw API returns its Error (see wasm/main.go)
     if (api.analyzePacked) {
       r.sentences = unpackSentences(r.sentences);
       r.findings = unpackFindings(r.findings, text);
+      r.quantities = unpackQuantities(r.quantities, text);
     }
     return r;
   };

@@ -39,18 +39,20 @@ test('offsets are JavaScript string indices', () => {
 });
 
 test('the packed report (analyzePacked, unpacked by runtime.js) equals the object report field for field', async () => {
-  const { unpackSentences } = await import(new URL('runtime.js', web));
+  const { unpackSentences, unpackQuantities } = await import(new URL('runtime.js', web));
   const { SAMPLE_ARTICLE } = await import(new URL('sample.js', web));
   const texts = [
     SAMPLE_ARTICLE,
     'Café 😀 naïve: “the regime’s thugs”, perhaps hundreds, caused chaos at the protest. Sources said so.',
     'Of the 50 delegates, 30 voted in favour, 15 voted against and 10 abstained. Kowalczyk, Kowalczyk, Kowalcyzk.',
+    'Naïve 😀 count: of the 50 délégués, 30 allegedly voted in favour and 25 voted against; the 3 km² site cost €12 million, up from €10 million.',
     '',
   ];
   for (const text of texts) {
     const packed = api.analyze(text);
     const objects = rawAnalyze(text);
     objects.sentences = unpackSentences(objects.sentences);
+    objects.quantities = unpackQuantities(objects.quantities, text);
     assert.ok(objects.findings.length > 0 || text === '', 'the texts have findings');
     assert.deepEqual(packed, objects);
   }

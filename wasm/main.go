@@ -46,8 +46,9 @@ func newAPI() js.Value {
 	api := newObject()
 	api.Set("version", analysis.ReportVersion)
 	api.Set("analyze", js.FuncOf(func(_ js.Value, args []js.Value) any { return analyzeJS(args, false) }))
-	// analyzePacked is analyze with the findings packed (see packedFindings);
-	// web/runtime.js calls it and rebuilds the same report
+	// both send sentences and quantities packed (packedSentences,
+	// packedQuantities); analyzePacked the findings too (packedFindings).
+	// web/runtime.js calls analyzePacked and rebuilds the contract's report
 	api.Set("analyzePacked", js.FuncOf(func(_ js.Value, args []js.Value) any { return analyzeJS(args, true) }))
 	return api
 }
@@ -252,26 +253,7 @@ func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 
 	o.Set("sentences", packedSentences(ix, r.Sentences))
 
-	quantities := jsArray.New(len(r.Quantities))
-	for i, q := range r.Quantities {
-		v := newObject()
-		v.Set("subject", q.Subject)
-		mentions := jsArray.New(len(q.Mentions))
-		for j, m := range q.Mentions {
-			mv := spanValue(ix, m.Start, m.End, m.Text)
-			mv.Set("value", m.Value)
-			if m.Kind != "" {
-				mv.Set("kind", m.Kind)
-			}
-			if m.Unit != "" {
-				mv.Set("unit", m.Unit)
-			}
-			mentions.SetIndex(j, mv)
-		}
-		v.Set("mentions", mentions)
-		quantities.SetIndex(i, v)
-	}
-	o.Set("quantities", quantities)
+	o.Set("quantities", packedQuantities(ix, r.Quantities))
 
 	if packed {
 		o.Set("findings", packedFindings(ix, r.Findings))
@@ -288,6 +270,64 @@ func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 	sum.Set("hedgesPerSentence", r.Summary.HedgesPerSentence)
 	sum.Set("verdict", r.Summary.Verdict)
 	o.Set("summary", sum)
+	return o
+}
+
+// stringTable numbers the distinct strings of a packed report. They cross
+// to JavaScript as ONE string and the UTF-16 end of each (a js.Value per
+// string costs a finalizer and a property set on each side).
+type stringTable struct {
+	index map[string]int
+	all   []byte
+	ends  []float64
+}
+
+// id returns the string's number, -1 for "".
+func (t *stringTable) id(s string) float64 {
+	if s == "" {
+		return -1
+	}
+	i, ok := t.index[s]
+	if !ok {
+		if t.index == nil {
+			t.index = make(map[string]int, 64)
+		}
+		i = len(t.ends)
+		t.index[s] = i
+		t.all = append(t.all, s...)
+		prev := 0.0
+		if i > 0 {
+			prev = t.ends[i-1]
+		}
+		t.ends = append(t.ends, prev+float64(unitsBetween(s, 0, len(s))))
+	}
+	return float64(i)
+}
+
+// value is {text, ends}: web/runtime.js splits it back into an array.
+func (t *stringTable) value() js.Value {
+	o := newObject()
+	o.Set("text", string(t.all))
+	o.Set("ends", float64Array(t.ends))
+	return o
+}
+
+// packedQuantities sends the quantities like packedFindings: per quantity
+// the string index of its subject and its number of mentions, then per
+// mention start, end (UTF-16), value and the string indexes of its kind
+// and unit (-1: none).
+func packedQuantities(ix *utf16Index, qs []analysis.Quantity) js.Value {
+	var st stringTable
+	var nums []float64
+	for _, q := range qs {
+		nums = append(nums, st.id(q.Subject), float64(len(q.Mentions)))
+		for _, m := range q.Mentions {
+			nums = append(nums, float64(ix.Offset(m.Start)), float64(ix.Offset(m.End)), m.Value, st.id(m.Kind), st.id(m.Unit))
+		}
+	}
+	o := newObject()
+	o.Set("strings", st.value())
+	o.Set("nums", float64Array(nums))
 	return o
 }
 
@@ -336,20 +376,8 @@ const packedFields = 12
 // "related". web/runtime.js rebuilds the contract's objects, taking each
 // text from the input.
 func packedFindings(ix *utf16Index, fs []analysis.Finding) js.Value {
-	index := make(map[string]int, 64)
-	var strs []any
-	id := func(s string) float64 {
-		if s == "" {
-			return -1
-		}
-		i, ok := index[s]
-		if !ok {
-			i = len(strs)
-			index[s] = i
-			strs = append(strs, s)
-		}
-		return float64(i)
-	}
+	var st stringTable
+	id := st.id
 	nums := make([]float64, 0, packedFields*len(fs))
 	var related []float64
 	for i := range fs {
@@ -365,7 +393,7 @@ func packedFindings(ix *utf16Index, fs []analysis.Finding) js.Value {
 		}
 	}
 	o := newObject()
-	o.Set("strings", strs)
+	o.Set("strings", st.value())
 	o.Set("nums", float64Array(nums))
 	o.Set("related", float64Array(related))
 	return o

@@ -59,6 +59,7 @@ export async function start(source) {
       if (result instanceof Error) throw result;
       result.sentences = unpackSentences(result.sentences);
       result.findings = unpackFindings(result.findings, text);
+      result.quantities = unpackQuantities(result.quantities, text);
       return result;
     },
   });
@@ -81,6 +82,46 @@ export function unpackSentences(packed) {
 }
 
 /**
+ * unpackStrings splits the string table of a packed report: one string and
+ * the UTF-16 end of each entry (wasm/main.go stringTable).
+ */
+export function unpackStrings(packed) {
+  if (Array.isArray(packed)) return packed;
+  const { text, ends } = packed;
+  const out = new Array(ends.length);
+  for (let i = 0, from = 0; i < ends.length; i++) {
+    out[i] = text.slice(from, ends[i]);
+    from = ends[i];
+  }
+  return out;
+}
+
+/**
+ * unpackQuantities rebuilds the contract's quantities from the packed form
+ * of analyzePacked (wasm/main.go packedQuantities); each mention's text is
+ * the input's slice.
+ */
+export function unpackQuantities(packed, text) {
+  if (Array.isArray(packed) || !packed || !packed.nums) return packed;
+  const S = unpackStrings(packed.strings);
+  const N = packed.nums;
+  const out = [];
+  for (let j = 0; j < N.length;) {
+    const mentions = new Array(N[j + 1]);
+    const q = { subject: S[N[j]] ?? '', mentions };
+    j += 2;
+    for (let k = 0; k < mentions.length; k++, j += 5) {
+      const m = { start: N[j], end: N[j + 1], text: text.slice(N[j], N[j + 1]), value: N[j + 2] };
+      if (N[j + 3] >= 0) m.kind = S[N[j + 3]];
+      if (N[j + 4] >= 0) m.unit = S[N[j + 4]];
+      mentions[k] = m;
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/**
  * unpackFindings rebuilds the contract's finding objects from the packed
  * form of analyzePacked (wasm/main.go packedFindings): numbers, related
  * spans and a string table; each text is the input's slice, so it is
@@ -88,7 +129,8 @@ export function unpackSentences(packed) {
  */
 export function unpackFindings(packed, text) {
   if (Array.isArray(packed) || !packed || !packed.nums) return packed;
-  const { strings: S, nums: N, related: R } = packed;
+  const { nums: N, related: R } = packed;
+  const S = unpackStrings(packed.strings);
   const out = new Array(N.length / 12);
   for (let i = 0, j = 0, r = 0; j < N.length; i++, j += 12) {
     const f = {
