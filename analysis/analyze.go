@@ -1,8 +1,8 @@
 package analysis
 
 import (
+	"github.com/plumbline/plumbline/internal/numtext"
 	"sort"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -54,11 +54,12 @@ func Analyze(text string, opts Options) (rep Report) {
 	}
 
 	// segment → stem → match → checks → score → report
-	doc := &Document{Text: text}
 	stemmer, release := acquireStemmer()
+	doc := &Document{Text: text, scratch: &stemmer.scratch}
 	defer func() { release(doc.Tokens, doc.Sentences) }() // also after a recovered panic
 	doc.Tokens, doc.Sentences = segment(text, stemmer)
-	doc.Matches = lex.Find(text, doc.Tokens)
+	doc.Matches = lex.find(doc.Tokens, doc.scratch)
+	rep.Findings = make([]Finding, 0, len(doc.Matches)+len(doc.Matches)/4+8)
 	for _, c := range checks {
 		if wanted(opts.Kinds, c.Kinds) {
 			c.Run(doc, &rep)
@@ -67,6 +68,7 @@ func Analyze(text string, opts Options) (rep Report) {
 	rep.Findings = filterFindings(rep.Findings, opts)
 	sortFindings(rep.Findings)
 	Score(doc, &rep)
+	giveBack(&doc.scratch.matches, doc.Matches, maxKeptMatches)
 	return rep
 }
 
@@ -116,21 +118,35 @@ func sortFindings(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
-	sorted := make([]Finding, len(fs))
-	for i, k := range idx {
-		sorted[i] = fs[k]
+	// apply the permutation in place, one cycle at a time: fs[i] gets
+	// fs[idx[i]] (a moved position is marked by idx[i] = -1)
+	for i := range idx {
+		if idx[i] < 0 || int(idx[i]) == i {
+			continue
+		}
+		tmp := fs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				fs[j] = tmp
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
 	}
-	copy(fs, sorted)
 }
 
 func humanBytes(n int) string {
 	switch {
 	case n >= 1<<20:
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+		return numtext.FormatFixed(float64(n)/(1<<20), 1) + " MB"
 	case n >= 1<<10:
-		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
+		return numtext.FormatFixed(float64(n)/(1<<10), 1) + " KB"
 	}
-	return strconv.Itoa(n) + " bytes"
+	return itoa(n) + " bytes"
 }
 
 // ValidUTF8 reports whether text is valid UTF-8; callers that want to

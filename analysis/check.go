@@ -13,6 +13,43 @@ type Document struct {
 	Sentences []Sentence
 	// Matches are the lexicon matches, sorted by position.
 	Matches []Match
+	// scratch holds buffers the checks may reuse between Analyze calls
+	// (nil: allocate).
+	scratch *scratch
+}
+
+// scratch is the checks' working memory, kept with the shared Stemmer so
+// that re-analysing an article (on every pause in typing) allocates little
+// and leaves the garbage collector little to do; under wasm the collector
+// runs on the page's only thread. Each buffer is taken by one check and
+// given back once the check is done.
+type scratch struct {
+	// lex is the lexicon starts was computed for (Lexicon.find): per word
+	// number, whether a pattern may start there.
+	lex          *Lexicon
+	starts       []uint8
+	matches      []Match
+	nameMentions []nameMention
+	spellings    []spelling
+	numbers      []NumberMention
+}
+
+// Buffers larger than these (in elements) are not kept between calls.
+const (
+	maxKeptNameMentions = 1 << 16
+	maxKeptSpellings    = 1 << 14
+	maxKeptNumbers      = 1 << 13
+	maxKeptMatches      = 1 << 15
+)
+
+// giveBack keeps buf's array (emptied) for the next call when it is small
+// enough; clear drops what it points to, so that no old text stays alive.
+func giveBack[T any](keep *[]T, buf []T, max int) {
+	if cap(buf) > max {
+		return
+	}
+	clear(buf[:cap(buf)])
+	*keep = buf[:0]
 }
 
 // Span returns the span of the input from byte start to byte end.

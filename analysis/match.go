@@ -316,13 +316,26 @@ func (p *pattern) contextHolds(tokens []Token, first, end int, docStems *map[str
 // by position. Within one kind, overlapping matches are resolved to the
 // leftmost-longest one; a match of an "ignore" entry removes every other
 // match it overlaps, and is not returned itself.
-func (l *Lexicon) Find(text string, tokens []Token) []Match {
+func (l *Lexicon) Find(text string, tokens []Token) []Match { return l.find(tokens, nil) }
+
+// find is Find; with scratch it appends to scratch's match buffer and keeps
+// the per-word memo between calls (word numbers belong to the Stemmer that
+// owns scratch, and the memo to the lexicon it was made for).
+func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 	var all []Match
 	var docStems map[string]bool
 	// starts, by word number (Token.word): 1 when no pattern can start at
 	// the word, 2 when one may; so each distinct word costs two map
-	// look-ups once, not at every occurrence.
+	// look-ups once, not at every occurrence (nor, with scratch, at every
+	// call).
 	var starts []uint8
+	if sc != nil {
+		if sc.lex != l {
+			sc.lex, sc.starts = l, sc.starts[:0]
+		}
+		starts, all = sc.starts, sc.matches[:0]
+		sc.matches = nil
+	}
 	for i := range tokens {
 		t := &tokens[i]
 		if t.Kind == Punct {
@@ -375,6 +388,9 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match {
 		}
 		lastEnd[m.Entry.Kind] = m.End
 		out = append(out, m)
+	}
+	if sc != nil {
+		sc.starts = starts
 	}
 	return out
 }

@@ -110,6 +110,10 @@ func checkNames(d *Document, r *Report) {
 	x.reportAliases(r)
 	x.reportDiacritics(r)
 	x.reportMisspellings(r)
+	if d.scratch != nil {
+		giveBack(&d.scratch.nameMentions, x.mentions, maxKeptNameMentions)
+		giveBack(&d.scratch.spellings, x.spellings, maxKeptSpellings)
+	}
 }
 
 func isCapitalised(s string) bool {
@@ -182,7 +186,14 @@ func isQuoteMark(p string) bool {
 // indexNames collects the candidate names of d.
 func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	toks := d.Tokens
-	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64), mentions: make([]nameMention, 0, len(toks)/8)}
+	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64)}
+	if d.scratch != nil {
+		x.mentions, d.scratch.nameMentions = d.scratch.nameMentions, nil
+		x.spellings, d.scratch.spellings = d.scratch.spellings, nil
+	}
+	if cap(x.mentions) < len(toks)/8 {
+		x.mentions = make([]nameMention, 0, len(toks)/8)
+	}
 	var byWord []int32 // spelling number + 1 of a one-word key, by Token.word
 	titles := headlines(d)
 	phrase := int32(-1)
@@ -1046,9 +1057,14 @@ type closeKey struct {
 // closeIndex finds the spellings that can be within the name threshold
 // of a given spelling.
 type closeIndex struct {
-	pieces map[closeKey][]int32
-	offs   []int // scratch: rune offsets of the looked-up spelling
+	// pieces maps a piece to the first entry of its list in entries
+	// (+1); each entry holds a spelling and the next entry (+1, 0: end).
+	pieces  map[closeKey]int32
+	entries []closeEntry
+	offs    []int // scratch: rune offsets of the looked-up spelling
 }
+
+type closeEntry struct{ spelling, next int32 }
 
 // levBound is the largest plain Levenshtein distance of two spellings
 // whose nameDistance is at most k (a transposition counts one for
@@ -1092,7 +1108,7 @@ func runeOffsets(s string, buf []int) []int {
 // closeIndex indexes the spellings that can be a dominant spelling: names
 // of at least minVariantRunes runes.
 func (x *nameIndex) closeIndex() *closeIndex {
-	ix := &closeIndex{pieces: make(map[closeKey][]int32)}
+	ix := &closeIndex{pieces: make(map[closeKey]int32, len(x.spellings))}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if !x.isName(s) || s.runes < minVariantRunes {
@@ -1104,7 +1120,8 @@ func (x *nameIndex) closeIndex() *closeIndex {
 		for p := 0; p < m; p++ {
 			from, to := piece(n, m, p)
 			k := closeKey{s.first, int32(n), int32(p), s.key[ix.offs[from]:ix.offs[to]]}
-			ix.pieces[k] = append(ix.pieces[k], int32(i))
+			ix.entries = append(ix.entries, closeEntry{int32(i), ix.pieces[k]})
+			ix.pieces[k] = int32(len(ix.entries))
 		}
 	}
 	return ix
@@ -1134,8 +1151,8 @@ func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
 					continue
 				}
 				key := closeKey{v.first, int32(n), int32(p), v.key[ix.offs[q]:ix.offs[q+to-from]]}
-				for _, di := range ix.pieces[key] {
-					fn(di)
+				for e := ix.pieces[key]; e > 0; e = ix.entries[e-1].next {
+					fn(ix.entries[e-1].spelling)
 				}
 			}
 		}

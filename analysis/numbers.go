@@ -128,9 +128,12 @@ func (m *NumberMention) HasSubject() bool { return m.Head != "" || m.State != ""
 // ranges, ratios, dates, weekdays and durations, each with what it counts.
 // Mentions are in text order and never overlap. d must have been segmented
 // and stemmed.
-func ExtractNumbers(d *Document) []NumberMention {
+func ExtractNumbers(d *Document) []NumberMention { return extractNumbers(d, nil) }
+
+// extractNumbers is ExtractNumbers appending to out[:0].
+func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	x := numExtractor{d: d, t: d.Tokens}
-	var out []NumberMention
+	out = out[:0]
 	var may []uint8 // by Token.word: 1 cannot start a number, 2 may
 	for i := 0; i < len(x.t); {
 		// most tokens cannot start a number: skip them (each distinct word

@@ -23,6 +23,8 @@ type Stemmer struct {
 	// tokens and sentences are buffers Analyze reuses between calls.
 	tokens    []Token
 	sentences []Sentence
+	// scratch holds the checks' buffers (see Document).
+	scratch scratch
 }
 
 // forms are a word's lower-case form and its stem. Both are owned by the
