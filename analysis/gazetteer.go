@@ -2,7 +2,7 @@ package analysis
 
 import (
 	"errors"
-	"strconv"
+	"github.com/plumbline/plumbline/internal/numtext"
 	"strings"
 	"sync"
 	"unicode"
@@ -173,7 +173,7 @@ func validGazetteerName(name string) error {
 	}
 	for _, r := range name {
 		if !(isWordRune(r) || r == ' ' || r == '-' || r == '.' || isApostrophe(r)) {
-			return errors.New("name " + quoted(name) + " has " + strconv.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
+			return errors.New("name " + quoted(name) + " has " + numtext.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
 		}
 	}
 	return nil

@@ -1,8 +1,8 @@
 package analysis
 
 import (
+	"github.com/plumbline/plumbline/internal/numtext"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -136,8 +136,8 @@ func ParseTSV(source, data string) ([]Entry, error) {
 		if len(f) < 5 || len(f) > 7 {
 			return nil, &LexiconError{where, "want 5 to 7 tab-separated fields (kind, category, weight, term, message[, suggestion[, context]]), got " + itoa(len(f))}
 		}
-		w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
-		if err != nil {
+		w, ok := numtext.ParseDecimal(strings.TrimSpace(f[2]))
+		if !ok {
 			return nil, &LexiconError{where, "weight " + quoted(f[2]) + " is not a number"}
 		}
 		e := Entry{Kind: strings.TrimSpace(f[0]), Category: strings.TrimSpace(f[1]), Weight: w,
@@ -175,7 +175,7 @@ func (e *Entry) Validate() error {
 	case e.Kind != KindIgnore && strings.TrimSpace(e.Message) == "":
 		return &LexiconError{where, "empty message"}
 	case !(e.Weight >= 0 && e.Weight <= 5): // also rejects NaN
-		return &LexiconError{where, "weight " + strconv.FormatFloat(e.Weight, 'g', -1, 64) + " is outside 0..5"}
+		return &LexiconError{where, "weight " + numtext.FormatShort(e.Weight) + " is outside 0..5"}
 	}
 	if _, err := compilePattern(e); err != nil {
 		return &LexiconError{where, err.Error()}

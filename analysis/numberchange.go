@@ -1,8 +1,8 @@
 package analysis
 
 import (
+	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -152,7 +152,7 @@ func (c *numChecker) changes(lo, hi int) {
 			}
 			if !ok {
 				word := c.d.TokenText(k)
-				c.add(CatMultiplier, SeverityError, Y, "\""+word+"\" means ×"+fmtNum(fct)+", but "+arith+" is ×"+strconv.FormatFloat(math.Round(ratio*100)/100, 'f', -1, 64)+" ("+fmtNum(y)+" / "+fmtNum(x)+")", X)
+				c.add(CatMultiplier, SeverityError, Y, "\""+word+"\" means ×"+fmtNum(fct)+", but "+arith+" is ×"+numtext.FormatShort(math.Round(ratio*100)/100)+" ("+fmtNum(y)+" / "+fmtNum(x)+")", X)
 			}
 			break
 		}

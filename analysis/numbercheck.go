@@ -1,9 +1,9 @@
 package analysis
 
 import (
+	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -30,7 +30,11 @@ const (
 // arithmetic. Precision first: each rule fires only on patterns where a
 // reader would see the same problem.
 func checkNumbers(d *Document, r *Report) {
-	ms := ExtractNumbers(d)
+	var buf []NumberMention
+	if d.scratch != nil {
+		buf, d.scratch.numbers = d.scratch.numbers, nil
+	}
+	ms := extractNumbers(d, buf)
 	c := numChecker{d: d, ms: ms, r: r, first: len(r.Findings)}
 	c.quantities()
 	c.conflicts()
@@ -44,6 +48,9 @@ func checkNumbers(d *Document, r *Report) {
 	}
 	c.scaleMismatch()
 	c.dates()
+	if d.scratch != nil {
+		giveBack(&d.scratch.numbers, ms, maxKeptNumbers)
+	}
 }
 
 type numChecker struct {
@@ -139,11 +146,11 @@ func fmtNum(v float64) string {
 	default:
 		r := math.Round(v*10) / 10
 		if math.Abs(r-math.Round(r)) < 1e-9 {
-			s = strconv.FormatFloat(math.Round(r), 'f', 0, 64)
+			s = numtext.FormatFixed(math.Round(r), 0)
 		} else if v < 1 {
-			s = strconv.FormatFloat(v, 'f', 2, 64)
+			s = numtext.FormatFixed(v, 2)
 		} else {
-			s = strconv.FormatFloat(r, 'f', 1, 64)
+			s = numtext.FormatFixed(r, 1)
 		}
 		if dot := strings.IndexByte(s, '.'); dot < 0 && len(s) > 3 || dot > 3 {
 			intPart, frac := s, ""
@@ -569,7 +576,7 @@ func plausibleSlip(a, b float64) bool {
 	if r := hi / lo; r == 10 || r == 100 || r == 1000 {
 		return true
 	}
-	da, db := []byte(strconv.FormatFloat(a, 'f', -1, 64)), []byte(strconv.FormatFloat(b, 'f', -1, 64))
+	da, db := []byte(numtext.FormatShort(a)), []byte(numtext.FormatShort(b))
 	if len(da) != len(db) {
 		return false
 	}

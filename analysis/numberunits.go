@@ -1,8 +1,8 @@
 package analysis
 
 import (
+	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -85,7 +85,7 @@ func (c *numChecker) scaleMismatch() {
 		if round && m.Head == "" {
 			continue
 		}
-		key := m.Unit + "|" + strconv.FormatFloat(m.Mantissa, 'f', -1, 64)
+		key := m.Unit + "|" + numtext.FormatShort(m.Mantissa)
 		if round {
 			key += "|" + m.Head
 		}

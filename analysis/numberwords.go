@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"strconv"
+	"github.com/plumbline/plumbline/internal/numtext"
 	"strings"
 )
 
@@ -42,8 +42,8 @@ func parseDigitsOK(s string) (float64, bool) {
 	if strings.Count(s, ".") > 1 {
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	v, ok := numtext.ParseDecimal(s)
+	if !ok {
 		return 0, false
 	}
 	return v, true

@@ -1,6 +1,6 @@
 package analysis
 
-import "strconv"
+import "github.com/plumbline/plumbline/internal/numtext"
 
 // panicText is the text fmt's %v gives for the values a panic carries in
 // practice: runtime errors and other errors, Stringers, strings and ints.
@@ -15,17 +15,18 @@ func panicText(p any) string {
 	case string:
 		return v
 	case int:
-		return strconv.Itoa(v)
+		return itoa(v)
 	}
 	return "a panic of an unexpected type"
 }
 
-// itoa and quoted are strconv.Itoa and strconv.Quote, kept out of line:
+// itoa and quoted are numtext.Itoa and numtext.Quote (strconv's, without
+// its float tables on the wasm path), kept out of line:
 // inlined at each of the many message sites they cost the wasm build more
 // than a call (docs/size.md).
 //
 //go:noinline
-func itoa(n int) string { return strconv.Itoa(n) }
+func itoa(n int) string { return numtext.Itoa(n) }
 
 //go:noinline
-func quoted(s string) string { return strconv.Quote(s) }
+func quoted(s string) string { return numtext.Quote(s) }

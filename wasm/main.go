@@ -25,8 +25,8 @@
 package main
 
 import (
+	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
-	"strconv"
 	"syscall/js"
 
 	"github.com/plumbline/plumbline/analysis"
@@ -122,7 +122,7 @@ func readOptions(o js.Value) analysis.Options {
 			switch opts.MinSeverity {
 			case "", analysis.SeverityInfo, analysis.SeverityWarning, analysis.SeverityError:
 			default:
-				panic(badInput("options.minSeverity " + strconv.Quote(opts.MinSeverity) + " is not one of info, warning, error"))
+				panic(badInput("options.minSeverity " + numtext.Quote(opts.MinSeverity) + " is not one of info, warning, error"))
 			}
 		case "maxBytes":
 			if v.Type() != js.TypeNumber || v.Float() < 0 || v.Float() != math.Trunc(v.Float()) || v.Float() > math.MaxInt32 {
@@ -132,7 +132,7 @@ func readOptions(o js.Value) analysis.Options {
 		case "lexicon":
 			opts.Lexicon = readLexicon(v)
 		default:
-			panic(badInput("plumbline.analyze: unknown option " + strconv.Quote(k) + " (known: kinds, minSeverity, maxBytes, lexicon)"))
+			panic(badInput("plumbline.analyze: unknown option " + numtext.Quote(k) + " (known: kinds, minSeverity, maxBytes, lexicon)"))
 		}
 	}
 	return opts
@@ -153,7 +153,7 @@ func stringArray(v js.Value, what string) []string {
 	}
 	out := make([]string, v.Length())
 	for i := range out {
-		out[i] = stringValue(v.Index(i), what+"["+strconv.Itoa(i)+"]")
+		out[i] = stringValue(v.Index(i), what+"["+numtext.Itoa(i)+"]")
 	}
 	return out
 }
@@ -169,7 +169,7 @@ func readLexicon(v js.Value) *analysis.Lexicon {
 	entries := make([]analysis.Entry, v.Length())
 	for i := range entries {
 		o := v.Index(i)
-		where := "options.lexicon[" + strconv.Itoa(i) + "]"
+		where := "options.lexicon[" + numtext.Itoa(i) + "]"
 		if o.Type() != js.TypeObject || isArray(o) {
 			panic(badInput(where + " must be an object"))
 		}
@@ -205,12 +205,12 @@ func readLexicon(v js.Value) *analysis.Lexicon {
 				}
 				e.Disable = f.Bool()
 			default:
-				panic(badInput(where + ": unknown field " + strconv.Quote(k)))
+				panic(badInput(where + ": unknown field " + numtext.Quote(k)))
 			}
 		}
 		e.Source = where
 		if e.Term != "" {
-			e.Source += " (term " + strconv.Quote(e.Term) + ")"
+			e.Source += " (term " + numtext.Quote(e.Term) + ")"
 		}
 		if e.Kind == "" {
 			e.Kind = analysis.KindLoaded

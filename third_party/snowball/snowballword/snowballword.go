@@ -7,7 +7,6 @@ a few methods common to stemming in a variety of languages.
 package snowballword
 
 import (
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -169,7 +168,18 @@ func (w *SnowballWord) String() string {
 }
 
 func (w *SnowballWord) DebugString() string {
-	return "{\"" + w.String() + "\", " + strconv.Itoa(w.R1start) + ", " + strconv.Itoa(w.R2start) + ", " + strconv.Itoa(w.RVstart) + "}"
+	return "{\"" + w.String() + "\", " + itoa(w.R1start) + ", " + itoa(w.R2start) + ", " + itoa(w.RVstart) + "}"
+}
+
+// itoa is strconv.Itoa, without linking strconv (see PATCHES.md).
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // Return the first prefix found or the empty string.

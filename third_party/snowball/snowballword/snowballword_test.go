@@ -154,3 +154,11 @@ func Test_RemoveLastNRunes(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugString(t *testing.T) {
+	w := New("running")
+	w.R1start, w.R2start, w.RVstart = 3, 17, -2
+	if got, want := w.DebugString(), `{"running", 3, 17, -2}`; got != want {
+		t.Errorf("DebugString() = %s, want %s", got, want)
+	}
+}
