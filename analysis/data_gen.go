@@ -185,6 +185,11 @@ const loadedTSV = `
 
 
 
+
+
+
+
+
 loaded	violence-label	2	terrorist	labels people as terrorists: a verdict, not a description	attackers, gunmen (say who did what)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	militant	labels people as militants without saying who they are	armed men, members of (name the group)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
 loaded	violence-label	2	extremist	labels people as extremists without saying what they did	(say who they are and what they did)	near:protest|riot|unrest|=demonstrators|=demonstrator|=demonstration|=demonstrations|uprising|protester|rioter|rally|looter|looting
@@ -276,8 +281,6 @@ loaded	dehumanizing-metaphor	1.5	breeding ground|grounds	casts a place as breedi
 loaded	dehumanizing-metaphor	2	filthy	calls people or things filth	(describe what it is)
 
 
-loaded	name-calling	0.8	=so-called	scare label that mocks what it names	(drop the label, or say who uses the name)
-loaded	name-calling	0.5	regime	a label often used for governments the writer opposes	government, administration
 loaded	name-calling	2	thug	name-calling	(describe what they did)
 loaded	name-calling	2	thuggery	name-calling for violence or pressure	violence, pressure (describe it)
 loaded	name-calling	1.5	junta	a label for a government that took power by force	military government
@@ -980,7 +983,6 @@ ignore	neutral-sense	0	heart|panic|asthma|anxiety|allergy|allergic attack|attack
 ignore	neutral-sense	0	attack|attacking|tackle the? problem|issue|question|challenge|task|disease|virus|cancer|tumor|infection	figurative neutral sense	
 ignore	neutral-sense	0	attack on the? problem|issue|question|challenge|task|disease|virus|cancer|tumor|infection	figurative neutral sense	
 ignore	neutral-sense	0	regime change	fixed term for a policy	
-ignore	neutral-sense	0	sanctions|sanction|visa|tax|trade|legal|regulatory|ceasefire|inspection|inspections|security|nonproliferation|non-proliferation|export|customs|treatment|training|exercise|diet|drug|dosing|control|monitoring|verification|licensing|licence|license|currency|exchange|pension|fiscal|monetary|inflation-targeting|price regime	regime as a system of rules	
 ignore	neutral-sense	0	designated|designate|classified|listed|list|labeled|labelled|branded|declared|designation as? a|an? terrorist|terror organization|organisation|group|entity	a legal designation	
 ignore	neutral-sense	0	foreign terrorist organization|organisation	a legal designation	
 ignore	neutral-sense	0	terrorist|terrorism list|watchlist|designation|financing|charges|charge|laws|law|legislation	a legal term	
@@ -991,8 +993,6 @@ ignore	neutral-sense	0	hero of the soviet union|russia|russian federation	a stat
 ignore	neutral-sense	0	hate crime|crimes|speech	legal term	
 ignore	neutral-sense	0	nazi germany|party|era|regime|occupation	historical term	
 ignore	neutral-sense	0	war on terror|terrorism	name of a policy	
-ignore	neutral-sense	0	regime of sanctions	regime as a system of rules	
-ignore	neutral-sense	0	so called because|after|for	explains a name	
 `
 
 // gazetteerTSV is data/gazetteer.tsv.

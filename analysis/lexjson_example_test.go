@@ -15,7 +15,7 @@ func ExampleLexicon_Extend() {
 	user := []byte(`[
   {"term": "jackboot", "category": "name-calling", "weight": 2,
    "message": "casts security forces as oppressors", "suggestion": "police"},
-  {"term": "regime", "disable": true}
+  {"term": "chaos", "disable": true}
 ]`)
 	entries, err := analysis.ParseLexiconJSON("user.json", user)
 	if err != nil {
@@ -28,7 +28,7 @@ func ExampleLexicon_Extend() {
 		fmt.Println(err)
 		return
 	}
-	rep := analysis.Analyze("The regime sent a jackboot.", analysis.Options{Lexicon: lex, Kinds: []string{"loaded"}})
+	rep := analysis.Analyze("A jackboot brought chaos.", analysis.Options{Lexicon: lex, Kinds: []string{"loaded"}})
 	for _, f := range rep.Findings {
 		fmt.Printf("%s %q: %s; try %q\n", f.Category, f.Text, f.Message, f.Suggestion)
 	}

@@ -31,8 +31,9 @@ func TestCheckLoaded(t *testing.T) {
 		{"vermin and swarm", "He called migrants vermin who swarm the border.",
 			"vermin/dehumanizing-metaphor/warning swarm/dehumanizing-metaphor/warning"},
 		{"scare label and name-calling", "The so-called color revolutions are run by thugs.",
-			"so-called/name-calling/info color revolutions/name-calling/warning thugs/name-calling/warning"},
-		{"regime is a mild label", "The regime denied it.", "regime/name-calling/info"},
+			"color revolutions/name-calling/warning thugs/name-calling/warning"}, // bare "so-called" is the hedge check's
+		{"bare regime is not reported", "The regime denied it.", ""},
+		{"a loaded label on regime is", "The rogue regime denied it.", "rogue regime/name-calling/warning"},
 		{"conspiracy framing", "The riots were coordinated from one center, an attack from outside.",
 			"coordinated from one center/conspiracy-framing/info attack from outside/conspiracy-framing/info"},
 		{"inflected provocation", "Be ready for any provocations.", "provocations/conspiracy-framing/info"},
@@ -189,9 +190,9 @@ func TestLoadedScoreExplainable(t *testing.T) {
 		want float64 // the loaded score
 	}{
 		{"plain text", "The council met on Monday and approved the budget.", 0},
-		{"one word in a headline counts as in 50 words", "Regime falls", 22.1}, // 0.5 points → 1 per 100 words
-		{"quoted speech counts half", `"It was a tragedy," he said.`, 22.1},    // weight 1 halved: 0.5 points
-		{"denser is higher", "Chaos. Tragedy. Catastrophe. Hoax. Sham.", 95},   // 6 points → 12 per 100 words
+		{"one word in a headline counts as in 50 words", "Sheer luck", 22.1}, // 0.5 points → 1 per 100 words
+		{"quoted speech counts half", `"It was a tragedy," he said.`, 22.1},  // weight 1 halved: 0.5 points
+		{"denser is higher", "Chaos. Tragedy. Catastrophe. Hoax. Sham.", 95}, // 6 points → 12 per 100 words
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

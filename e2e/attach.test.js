@@ -118,7 +118,7 @@ test('detach stops following edits and several attachments do not supersede each
     const r = await page.evaluate(async () => {
       const { attach } = await import('./plumbline.js');
       const mk = (v) => { const t = document.createElement('textarea'); t.value = v; document.querySelector('.editor-col').prepend(t); return t; };
-      const a = mk('The regime spoke.'), b = mk('Perhaps it rained.');
+      const a = mk('The tyrant spoke.'), b = mk('Perhaps it rained.');
       const ha = attach(a, { debounce: 0 }), hb = attach(b, { debounce: 0 });
       const got = await Promise.all([ha, hb].map((h) => new Promise((res) => h.addEventListener('report', (e) => res(e.detail.report.findings.map((f) => f.text)), { once: true }))));
       let after = 0;
@@ -129,7 +129,7 @@ test('detach stops following edits and several attachments do not supersede each
       await new Promise((res) => setTimeout(res, 400));
       return { got, after, marksA: a.previousElementSibling && a.previousElementSibling.classList.contains('pl-backdrop') };
     });
-    assert.deepEqual(r.got, [['regime'], ['Perhaps']]);
+    assert.deepEqual(r.got, [['tyrant'], ['Perhaps']]);
     // terminate() stops the worker; the next analysis starts a new one
     const before = page.workers().length;
     assert.ok(before >= 1);

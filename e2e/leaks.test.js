@@ -18,7 +18,7 @@ after(async () => {
   server?.stop();
 });
 
-const TEXT = 'The regime’s thugs perhaps caused chaos downtown, sources said. It was reported that 12 people were hurt.';
+const TEXT = 'The tyrant’s thugs perhaps caused chaos downtown, sources said. It was reported that 12 people were hurt.';
 
 const visit = (name, fn) => visitPage(browser, server.url, name, fn);
 

@@ -20,7 +20,7 @@ after(async () => {
 });
 
 // Written for these tests (not the shared example article).
-const TEXT = 'The regime’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, ' +
+const TEXT = 'The agitator’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, ' +
   'and sources said the police clearly knew. It was reported that 12 people were hurt, apparently by stones.';
 
 // Number and name findings (written for these tests): a count given again
@@ -79,14 +79,14 @@ test('pasted text gets inline highlights of each kind, aligned with the text', a
     await waitForAnalysis(page, 1);
     const ms = await marks(page);
     const byKind = (k) => ms.filter((m) => m.kind === k).map((m) => m.text);
-    assert.deepEqual(byKind('loaded'), ['regime', 'thugs', 'chaos']);
+    assert.deepEqual(byKind('loaded'), ['agitator', 'thugs', 'chaos']);
     assert.deepEqual(byKind('hedge'), ['Perhaps', 'apparently']);
     assert.deepEqual(byKind('booster'), ['clearly']);
     // "was reportedly told": a passive attribution that hides who told
     assert.deepEqual(byKind('attribution'), ['was reportedly told', 'sources said', 'It was reported']);
     for (const m of ms) assert.match(m.severity, /^(info|warning|error)$/);
     // a mildly loaded word (weight below 1) is drawn as info, a strong one as a warning
-    assert.equal(ms.find((m) => m.text === 'regime').severity, 'info');
+    assert.equal(ms.find((m) => m.text === 'agitator').severity, 'info');
     assert.equal(ms.find((m) => m.text === 'thugs').severity, 'warning');
     // the backdrop holds exactly the textarea's text, so marks sit under their words
     const same = await page.evaluate(() => document.querySelector('.pl-backdrop-content').textContent === document.getElementById('text').value);
@@ -220,7 +220,7 @@ test('hover and keyboard focus show the card; Escape closes it', async () => {
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: 3000 });
     // Tab from a finding reaches its card's Replace button; Escape there returns to the finding
-    const j = rep.findings.findIndex((x) => x.text === 'regime');
+    const j = rep.findings.findIndex((x) => x.text === 'agitator');
     await page.focus(`#findings li:nth-child(${j + 1}) button`);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'pl-apply');
@@ -317,9 +317,9 @@ test('hostile text stays plain text and never runs', async () => {
     const payloads = [
       '<img src=x onerror="window.__xss=1;alert(1)">',
       '</textarea><script>window.__xss=2;alert(2)</script>',
-      '<a href="javascript:window.__xss=3">regime</a>',
+      '<a href="javascript:window.__xss=3">tyrant</a>',
       '"><svg onload=window.__xss=4>',
-      '\u202eThe regime\u202c said it, \u2067perhaps\u2069 not.',
+      '\u202eThe tyrant\u202c said it, \u2067perhaps\u2069 not.',
       '{{constructor.constructor("window.__xss=5")()}}',
       '<iframe srcdoc="<script>parent.__xss=6</script>"></iframe>',
       '`${window.__xss=7}` and ${(window.__xss=8)}',
@@ -348,7 +348,7 @@ test('hostile text stays plain text and never runs', async () => {
     assert.equal(state.jsLinks, 0);
     assert.equal(state.backdrop, text, 'the text is mirrored as plain text');
     assert.equal(state.value, text);
-    assert.ok(state.marks.includes('regime') && state.marks.includes('perhaps') && state.marks.includes('thugs'));
+    assert.ok(state.marks.includes('tyrant') && state.marks.includes('perhaps') && state.marks.includes('thugs'));
     // exports escape it too
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-md')]);
     const md = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');

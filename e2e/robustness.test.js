@@ -94,7 +94,7 @@ test('a 10 MB paste keeps the page responsive and ends with a clear limit messag
     assert.equal(await page.$$eval('.pl-backdrop mark', (m) => m.length), 0);
     assert.ok(await page.isDisabled('#export-json'));
     // and it recovers when the text is short again
-    await setText(page, 'The regime spoke.');
+    await setText(page, 'The tyrant spoke.');
     await page.waitForSelector('.pl-backdrop mark[data-kind="loaded"]');
   });
 });
@@ -120,7 +120,7 @@ test('a 10 MB paste from the clipboard is stopped before it lands, with the reas
     // a small paste goes through untouched
     const small = await page.evaluate(() => {
       const dt = new DataTransfer();
-      dt.setData('text/plain', 'The regime spoke.');
+      dt.setData('text/plain', 'The tyrant spoke.');
       const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
       document.getElementById('text').dispatchEvent(ev);
       return ev.defaultPrevented;
@@ -140,7 +140,7 @@ test('a worker that crashes is restarted, the user is told, and the text is anal
         "self.onmessage = (e) => { if (e.data.type === 'init') self.postMessage({ type: 'ready', version: 1, startMs: 0 }); else throw new Error('simulated crash'); };" });
     });
     await page.goto(server.url);
-    await setText(page, 'The regime spoke, perhaps.');
+    await setText(page, 'The tyrant spoke, perhaps.');
     await page.waitForSelector('.pl-backdrop mark[data-kind="hedge"]', { timeout: 20000 });
     const status = await page.textContent('#status');
     assert.match(status, /restarted/, `status tells the user: ${status}`);

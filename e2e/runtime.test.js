@@ -27,11 +27,11 @@ test('globalThis.plumbline has version and analyze', () => {
 });
 
 test('offsets are JavaScript string indices', () => {
-  const text = 'Naïve café 😀 report: the regime’s thugs caused chaos, perhaps.';
+  const text = 'Naïve café 😀 report: the tyrant’s thugs caused chaos, perhaps.';
   const report = api.analyze(text);
   assert.equal(typeof report, 'object');
   const seen = report.findings.map((f) => [f.kind, text.slice(f.start, f.end)]);
-  for (const [kind, word] of [['loaded', 'regime'], ['loaded', 'thugs'], ['loaded', 'chaos'], ['hedge', 'perhaps']]) {
+  for (const [kind, word] of [['loaded', 'tyrant'], ['loaded', 'thugs'], ['loaded', 'chaos'], ['hedge', 'perhaps']]) {
     assert.ok(seen.some(([k, w]) => k === kind && w === word), `${kind} "${word}" in ${JSON.stringify(seen)}`);
   }
   for (const f of report.findings) assert.equal(text.slice(f.start, f.end), f.text);
@@ -43,7 +43,7 @@ test('the packed report (analyzePacked, unpacked by runtime.js) equals the objec
   const { SAMPLE_ARTICLE } = await import(new URL('sample.js', web));
   const texts = [
     SAMPLE_ARTICLE,
-    'Café 😀 naïve: “the regime’s thugs”, perhaps hundreds, caused chaos at the protest. Sources said so.',
+    'Café 😀 naïve: “the tyrant’s thugs”, perhaps hundreds, caused chaos at the protest. Sources said so.',
     'Of the 50 delegates, 30 voted in favour, 15 voted against and 10 abstained. Kowalczyk, Kowalczyk, Kowalcyzk.',
     'Naïve 😀 count: of the 50 délégués, 30 allegedly voted in favour and 25 voted against; the 3 km² site cost €12 million, up from €10 million.',
     '',
@@ -66,10 +66,10 @@ test('quantities carry each mention\'s kind and the summary its hedging counts, 
 });
 
 test('sentences are {start, end, score} objects with UTF-16 offsets', () => {
-  const text = 'Café 😀 one. The regime’s thugs caused chaos. Naïve end.';
+  const text = 'Café 😀 one. The tyrant’s thugs caused chaos. Naïve end.';
   const { sentences } = api.analyze(text);
   assert.ok(Array.isArray(sentences));
-  assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['Café 😀 one.', 'The regime’s thugs caused chaos.', 'Naïve end.']);
+  assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['Café 😀 one.', 'The tyrant’s thugs caused chaos.', 'Naïve end.']);
   assert.deepEqual(Object.keys(sentences[1]), ['start', 'end', 'score']);
   assert.ok(sentences[1].score > sentences[0].score, JSON.stringify(sentences));
 });
@@ -83,12 +83,12 @@ test('bad input throws an Error with the reason', () => {
 
 test('hostile options objects throw in the caller, and the runtime lives on', () => {
   const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-  assert.throws(() => api.analyze('The regime spoke.', hostile), { name: 'Error', message: 'trap' });
+  assert.throws(() => api.analyze('The tyrant spoke.', hostile), { name: 'Error', message: 'trap' });
   const getter = { get kinds() { throw new TypeError('getter'); } };
-  assert.throws(() => api.analyze('The regime spoke.', getter), { name: 'TypeError', message: 'getter' });
-  assert.throws(() => api.analyze('The regime spoke.', { maxBytes: Infinity }), /options\.maxBytes must be a whole number/);
-  assert.throws(() => api.analyze('The regime spoke.', { kinds: [() => 1] }), /options\.kinds\[0\] must be a string/);
-  assert.equal(api.analyze('The regime spoke.').findings.length, 1);
+  assert.throws(() => api.analyze('The tyrant spoke.', getter), { name: 'TypeError', message: 'getter' });
+  assert.throws(() => api.analyze('The tyrant spoke.', { maxBytes: Infinity }), /options\.maxBytes must be a whole number/);
+  assert.throws(() => api.analyze('The tyrant spoke.', { kinds: [() => 1] }), /options\.kinds\[0\] must be a string/);
+  assert.equal(api.analyze('The tyrant spoke.').findings.length, 1);
 });
 
 test('a JavaScript exception while Go works is recovered into a thrown Error (raw module)', () => {
@@ -98,7 +98,7 @@ test('a JavaScript exception while Go works is recovered into a thrown Error (ra
   const r = raw('x', new Proxy({}, { ownKeys() { throw new Error('trap'); } }));
   assert.ok(r instanceof Error);
   assert.match(r.message, /plumbline: internal error: .*trap/);
-  assert.equal(raw('The regime spoke.').findings.length, 1);
+  assert.equal(raw('The tyrant spoke.').findings.length, 1);
 });
 
 test('repeated calls after errors keep working', () => {

@@ -68,7 +68,7 @@ func TestAnalyzeOffsetsAreUTF16(t *testing.T) {
 }
 
 func TestAnalyzeReportShape(t *testing.T) {
-	rep := analyze("Sources said the regime used a huge flock of hyenas. It was reported that perhaps 17 died.", map[string]any{})
+	rep := analyze("Sources said the rogue regime used a huge flock of hyenas. It was reported that perhaps 17 died.", map[string]any{})
 	if isError(rep) {
 		t.Fatalf("error: %s", rep.Get("message").String())
 	}

@@ -343,7 +343,7 @@ func evalLoadedPTC(dir string) error {
 	fmt.Printf("ptc all:                 %s\n", all)
 	fmt.Println("  (a finding is a hit when it overlaps a Loaded_Language or Name_Calling,Labeling span by >= 1 code point;")
 	fmt.Println("   a gold span is found when >= 1 finding overlaps it; identical spans with both labels count once)")
-	fmt.Printf("without info-level terms (weight < 1, e.g. \"regime\"; quoted speech kept):\n")
+	fmt.Printf("without info-level terms (weight < 1, e.g. \"crazy\"; quoted speech kept):\n")
 	fmt.Printf("ptc tune (even ids):     %s\n", warn[0])
 	fmt.Printf("ptc held-out (odd ids):  %s\n", warn[1])
 	fmt.Printf("warning-level findings only (severity warning: what the tool flags as a problem):\n")

@@ -36,9 +36,9 @@ test('contenteditable: offsets map back to the DOM text exactly; the DOM is unto
         }
         return { out, text: window.att.text, extracted: window.extracted, same: ed.innerHTML === window.before };
       });
-      assert.equal(r.text, 'The regime’s day\nCafé 😀 owners said the thugs\ncame, perhaps at noon.\nso-called experts\nmilitants at the riot (reportedly)\nThen chaos.\n\nSources said the vermin fled.\n');
+      assert.equal(r.text, 'The tyrant’s day\nCafé 😀 owners said the thugs\ncame, perhaps at noon.\nso-called experts\nmilitants at the riot (reportedly)\nThen chaos.\n\nSources said the vermin fled.\n');
       const found = r.out.map((x) => `${x.kind}:${x.text}`);
-      for (const want of ['loaded:regime', 'loaded:thugs', 'hedge:perhaps', 'loaded:so-called experts', 'loaded:militants', 'hedge:reportedly',
+      for (const want of ['loaded:tyrant', 'loaded:thugs', 'hedge:perhaps', 'loaded:so-called experts', 'loaded:militants', 'hedge:reportedly',
         'loaded:chaos', 'attribution:Sources said', 'loaded:vermin']) {
         assert.ok(found.includes(want), `${want} in ${JSON.stringify(found)}`);
       }

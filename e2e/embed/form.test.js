@@ -84,7 +84,7 @@ test('form: the host page CSS and the widget CSS do not leak into each other', a
     // page where the module has not run yet is not possible under CSP; instead compare against the
     // styles host.css alone gives, re-computed after detaching plumbline's stylesheets.
     await page.click('#body');
-    await page.keyboard.type('The regime acted.');
+    await page.keyboard.type('The tyrant acted.');
     await page.waitForSelector('.pl-backdrop mark[data-kind="loaded"]');
     const withWidget = await hostStyles();
     const sheets = await page.evaluate(() => {
@@ -121,7 +121,7 @@ test('form: the host page CSS and the widget CSS do not leak into each other', a
 test('form: the card opens inside the widget, out of the host CSS; removing the element detaches; terminate() ends the worker', async () => {
   await visit('form-detach', 'form.html', async (page, { context }) => {
     await page.click('#body');
-    await page.keyboard.type('The regime acted.');
+    await page.keyboard.type('The tyrant acted.');
     await page.waitForSelector('.pl-backdrop mark[data-kind="loaded"]');
     const m = await page.$eval('.pl-backdrop mark[data-kind="loaded"]', (x) => { const r = x.getBoundingClientRect(); return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; });
     await page.mouse.move(m[0], m[1]);
@@ -131,7 +131,7 @@ test('form: the card opens inside the widget, out of the host CSS; removing the 
       const p = c.querySelector('p'), s = getComputedStyle(p);
       return { text: c.textContent, border: s.borderTopWidth, color: s.color, size: s.fontSize };
     });
-    assert.match(card.text, /regime/);
+    assert.match(card.text, /tyrant/);
     assert.equal(card.border, '0px', 'host rule p {border} does not reach the card');
     assert.notEqual(card.color, 'rgb(120, 0, 120)');
     assert.equal(await page.evaluate(() => document.querySelectorAll('body > .pl-card').length), 0, 'no card left in <body>');
@@ -155,7 +155,7 @@ test('form: the card opens inside the widget, out of the host CSS; removing the 
       cls: document.getElementById('body').className,
       value: document.getElementById('body').value,
     }));
-    assert.deepEqual(left, { backdrops: 0, style: '', cls: '', value: 'The regime acted.' });
+    assert.deepEqual(left, { backdrops: 0, style: '', cls: '', value: 'The tyrant acted.' });
     for (let i = 0; i < 20 && page.workers().length; i++) await page.waitForTimeout(50);
     assert.equal(page.workers().length, 0, 'the worker is gone');
   });

@@ -110,14 +110,14 @@ async function assertAligned(page, words, timeout = 5000) {
 
 test('quill: type a loaded term, the highlight sits over it, and the editor is unchanged', async () => {
   await visit('quill-type', async (page) => {
-    const text = 'Witnesses said the regime sent thugs at noon.';
+    const text = 'Witnesses said the tyrant sent thugs at noon.';
     const t0 = Date.now();
     await typeIn(page, 'editor', text);
     await page.waitForSelector('plumbline-layer .pl-hl[data-kind="loaded"]');
     console.log(`# quill: last key → highlight on screen within ${Date.now() - t0} ms of the first key (incl. typing ${text.length} keys)`);
     await typeIn(page, 'control', text);
     await page.waitForFunction((t) => window.reports.includes(t + '\n'), text);
-    await assertAligned(page, ['regime', 'thugs']);
+    await assertAligned(page, ['tyrant', 'thugs']);
     // the editor's DOM and model are exactly the control's (typed the same, no plumbline)
     const state = await page.evaluate(() => ({
       html: window.editor.root.innerHTML, controlHTML: window.control.root.innerHTML,
@@ -141,36 +141,36 @@ test('quill: type a loaded term, the highlight sits over it, and the editor is u
     const n = await page.evaluate(() => window.reports.length);
     await page.evaluate(() => document.querySelector('#editor .ql-editor').plumblineAttachment.refresh());
     await page.waitForFunction((k) => window.reports.length > k, n);
-    const b = (await boxes(page, 'loaded')).find((x) => x.word === 'regime');
+    const b = (await boxes(page, 'loaded')).find((x) => x.word === 'tyrant');
     await page.mouse.move((b.got.left + b.got.right) / 2, (b.got.top + b.got.bottom) / 2);
     await page.waitForSelector('plumbline-layer .pl-card:not([hidden])');
     const card = await page.$eval('plumbline-layer', (l) => l.shadowRoot.querySelector('.pl-card').textContent);
-    assert.match(card, /regime/);
+    assert.match(card, /tyrant/);
     assert.deepEqual(await page.evaluate(() => window.mutations), [], 'plumbline mutated the editor');
     // the card's "Replace" goes through the editor like typing: Quill's model has the new word
     await page.click('plumbline-layer .pl-card .pl-apply');
-    await page.waitForFunction(() => window.editor.getText().includes('the government sent'));
+    await page.waitForFunction(() => window.editor.getText().includes('the ruler sent'));
     const after = await page.evaluate(() => ({ text: window.editor.getText(), ops: window.editor.getContents().ops.map((o) => o.insert).join('') }));
-    assert.equal(after.text, 'Witnesses said the government sent thugs at noon.\n');
+    assert.equal(after.text, 'Witnesses said the ruler sent thugs at noon.\n');
     assert.equal(after.ops, after.text, 'Quill\'s model follows the replacement');
   });
 });
 
 test('quill: highlights follow edits, paragraphs, scrolling and resizing', async () => {
   await visit('quill-follow', async (page) => {
-    await typeIn(page, 'editor', 'The regime fell.\nPerhaps the militants at the protest fled.'); // a violence label counts near unrest
+    await typeIn(page, 'editor', 'The tyrant fell.\nPerhaps the militants at the protest fled.'); // a violence label counts near unrest
     await page.waitForFunction(() => window.reports.some((t) => t.includes('militants')));
-    await assertAligned(page, ['regime', 'Perhaps', 'militants']);
+    await assertAligned(page, ['tyrant', 'Perhaps', 'militants']);
     // the text plumbline analyses is Quill's own text (paragraphs → "\n")
     assert.equal(await page.evaluate(() => window.reports.at(-1)), await page.evaluate(() => window.editor.getText()));
     // an edit before the words moves them
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('Late news: ');
     await page.waitForFunction(() => window.reports.at(-1).startsWith('Late news: '));
-    await assertAligned(page, ['regime', 'Perhaps', 'militants']);
+    await assertAligned(page, ['tyrant', 'Perhaps', 'militants']);
     // bold formatting (markup changes, text does not): still aligned
     await page.evaluate(() => window.editor.formatText(0, 10, 'bold', true));
-    await assertAligned(page, ['regime', 'militants']);
+    await assertAligned(page, ['tyrant', 'militants']);
     // many lines: the editor scrolls; a word scrolled out of view is clipped away
     await page.keyboard.press('Control+End');
     for (let i = 0; i < 14; i++) await page.keyboard.press('Enter');
@@ -182,17 +182,17 @@ test('quill: highlights follow edits, paragraphs, scrolling and resizing', async
     const clip = bs[0].clip;
     const editorBox = await page.$eval('#editor .ql-editor', (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
     assert.ok(clip.top >= editorBox.top - 0.5 && clip.bottom <= editorBox.bottom + 0.5, 'the layer is clipped to the editor');
-    const regime = bs.find((x) => x.word === 'regime');
-    assert.ok(!regime || regime.got.bottom <= clip.top + 0.5, 'the scrolled-out word is above the visible box');
+    const tyrant = bs.find((x) => x.word === 'tyrant');
+    assert.ok(!tyrant || tyrant.got.bottom <= clip.top + 0.5, 'the scrolled-out word is above the visible box');
     // scroll back: the first words are aligned again
     await page.evaluate(() => { window.editor.root.scrollTop = 0; });
-    await assertAligned(page, ['regime', 'militants']);
+    await assertAligned(page, ['tyrant', 'militants']);
     // the page scrolls: still aligned
     await page.evaluate(() => { document.body.style.height = '3000px'; window.scrollTo(0, 60); });
-    await assertAligned(page, ['regime', 'militants']);
+    await assertAligned(page, ['tyrant', 'militants']);
     // resize: a narrower editor rewraps the text
     await page.evaluate(() => { document.querySelector('#editor').closest('.col').style.width = '170px'; });
-    await assertAligned(page, ['regime', 'militants']);
+    await assertAligned(page, ['tyrant', 'militants']);
   });
 });
 
@@ -238,7 +238,7 @@ for (const [fn, how] of [['attachEditable', 'editable.js boxes'], ['attach', 'at
 
 test('quill: a long text with many findings: every finding in view is drawn, scrolled anywhere', async () => {
   await visit('quill-many', async (page) => {
-    const para = 'The regime’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, and sources said the militants clearly knew. ';
+    const para = 'The tyrant’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, and sources said the militants clearly knew. ';
     await page.evaluate((p) => { window.editor.setText(Array.from({ length: 160 }, () => p).join('\n')); }, para);
     await page.waitForFunction(() => window.reports.length && window.reports.at(-1).length > 20000, null, { timeout: 20000 });
     for (const frac of [0, 0.37, 0.71, 1]) {
