@@ -24,7 +24,7 @@ test('attach on an <input>: marks behind it, value untouched, detach restores it
       const input = document.createElement('input');
       input.type = 'text';
       input.name = 'headline';
-      input.value = 'Regime thugs perhaps caused chaos';
+      input.value = 'Tyrant thugs perhaps caused chaos';
       input.style.width = '600px';
       document.querySelector('.editor-col').prepend(input);
       const styleBefore = input.getAttribute('style');
@@ -48,8 +48,8 @@ test('attach on an <input>: marks behind it, value untouched, detach restores it
         backdropLeft: document.querySelectorAll('.pl-backdrop').length, styleAfter: input.getAttribute('style'), styleBefore: expected.getAttribute('style'),
         attached: 'plumblineAttachment' in input };
     });
-    assert.deepEqual(r.marks, ['loaded:Regime', 'loaded:thugs', 'hedge:perhaps', 'loaded:chaos']);
-    assert.equal(r.value, 'Regime thugs perhaps caused chaos');
+    assert.deepEqual(r.marks, ['loaded:Tyrant', 'loaded:thugs', 'hedge:perhaps', 'loaded:chaos']);
+    assert.equal(r.value, 'Tyrant thugs perhaps caused chaos');
     assert.ok(r.inside, 'marks are drawn inside the input box');
     assert.ok(r.follows, 'the backdrop follows the resized and moved input');
     assert.equal(r.backdropLeft, 1, "only the page's own textarea keeps its backdrop");
