@@ -13,7 +13,7 @@ set -euo pipefail
 out=${1:?usage: bench/build.sh OUT_DIR [WASM_SRC]}
 src=${2:-wasm}
 GO=${GO:-go}
-flags=(-trimpath -ldflags=-s\ -w -gcflags=github.com/plumbline/plumbline/...=-l -gcflags=github.com/kljensen/snowball/...=-l) # as the Makefile
+flags=(-trimpath -ldflags=-s\ -w) # as the Makefile
 build() { GOOS=js GOARCH=wasm "$GO" build "${flags[@]}" -o "$1" "$2"; }
 
 mkdir -p "$out/probes"
