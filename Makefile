@@ -45,14 +45,14 @@ serve: build
 test: test-go test-wasm test-browser
 
 test-go:
-	@unformatted=$$(gofmt -l analysis wasm cmd); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	@unformatted=$$(gofmt -l analysis wasm cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
 	cd third_party/snowball && $(GO) vet ./... && $(GO) test ./...
 
 # the same tests compiled to wasm and run under Node
 test-wasm:
-	PATH="$$PATH:$(WASM_DIR)" GOOS=js GOARCH=wasm $(GO) test ./analysis/ ./wasm/
+	PATH="$$PATH:$(WASM_DIR)" GOOS=js GOARCH=wasm $(GO) test ./analysis/ ./internal/... ./wasm/
 
 node_modules/.installed: package.json
 	$(NPM) install --no-audit --no-fund

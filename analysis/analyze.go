@@ -1,9 +1,10 @@
 package analysis
 
 import (
-	"github.com/plumbline/plumbline/internal/numtext"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 // DefaultMaxBytes is the largest input Analyze accepts unless

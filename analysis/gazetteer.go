@@ -2,11 +2,12 @@ package analysis
 
 import (
 	"errors"
-	"github.com/plumbline/plumbline/internal/numtext"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 // The gazetteer is DATA (data/gazetteer.tsv, built in as the constant

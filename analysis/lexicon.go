@@ -1,10 +1,11 @@
 package analysis
 
 import (
-	"github.com/plumbline/plumbline/internal/numtext"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 // KindIgnore marks a lexicon entry that matches a neutral sense ("heart

@@ -1,9 +1,10 @@
 package analysis
 
 import (
-	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
 	"strings"
+
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 // Checks of stated changes: percent and point changes, multipliers,

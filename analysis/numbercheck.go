@@ -1,10 +1,11 @@
 package analysis
 
 import (
-	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 // Categories of number findings.

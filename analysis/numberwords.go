@@ -1,8 +1,9 @@
 package analysis
 
 import (
-	"github.com/plumbline/plumbline/internal/numtext"
 	"strings"
+
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 // Small closed-class tables for number extraction: number words, scales,

@@ -118,8 +118,10 @@ func FuzzFusedTokens(f *testing.F) {
 // TestAnalyzeReusesState: the stemmer and token buffer Analyze keeps
 // between calls must not change any report, whatever came before.
 func TestAnalyzeReusesState(t *testing.T) {
-	long := strings.Repeat("Terrorists, perhaps hundreds, caused chaos in Almaty. “They fled,” officials said.\n\n", 300)
-	short := "The militants may have fled. It was reported that “terrorists” attacked."
+	// names and numbers too: their checks keep buffers between calls
+	long := strings.Repeat("Terrorists, perhaps hundreds, caused chaos in Almaty. “They fled,” officials said. Of the 50 delegates, 30 voted.\n\n", 300) +
+		"Kowalczyk spoke. Kowalczyk left. Kowalcyzk returned."
+	short := "The militants may have fled. It was reported that “terrorists” attacked. 40% agreed, 70% disagreed. Nowak, Nowak, Nowack."
 	first := map[string]Report{}
 	for _, text := range []string{long, short, long, short, short, long} {
 		rep := Analyze(text, Options{})
@@ -138,6 +140,37 @@ func TestAnalyzeReusesState(t *testing.T) {
 		}()
 		if !reflect.DeepEqual(fresh, rep) {
 			t.Fatalf("report of a %d-byte text differs with a fresh stemmer", len(text))
+		}
+	}
+}
+
+// TestAnalyzeKeptMemoFollowsLexicon: the per-word memo of where a lexicon
+// pattern may start, kept between calls, belongs to one lexicon; a call
+// with another must not reuse it.
+func TestAnalyzeKeptMemoFollowsLexicon(t *testing.T) {
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, err := base.Extend([]Entry{{Term: "zorblat", Kind: KindLoaded, Category: "c", Weight: 1, Message: "m"},
+		{Term: "chaos", Kind: KindLoaded, Disable: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The zorblat caused chaos. A zorblat again."
+	loaded := func(lex *Lexicon) string {
+		var got []string
+		for _, f := range Analyze(text, Options{Lexicon: lex, Kinds: []string{KindLoaded}}).Findings {
+			got = append(got, f.Text)
+		}
+		return strings.Join(got, " ")
+	}
+	for i, tt := range []struct {
+		lex  *Lexicon
+		want string
+	}{{base, "chaos"}, {user, "zorblat zorblat"}, {base, "chaos"}, {user, "zorblat zorblat"}} {
+		if got := loaded(tt.lex); got != tt.want {
+			t.Errorf("call %d: loaded findings %q, want %q", i, got, tt.want)
 		}
 	}
 }

@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const web = new URL('../web/', import.meta.url);
 await import(new URL('wasm_exec.js', web));
@@ -55,6 +57,30 @@ test('the packed report (analyzePacked, unpacked by runtime.js) equals the objec
     objects.quantities = unpackQuantities(objects.quantities, text);
     assert.ok(objects.findings.length > 0 || text === '', 'the texts have findings');
     assert.deepEqual(packed, objects);
+  }
+});
+
+test('the report equals the native CLI report, offsets converted to UTF-16 (an independent check of the packing)', async (t) => {
+  const cli = new URL('../bin/plumbline', import.meta.url);
+  if (!existsSync(cli)) return t.skip('bin/plumbline is not built (make build)');
+  const { SAMPLE_ARTICLE } = await import(new URL('sample.js', web));
+  for (const text of [
+    SAMPLE_ARTICLE,
+    'Naïve 😀 count: of the 50 délégués, 30 allegedly voted in favour and 25 voted against; the 3 km² site cost €12 million, up from €10 million.',
+    'Café 😀: “the tyrant’s thugs”, perhaps hundreds. Kowalczyk, Kowalczyk, Kowalcyzk. Of the 12 ministers, 7 resigned; the 7 ministers left.',
+  ]) {
+    const want = JSON.parse(execFileSync(cli.pathname, ['--json', '-'], { input: text, encoding: 'utf8' }));
+    const bytes = Buffer.from(text);
+    const u16 = (b) => bytes.subarray(0, b).toString('utf8').length;
+    const span = (x) => ({ ...x, start: u16(x.start), end: u16(x.end) });
+    want.sentences = want.sentences.map(span);
+    want.quantities = want.quantities.map((q) => ({ ...q, mentions: q.mentions.map(span) }));
+    want.findings = want.findings.map((f) => ({ ...span(f), related: (f.related ?? []).map(span) }));
+    const got = structuredClone(api.analyze(text));
+    assert.equal(got.stats.length, text.length);
+    delete got.stats.length;
+    assert.ok(got.quantities.length > 0 && got.findings.length > 0, 'the texts have quantities and findings');
+    assert.deepEqual(got, want);
   }
 });
 

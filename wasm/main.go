@@ -25,11 +25,11 @@
 package main
 
 import (
-	"github.com/plumbline/plumbline/internal/numtext"
 	"math"
 	"syscall/js"
 
 	"github.com/plumbline/plumbline/analysis"
+	"github.com/plumbline/plumbline/internal/numtext"
 )
 
 func main() {
@@ -279,6 +279,7 @@ func reportValue(text string, r *analysis.Report, packed bool) js.Value {
 type stringTable struct {
 	index map[string]int
 	all   []byte
+	units int // UTF-16 length of all
 	ends  []float64
 }
 
@@ -295,11 +296,8 @@ func (t *stringTable) id(s string) float64 {
 		i = len(t.ends)
 		t.index[s] = i
 		t.all = append(t.all, s...)
-		prev := 0.0
-		if i > 0 {
-			prev = t.ends[i-1]
-		}
-		t.ends = append(t.ends, prev+float64(unitsBetween(s, 0, len(s))))
+		t.units += unitsBetween(s, 0, len(s))
+		t.ends = append(t.ends, float64(t.units))
 	}
 	return float64(i)
 }

@@ -85,9 +85,7 @@ export function unpackSentences(packed) {
  * unpackStrings splits the string table of a packed report: one string and
  * the UTF-16 end of each entry (wasm/main.go stringTable).
  */
-export function unpackStrings(packed) {
-  if (Array.isArray(packed)) return packed;
-  const { text, ends } = packed;
+export function unpackStrings({ text, ends }) {
   const out = new Array(ends.length);
   for (let i = 0, from = 0; i < ends.length; i++) {
     out[i] = text.slice(from, ends[i]);
@@ -98,11 +96,10 @@ export function unpackStrings(packed) {
 
 /**
  * unpackQuantities rebuilds the contract's quantities from the packed form
- * of analyzePacked (wasm/main.go packedQuantities); each mention's text is
+ * of both Go functions (wasm/main.go packedQuantities); each mention's text is
  * the input's slice.
  */
 export function unpackQuantities(packed, text) {
-  if (Array.isArray(packed) || !packed || !packed.nums) return packed;
   const S = unpackStrings(packed.strings);
   const N = packed.nums;
   const out = [];

@@ -94,17 +94,23 @@ func ParseDecimal(s string) (float64, bool) {
 }
 
 // FormatFixed is strconv.FormatFloat(v, 'f', prec, 64) for 0 ≤ prec ≤ 9
-// and |v| < 1e15 (past that the integer part is printed as 1e15's).
+// and |v| < 1e15. Larger magnitudes, which no number of a text reaches but
+// an out-of-range weight in a user lexicon may, are written "≥1e15" (or
+// "-≥1e15"), infinities "Inf" and "-Inf", NaN "NaN".
 func FormatFixed(v float64, prec int) string {
 	prec = min(max(prec, 0), 9)
-	neg := v < 0
-	if neg {
-		v = -v
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
 	}
-	if v != v { // NaN: no text holds one
+	switch {
+	case v != v:
 		return "NaN"
+	case v > math.MaxFloat64:
+		return sign + "Inf"
+	case v >= 1e15:
+		return sign + "≥1e15"
 	}
-	v = min(v, 1e15)
 	ip := math.Floor(v)
 	f := v - ip // exact
 	// the fraction's digits: f × 10^prec rounded to nearest, an exact half
@@ -148,11 +154,7 @@ func FormatFixed(v float64, prec int) string {
 			break
 		}
 	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
+	return sign + string(buf[i:])
 }
 
 // productError returns a×b − p exactly, where p is a×b rounded to a

@@ -93,7 +93,8 @@ func TestFormatShort(t *testing.T) {
 			t.Fatalf("FormatShort(%v) = %q, strconv %q", v, got, want)
 		}
 	}
-	for v, want := range map[float64]string{1.0 / 3: "0.333333", -0.0000001: "0", 2.0 / 3: "0.666667", math.Copysign(0, -1): "0"} {
+	for v, want := range map[float64]string{1e300: "≥1e15", -2.5e20: "-≥1e15", math.Inf(1): "Inf", math.Inf(-1): "-Inf",
+		math.NaN(): "NaN", 1.0 / 3: "0.333333", -0.0000001: "0", 2.0 / 3: "0.666667", math.Copysign(0, -1): "0"} {
 		if got := FormatShort(v); got != want {
 			t.Errorf("FormatShort(%v) = %q, want %q", v, got, want)
 		}
