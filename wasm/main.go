@@ -27,6 +27,7 @@ package main
 import (
 	"math"
 	"syscall/js"
+	"unsafe"
 
 	"github.com/plumbline/plumbline/analysis"
 	"github.com/plumbline/plumbline/internal/numtext"
@@ -412,13 +413,12 @@ func packedSentences(ix *utf16Index, ss []analysis.SentenceScore) js.Value {
 
 // float64Array copies vals into a new JavaScript Float64Array at once.
 func float64Array(vals []float64) js.Value {
-	buf := make([]byte, 8*len(vals))
-	for i, v := range vals {
-		b := math.Float64bits(v)
-		for k := 0; k < 8; k++ { // little-endian, as typed arrays are on every wasm host
-			buf[8*i+k] = byte(b >> (8 * k))
-		}
+	if len(vals) == 0 {
+		return js.Global().Get("Float64Array").New(0)
 	}
+	// wasm memory is little-endian, as typed arrays are on every wasm
+	// host: the floats' bytes are copied as they lie
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(&vals[0])), 8*len(vals))
 	bytes := js.Global().Get("Uint8Array").New(len(buf))
 	js.CopyBytesToJS(bytes, buf)
 	return js.Global().Get("Float64Array").New(bytes.Get("buffer"))

@@ -1,5 +1,10 @@
 package main
 
+import (
+	"math/bits"
+	"unsafe"
+)
+
 // stride is how many bytes of input one checkpoint covers: a look-up
 // counts at most this many bytes. 64 bytes cost 4 bytes of table.
 const stride = 64
@@ -55,6 +60,15 @@ func newUTF16Index(text string) *utf16Index {
 // text[i:j].
 func unitsBetween(text string, i, j int) int {
 	n := 0
+	// eight bytes at a time: a byte 10xxxxxx is a continuation byte (no
+	// unit), a byte 1111xxxx a 4-byte lead (two units)
+	for ; i+8 <= j; i += 8 {
+		x := *(*uint64)(unsafe.Pointer(unsafe.StringData(text[i:])))
+		const high = 0x8080808080808080
+		cont := x &^ (x << 1) & high
+		four := x & (x << 1) & (x << 2) & (x << 3) & high
+		n += 8 - bits.OnesCount64(cont) + bits.OnesCount64(four)
+	}
 	for ; i < j; i++ {
 		c := text[i]
 		if c&0xC0 != 0x80 {
