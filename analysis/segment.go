@@ -77,8 +77,7 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	if s != nil {
 		sentences = s.sentences
 	}
-	sentences = splitSentences(text, tokens, sentences)
-	markQuotes(text, tokens)
+	sentences = splitSentences(text, tokens, sentences) // also marks quotations
 	return tokens, sentences
 }
 
@@ -468,19 +467,22 @@ func startsUpper(text string, t Token) bool {
 // period does not end an abbreviation or an initial; at blank lines; and at
 // a line break before a capitalised line (a headline above its text).
 //
-// The sentences are appended to buf[:0].
+// The sentences are appended to buf[:0]. In the same pass over the tokens
+// it sets their Sentence and their Quoted (see quoteState).
 func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 	out := buf[:0]
 	if want := len(tokens)/16 + 4; cap(out) < want { // about 25 tokens a sentence in news
 		out = make([]Sentence, 0, want)
 	}
 	first := 0
+	var quotes quoteState
 	cut := func(end int) { // tokens[first:end] form a sentence
 		if end <= first {
 			return
 		}
 		for k := first; k < end; k++ {
 			tokens[k].Sentence = len(out)
+			quotes.mark(tokens, k)
 		}
 		out = append(out, Sentence{Start: tokens[first].Start, End: tokens[end-1].End, FirstToken: first, EndToken: end})
 		first = end
@@ -554,28 +556,29 @@ func isUpperInitial(text string, t Token) bool {
 	return unicode.IsUpper(r)
 }
 
-// markQuotes sets Token.Quoted for tokens between double quotation marks
-// ("...", “...”, «...»). An unclosed quotation ends at a blank line.
-func markQuotes(text string, tokens []Token) {
-	open := false
-	for i := range tokens {
-		t := &tokens[i]
-		if i > 0 && t.gap&gapBlankLine != 0 {
-			open = false
-		}
-		if t.Kind == Punct {
-			switch t.Lower {
-			case "“", "«":
-				open = true
-				continue
-			case "”", "»":
-				open = false
-				continue
-			case "\"":
-				open = !open
-				continue
-			}
-		}
-		t.Quoted = open
+// quoteState marks Token.Quoted for tokens between double quotation
+// marks ("...", “...”, «...»): whether a quotation is open. An unclosed
+// quotation ends at a blank line.
+type quoteState struct{ open bool }
+
+// mark sets Token.Quoted of tokens[i]; the tokens are marked in order.
+func (q *quoteState) mark(tokens []Token, i int) {
+	t := &tokens[i]
+	if i > 0 && t.gap&gapBlankLine != 0 {
+		q.open = false
 	}
+	if t.Kind == Punct {
+		switch t.Lower {
+		case "“", "«":
+			q.open = true
+			return
+		case "”", "»":
+			q.open = false
+			return
+		case "\"":
+			q.open = !q.open
+			return
+		}
+	}
+	t.Quoted = q.open
 }
