@@ -56,6 +56,14 @@ func Score(d *Document, r *Report) {
 	hedges := 0
 	var loaded, hedging, numbers, names float64
 	r.Summary = Summary{ByKind: map[string]int{}, ByCategory: map[string]int{}}
+	// counts by kind and category, gathered in a short list (a text has a
+	// few dozen pairs) and put into the maps once: a map look-up and a
+	// concatenation per finding cost more, in wasm most
+	type pair struct {
+		kind, category string
+		n              int
+	}
+	var pairs []pair
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		p := Points(f)
@@ -72,8 +80,19 @@ func Score(d *Document, r *Report) {
 		if f.Sentence >= 0 && f.Sentence < len(sentencePoints) {
 			sentencePoints[f.Sentence] += p
 		}
-		r.Summary.ByKind[f.Kind]++
-		r.Summary.ByCategory[f.Kind+"/"+f.Category]++
+		k := 0
+		for k < len(pairs) && (pairs[k].kind != f.Kind || pairs[k].category != f.Category) {
+			k++
+		}
+		switch {
+		case k < len(pairs):
+			pairs[k].n++
+		case k < maxScorePairs:
+			pairs = append(pairs, pair{kind: f.Kind, category: f.Category, n: 1})
+		default: // a user lexicon with very many categories
+			r.Summary.ByKind[f.Kind]++
+			r.Summary.ByCategory[f.Kind+"/"+f.Category]++
+		}
 		if f.Kind == KindAttribution {
 			if f.Category == CategoryNamed {
 				r.Summary.NamedSources++
@@ -88,6 +107,10 @@ func Score(d *Document, r *Report) {
 				r.Summary.HedgedSentences++
 			}
 		}
+	}
+	for _, p := range pairs {
+		r.Summary.ByKind[p.kind] += p.n
+		r.Summary.ByCategory[p.kind+"/"+p.category] += p.n
 	}
 	if len(d.Sentences) > 0 {
 		r.Summary.HedgesPerSentence = math.Round(100*float64(hedges)/float64(len(d.Sentences))) / 100
@@ -105,6 +128,10 @@ func Score(d *Document, r *Report) {
 	}
 	r.Summary.Verdict = verdict(r.Scores.Overall)
 }
+
+// maxScorePairs is how many kind and category pairs Score counts in its
+// list; more go straight into the maps.
+const maxScorePairs = 64
 
 // isHedging reports the findings that hide a source or a degree of
 // certainty: hedges, boosters, and attributions to unnamed sources.
