@@ -282,12 +282,28 @@ type stringTable struct {
 	all   []byte
 	units int // UTF-16 length of all
 	ends  []float64
+	// recent remembers strings by where their bytes lie: most strings of
+	// a report are the same few constants and lexicon texts, shared by
+	// many findings, and comparing a pointer costs less than hashing the
+	// string (in wasm, without AES hashing, most)
+	recent [512]struct {
+		data *byte
+		len  int
+		id   int
+	}
 }
 
 // id returns the string's number, -1 for "".
 func (t *stringTable) id(s string) float64 {
 	if s == "" {
 		return -1
+	}
+	data := unsafe.StringData(s)
+	// a multiplicative hash of the address, 9 bits; the same bytes (and
+	// length) are the same string
+	r := &t.recent[uint64(uintptr(unsafe.Pointer(data)))*0x9E3779B97F4A7C15>>55]
+	if r.data == data && r.len == len(s) {
+		return float64(r.id)
 	}
 	i, ok := t.index[s]
 	if !ok {
@@ -300,6 +316,7 @@ func (t *stringTable) id(s string) float64 {
 		t.units += unitsBetween(s, 0, len(s))
 		t.ends = append(t.ends, float64(t.units))
 	}
+	r.data, r.len, r.id = data, len(s), i
 	return float64(i)
 }
 
