@@ -934,21 +934,22 @@ const (
 	numWordTests // at most 32: two bits each in a uint64
 )
 
-// wordTestSets are the sets the tests below testMayStartNumber ask.
-var wordTestSets = [testMayStartNumber]wordSet{
-	testDeterminer:      determiners,
-	testBeVerb:          beVerbs,
-	testSkipBeforeVerb:  skipBeforeVerb,
-	testModalAux:        modalAux,
-	testClauseBoundary:  clauseBoundary,
-	testSubjectPronoun:  subjectPronouns,
-	testAnonymousNoun:   anonymousNouns,
-	testInstitutionNoun: institutionNouns,
-	testCommonInitial:   commonInitial,
-	testLegalWord:       legalWords,
-	testLegalDivision:   legalDivisions,
-	testLegalNoun:       legalNouns,
-	testLawVerb:         lawVerbs,
+// wordTestSets are the sets the tests below testMayStartNumber ask
+// (pointers: the linker lays the array out, no code at init).
+var wordTestSets = [testMayStartNumber]*wordSet{
+	testDeterminer:      &determiners,
+	testBeVerb:          &beVerbs,
+	testSkipBeforeVerb:  &skipBeforeVerb,
+	testModalAux:        &modalAux,
+	testClauseBoundary:  &clauseBoundary,
+	testSubjectPronoun:  &subjectPronouns,
+	testAnonymousNoun:   &anonymousNouns,
+	testInstitutionNoun: &institutionNouns,
+	testCommonInitial:   &commonInitial,
+	testLegalWord:       &legalWords,
+	testLegalDivision:   &legalDivisions,
+	testLegalNoun:       &legalNouns,
+	testLawVerb:         &lawVerbs,
 }
 
 // wordIs answers test for the word w.

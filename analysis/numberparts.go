@@ -537,7 +537,7 @@ func (c *numChecker) majority(lo, hi int) {
 	}
 	S := c.d.Sentences[c.ms[lo].Sentence]
 	for k := S.FirstToken; k < S.EndToken; k++ {
-		w := c.d.Tokens[k].Lower
+		w := c.lower(k)
 		var lowOK, highOK float64 = -1, 101 // allowed range of the percent
 		claim := ""
 		switch w {
