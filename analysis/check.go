@@ -32,6 +32,10 @@ type scratch struct {
 	nameMentions []nameMention
 	spellings    []spelling
 	numbers      []NumberMention
+
+	// wordTests, by word number (Token.word): the answers of the
+	// per-word tests that hedge.go and numbers.go memoise (see tokenIs).
+	wordTests []uint64
 }
 
 // Buffers larger than these (in elements) are not kept between calls.

@@ -124,26 +124,35 @@ func resolveOverlaps(r *Report, first int) {
 		}
 		return fs[i].End > fs[j].End
 	})
-	out := fs[:0]
-	lastEnd := map[string]int{}
+	// keep in place: a kept finding moves only when an earlier one was
+	// dropped (copying a Finding writes its pointers, which costs a write
+	// barrier each while the collector runs)
+	n := 0
+	var lastEnd [3]int // by hedgeKindSlot: end of the last finding kept, -1 none
+	lastEnd[0], lastEnd[1], lastEnd[2] = -1, -1, -1
 	coverEnd := -1 // end of the last attribution or booster kept
-	for _, f := range fs {
-		if end, ok := lastEnd[f.Kind]; ok && f.Start < end {
+	for i := range fs {
+		f := &fs[i]
+		k := hedgeKindSlot(f.Kind)
+		if f.Start < lastEnd[k] {
 			continue
 		}
-		if f.Kind == KindHedge && f.Start < coverEnd {
+		if k == 0 && f.Start < coverEnd {
 			continue
 		}
-		lastEnd[f.Kind] = f.End
-		if f.Kind != KindHedge && f.End > coverEnd {
+		lastEnd[k] = f.End
+		if k != 0 && f.End > coverEnd {
 			coverEnd = f.End
 		}
-		out = append(out, f)
+		if n != i {
+			fs[n] = *f
+		}
+		n++
 	}
+	out := fs[:n]
 	// a hedge kept before a longer attribution that starts inside it is
 	// rare ("perhaps it is believed" does not overlap); drop hedges that
 	// an attribution or booster kept later still covers
-	kept := out[:0]
 	var covers []int // start and end of each attribution or booster kept
 	for i := range out {
 		if out[i].Kind != KindHedge {
@@ -151,6 +160,7 @@ func resolveOverlaps(r *Report, first int) {
 		}
 	}
 	c := 0
+	n = 0
 	for i := range out {
 		if f := &out[i]; f.Kind == KindHedge {
 			for c < len(covers) && covers[c+1] <= f.Start {
@@ -160,9 +170,24 @@ func resolveOverlaps(r *Report, first int) {
 				continue
 			}
 		}
-		kept = append(kept, out[i])
+		if n != i {
+			out[n] = out[i]
+		}
+		n++
 	}
-	r.Findings = r.Findings[:first+len(kept)]
+	r.Findings = r.Findings[:first+n]
+}
+
+// hedgeKindSlot numbers the kinds of findings checkHedging makes: 0 for a
+// hedge, 1 for a booster, 2 for an attribution.
+func hedgeKindSlot(kind string) int {
+	switch kind {
+	case KindHedge:
+		return 0
+	case KindBooster:
+		return 1
+	}
+	return 2
 }
 
 // --- the modal verbs ------------------------------------------------------
@@ -180,7 +205,7 @@ func modalSense(d *Document, i int, facts *sentenceFacts) bool {
 	if d.Tokens[i].Lower == "supposed" && i+2 < len(d.Tokens) && d.Tokens[i+1].Lower == "to" && d.Tokens[i+2].Lower != "have" {
 		return false // "they are supposed to help": an obligation ("supposed to have fled" doubts)
 	}
-	if f := &d.Tokens[i]; i > 0 && determiners.has(d.Tokens[i-1].Lower) && d.Tokens[i-1].Sentence == f.Sentence {
+	if f := &d.Tokens[i]; i > 0 && tokenIs(d, i-1, testDeterminer) && d.Tokens[i-1].Sentence == f.Sentence {
 		switch f.Lower {
 		case "accused", "alleged", "supposed", "purported": // "the accused": a noun; "the alleged attack" stays
 			return f.Lower != "accused"
@@ -329,9 +354,9 @@ func legalSentence(d *Document, s int) bool {
 	for k := sent.FirstToken; k < sent.EndToken; k++ {
 		t := &d.Tokens[k]
 		switch {
-		case legalWords.has(t.Lower):
+		case tokenIs(d, k, testLegalWord):
 			return true
-		case legalDivisions.has(t.Lower):
+		case tokenIs(d, k, testLegalDivision):
 			if k+1 < sent.EndToken && d.Tokens[k+1].Kind == Number {
 				return true
 			}
@@ -341,11 +366,11 @@ func legalSentence(d *Document, s int) bool {
 		if t.Kind == Word && t.Quoted && t.Lower == "may" {
 			quoted = true
 		}
-		if legalNouns.has(t.Lower) {
+		if tokenIs(d, k, testLegalNoun) {
 			law = true
 			// "under the (new) law", "the constitution allows": the law
 			// speaks (a court's words are weighed elsewhere)
-			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && lawVerbs.has(d.Tokens[k+1].Lower)) {
+			if t.Lower != "court" && (k-under <= 3 || k+1 < sent.EndToken && tokenIs(d, k+1, testLawVerb)) {
 				return true
 			}
 		}
@@ -417,13 +442,13 @@ func sourceKind(d *Document, lo, hi int) string {
 		}
 		switch {
 		case t.Lower == "report" && k > lo &&
-			(capitalised(d, k-1) && !determiners.has(d.Tokens[k-1].Lower) ||
-				determiners.has(d.Tokens[k-1].Lower) && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
+			(capitalised(d, k-1) && !tokenIs(d, k-1, testDeterminer) ||
+				tokenIs(d, k-1, testDeterminer) && d.Tokens[k-1].Lower != "a" && d.Tokens[k-1].Lower != "an" && d.Tokens[k-1].Lower != "one"):
 			// "the Senate report", "the report" (one the text has named):
 			// not anonymous in itself; "a report", "reports" are
-		case subjectPronouns.has(t.Lower) && k == hi-1:
+		case k == hi-1 && tokenIs(d, k, testSubjectPronoun):
 			return CategoryNamed // the nearest word is the subject: "everyone she said"
-		case anonymousNouns.has(t.Lower):
+		case tokenIs(d, k, testAnonymousNoun):
 			anon = true
 			// "expert John Smith", "spokesman Dmitry Peskov": named after all
 			if k+1 < hi && d.Tokens[k+1].Kind == Word && capitalised(d, k+1) {
@@ -435,10 +460,10 @@ func sourceKind(d *Document, lo, hi int) string {
 				(capitalised(d, k+2) || k+3 < hi && d.Tokens[k+2].Lower == "the" && capitalised(d, k+3)) {
 				appositive = true
 			}
-		case institutionNouns.has(t.Lower):
+		case tokenIs(d, k, testInstitutionNoun):
 			named = true
-		case capitalised(d, k) && !determiners.has(t.Lower) && !subjectPronouns.has(t.Lower) && !clauseBoundary.has(t.Lower) &&
-			!(commonInitial.has(t.Lower) && sentenceInitial(d, k)):
+		case capitalised(d, k) && !tokenIs(d, k, testDeterminer) && !tokenIs(d, k, testSubjectPronoun) && !tokenIs(d, k, testClauseBoundary) &&
+			!(tokenIs(d, k, testCommonInitial) && sentenceInitial(d, k)):
 			named = true
 		}
 	}
@@ -468,13 +493,13 @@ var modalAux = newWordSet("may|might|could|can|should|must|would|will|shall")
 func subjectBefore(d *Document, v int) (fr verbFrame) {
 	s := d.Sentences[d.Tokens[v].Sentence]
 	j := v - 1
-	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (skipBeforeVerb.has(d.Tokens[j].Lower) || beVerbs.has(d.Tokens[j].Lower)) {
+	for j >= s.FirstToken && d.Tokens[j].Kind == Word && (tokenIs(d, j, testSkipBeforeVerb) || tokenIs(d, j, testBeVerb)) {
 		switch l := d.Tokens[j].Lower; {
 		case l == "not" || l == "never" || l == "n't":
 			fr.negated = true
-		case beVerbs.has(l):
+		case tokenIs(d, j, testBeVerb):
 			fr.passive = true
-		case modalAux.has(l):
+		case tokenIs(d, j, testModalAux):
 			fr.modal = true
 		}
 		j--
@@ -500,7 +525,7 @@ func subjectBefore(d *Document, v int) (fr verbFrame) {
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
 		}
-		if t.Kind == Word && clauseBoundary.has(t.Lower) {
+		if t.Kind == Word && tokenIs(d, k, testClauseBoundary) {
 			break
 		}
 		k--
@@ -522,7 +547,7 @@ func phraseAfter(d *Document, end int) (lo, hi int) {
 		if t.Kind == Punct && t.Lower != "-" && t.Lower != "'s" {
 			break
 		}
-		if t.Kind == Word && clauseBoundary.has(t.Lower) && k > end {
+		if t.Kind == Word && tokenIs(d, k, testClauseBoundary) && k > end {
 			break
 		}
 		k++
@@ -664,13 +689,13 @@ func resolveReportingVerb(d *Document, m Match, f *Finding, facts *sentenceFacts
 //go:noinline
 func anonymousEnd(d *Document, lo, hi int) int {
 	k := lo
-	for k < hi && !anonymousNouns.has(d.Tokens[k].Lower) {
+	for k < hi && !tokenIs(d, k, testAnonymousNoun) {
 		k++
 	}
 	if k == hi {
 		return hi
 	}
-	for k < hi && anonymousNouns.has(d.Tokens[k].Lower) {
+	for k < hi && tokenIs(d, k, testAnonymousNoun) {
 		k++
 	}
 	return k
@@ -732,7 +757,7 @@ func resolveSourceFollows(d *Document, m Match, f *Finding) bool {
 func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 	v := m.First
 	w := d.Tokens[v].Lower
-	if v > 0 && determiners.has(d.Tokens[v-1].Lower) && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
+	if v > 0 && tokenIs(d, v-1, testDeterminer) && d.Tokens[v-1].Sentence == d.Tokens[v].Sentence {
 		return false // a noun: "a thought", "the suspect", "no doubt"
 	}
 	if v > 0 && d.Tokens[v-1].Lower == "to" {
@@ -761,7 +786,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 			return false // "is being considered for the post": weighed, not believed
 		}
 		start := hi
-		for start > 0 && start > v-3 && (beVerbs.has(d.Tokens[start-1].Lower) || skipBeforeVerb.has(d.Tokens[start-1].Lower)) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
+		for start > 0 && start > v-3 && (tokenIs(d, start-1, testBeVerb) || tokenIs(d, start-1, testSkipBeforeVerb)) && d.Tokens[start-1].Sentence == d.Tokens[v].Sentence {
 			start--
 		}
 		if start > v-1 || start < 0 {
@@ -794,7 +819,7 @@ func resolveBeliefVerb(d *Document, m Match, f *Finding) bool {
 		// active, transitive: "the board considered the plan", "assumed office"
 		if hi > lo && v+1 < len(d.Tokens) {
 			n := d.Tokens[v+1].Lower
-			if determiners.has(n) || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
+			if tokenIs(d, v+1, testDeterminer) || n == "office" || n == "power" || n == "control" || n == "command" || n == "responsibility" || n == "whether" || n == "how" {
 				return false
 			}
 		}
@@ -849,7 +874,7 @@ var thoughtNounBefore = newWordSet("of|and|or|in|for|with|so|free|second|much|li
 //go:noinline
 func allDeterminers(d *Document, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if d.Tokens[k].Kind == Word && !determiners.has(d.Tokens[k].Lower) {
+		if d.Tokens[k].Kind == Word && !tokenIs(d, k, testDeterminer) {
 			return false
 		}
 	}
@@ -883,4 +908,84 @@ func sentenceInitial(d *Document, i int) bool {
 		}
 	}
 	return true
+}
+
+// --- per-word answers -----------------------------------------------------
+
+// wordTest names a test of a word (a set it belongs to, or a property of
+// its form) that tokenIs answers once per distinct word.
+type wordTest uint8
+
+const (
+	testDeterminer wordTest = iota
+	testBeVerb
+	testSkipBeforeVerb
+	testModalAux
+	testClauseBoundary
+	testSubjectPronoun
+	testAnonymousNoun
+	testInstitutionNoun
+	testCommonInitial
+	testLegalWord
+	testLegalDivision
+	testLegalNoun
+	testLawVerb
+	testMayStartNumber
+	numWordTests // at most 32: two bits each in a uint64
+)
+
+// wordTestSets are the sets the tests below testMayStartNumber ask
+// (pointers: the linker lays the array out, no code at init).
+var wordTestSets = [testMayStartNumber]*wordSet{
+	testDeterminer:      &determiners,
+	testBeVerb:          &beVerbs,
+	testSkipBeforeVerb:  &skipBeforeVerb,
+	testModalAux:        &modalAux,
+	testClauseBoundary:  &clauseBoundary,
+	testSubjectPronoun:  &subjectPronouns,
+	testAnonymousNoun:   &anonymousNouns,
+	testInstitutionNoun: &institutionNouns,
+	testCommonInitial:   &commonInitial,
+	testLegalWord:       &legalWords,
+	testLegalDivision:   &legalDivisions,
+	testLegalNoun:       &legalNouns,
+	testLawVerb:         &lawVerbs,
+}
+
+// wordIs answers test for the word w.
+func wordIs(w string, test wordTest) bool {
+	if test == testMayStartNumber {
+		return mayStartNumber(w)
+	}
+	return wordTestSets[test].has(w)
+}
+
+// tokenIs reports whether test holds for token k's Lower. Every token of
+// one word has the same word number (Token.word), so with the document's
+// scratch each distinct word is tested once, and the answers are kept
+// with the Stemmer between calls: an array look-up instead of hashing the
+// word at every occurrence (under wasm string hashing is slow). Numbers,
+// punctuation and tokens without a word number are tested every time.
+func tokenIs(d *Document, k int, test wordTest) bool {
+	t := &d.Tokens[k]
+	w := int(t.word)
+	if w == 0 || d.scratch == nil {
+		return wordIs(t.Lower, test)
+	}
+	memo := d.scratch.wordTests
+	if w >= len(memo) {
+		memo = append(memo, make([]uint64, w+1-len(memo)+len(memo)/2)...)
+		d.scratch.wordTests = memo
+	}
+	// two bits per test: 2 known, 1 the answer
+	shift := 2 * uint(test)
+	a := memo[w] >> shift & 3
+	if a == 0 {
+		a = 2
+		if wordIs(t.Lower, test) {
+			a = 3
+		}
+		memo[w] |= a << shift
+	}
+	return a == 3
 }

@@ -424,3 +424,58 @@ func BenchmarkHedging(b *testing.B) {
 		checkHedging(doc, &r)
 	}
 }
+
+// TestTokenIs checks the per-word memo against the word tests themselves:
+// for every token and test, cold and warm, in an order that mixes the
+// tests of one word, and without scratch.
+func TestTokenIs(t *testing.T) {
+	text := "It is believed that the officials, who may have said so, did not know. " +
+		"Under the law the court may act; Article 5 shall apply. Some sources said two thirds of the " +
+		"ministry's experts think so. They're here: 1,200 people, a third of them. § 4 of the Act. " +
+		"THE Officials SAID it."
+	st := NewStemmer()
+	toks, sents := segment(text, st)
+	with := &Document{Text: text, Tokens: toks, Sentences: sents, scratch: &scratch{}}
+	without := &Document{Text: text, Tokens: toks, Sentences: sents}
+	for round := 0; round < 2; round++ {
+		for i := range numWordTests { // every test, last first
+			test := numWordTests - 1 - i
+			for k, tok := range toks {
+				want := wordIs(tok.Lower, test)
+				if got := tokenIs(with, k, test); got != want {
+					t.Errorf("round %d: tokenIs(%q, %d) = %v, want %v", round, tok.Lower, test, got, want)
+				}
+				if got := tokenIs(without, k, test); got != want {
+					t.Errorf("no scratch: tokenIs(%q, %d) = %v, want %v", tok.Lower, test, got, want)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		w    string
+		test wordTest
+		want bool
+	}{
+		{"the", testDeterminer, true}, {"officials", testDeterminer, false},
+		{"'s", testBeVerb, true}, {"were", testBeVerb, true},
+		{"officials", testAnonymousNoun, true}, {"ministry", testInstitutionNoun, true},
+		{"§", testLegalDivision, true}, {"shall", testLegalWord, true},
+		{"third", testMayStartNumber, true}, {"thirds", testMayStartNumber, false},
+		{"a", testMayStartNumber, true}, {"officials", testMayStartNumber, false},
+	} {
+		if got := wordIs(c.w, c.test); got != c.want {
+			t.Errorf("wordIs(%q, %d) = %v, want %v", c.w, c.test, got, c.want)
+		}
+	}
+}
+
+func TestHedgeKindSlot(t *testing.T) {
+	for _, c := range []struct {
+		kind string
+		want int
+	}{{KindHedge, 0}, {KindBooster, 1}, {KindAttribution, 2}} {
+		if got := hedgeKindSlot(c.kind); got != c.want {
+			t.Errorf("hedgeKindSlot(%q) = %d, want %d", c.kind, got, c.want)
+		}
+	}
+}

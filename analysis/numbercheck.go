@@ -184,11 +184,22 @@ func countable(m *NumberMention) bool {
 }
 
 func quantityKey(m *NumberMention) string {
-	h := m.Head
-	if h == "" {
-		h = "person"
+	return quantityHead(m) + "|" + m.State
+}
+
+// quantityHead is the head of m's quantity: "person" when only a state
+// is known ("the 72 injured").
+func quantityHead(m *NumberMention) string {
+	if m.Head == "" {
+		return "person"
 	}
-	return h + "|" + m.State
+	return m.Head
+}
+
+// sameQuantity reports quantityKey(a) == quantityKey(b) without building
+// the keys (neither a stem nor a state holds "|").
+func sameQuantity(a, b *NumberMention) bool {
+	return a.State == b.State && quantityHead(a) == quantityHead(b)
 }
 
 // quantities groups the countable mentions by what they count.
@@ -456,7 +467,7 @@ func (c *numChecker) conflicts() {
 			var warnA, infoA *NumberMention
 			agrees := c.toldBefore(i) // b repeats a value given earlier for the same thing
 			for _, k := range prev {
-				if a := &c.ms[k]; a.Value == b.Value && (quantityKey(a) == quantityKey(b) || c.sameThing(a, b)) {
+				if a := &c.ms[k]; a.Value == b.Value && (sameQuantity(a, b) || c.sameThing(a, b)) {
 					agrees = true
 				}
 			}
@@ -472,7 +483,7 @@ func (c *numChecker) conflicts() {
 					warnA = a
 					break
 				}
-				if infoA == nil && quantityKey(a) == quantityKey(b) {
+				if infoA == nil && sameQuantity(a, b) {
 					infoA = a
 					break
 				}

@@ -423,3 +423,19 @@ func TestOneProblemOneFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestSameQuantity checks sameQuantity against the keys it stands for.
+func TestSameQuantity(t *testing.T) {
+	ms := []NumberMention{
+		{}, {Head: "person"}, {State: "killed"}, {Head: "person", State: "killed"},
+		{Head: "offic", State: "killed"}, {Head: "offic"}, {Head: "home", State: "destroyed"},
+	}
+	for i := range ms {
+		for j := range ms {
+			a, b := &ms[i], &ms[j]
+			if got, want := sameQuantity(a, b), quantityKey(a) == quantityKey(b); got != want {
+				t.Errorf("sameQuantity(%q|%q, %q|%q) = %v, want %v", a.Head, a.State, b.Head, b.State, got, want)
+			}
+		}
+	}
+}

@@ -526,6 +526,15 @@ var isBodyWords = newWordSet("member|seat|senat|judg|justic|juror|deleg|lawmak|l
 // majority checks "a majority" / "more than half" / "nearly half" against
 // the percent that states it.
 func (c *numChecker) majority(lo, hi int) {
+	// every claim is checked against an exact percent in the sentence:
+	// without one, its words need not be read
+	pct := lo
+	for pct < hi && !(c.ms[pct].Kind == NumPercent && !c.ms[pct].Range && !c.ms[pct].Approx) {
+		pct++
+	}
+	if pct == hi {
+		return
+	}
 	S := c.d.Sentences[c.ms[lo].Sentence]
 	for k := S.FirstToken; k < S.EndToken; k++ {
 		w := c.lower(k)

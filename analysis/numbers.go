@@ -134,26 +134,25 @@ func ExtractNumbers(d *Document) []NumberMention { return extractNumbers(d, nil)
 func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	x := numExtractor{d: d, t: d.Tokens}
 	out = out[:0]
-	var may []uint8 // by Token.word: 1 cannot start a number, 2 may
-	for i := 0; i < len(x.t); {
+	toks := d.Tokens
+	var memo []uint64 // tokenIs's answers by word number, when kept
+	if d.scratch != nil {
+		memo = d.scratch.wordTests
+	}
+	const cannot = 2 << (2 * testMayStartNumber) // tested, false
+	for i := 0; i < len(toks); {
 		// most tokens cannot start a number: skip them (each distinct word
-		// tested once) before parseAt builds and copies a mention
-		t := &x.t[i]
-		skip := t.Kind == Punct
-		if t.Kind == Word {
-			w := int(t.word)
-			for w >= len(may) {
-				may = append(may, 0)
-			}
-			if may[w] == 0 || w == 0 {
-				may[w] = 1
-				if mayStartNumber(t.Lower) {
-					may[w] = 2
-				}
-			}
-			skip = may[w] == 1
+		// tested once, see tokenIs) before parseAt builds and copies a
+		// mention
+		t := &toks[i]
+		if t.Kind == Punct || t.Kind == Word && int(t.word) < len(memo) && memo[t.word]&(3<<(2*testMayStartNumber)) == cannot {
+			i++
+			continue
 		}
-		if skip {
+		if t.Kind == Word && !tokenIs(d, i, testMayStartNumber) {
+			if d.scratch != nil {
+				memo = d.scratch.wordTests // may have grown
+			}
 			i++
 			continue
 		}
