@@ -475,14 +475,9 @@ func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 		out = make([]Sentence, 0, want)
 	}
 	first := 0
-	var quotes quoteState
 	cut := func(end int) { // tokens[first:end] form a sentence
 		if end <= first {
 			return
-		}
-		for k := first; k < end; k++ {
-			tokens[k].Sentence = len(out)
-			quotes.mark(tokens, k)
 		}
 		out = append(out, Sentence{Start: tokens[first].Start, End: tokens[end-1].End, FirstToken: first, EndToken: end})
 		first = end
@@ -524,6 +519,14 @@ func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 		i = j - 1
 	}
 	cut(len(tokens))
+	// one pass sets every token's sentence and quotation mark
+	var quotes quoteState
+	for n := range out {
+		for k := out[n].FirstToken; k < out[n].EndToken; k++ {
+			tokens[k].Sentence = n
+			quotes.mark(tokens, k)
+		}
+	}
 	return out
 }
 
