@@ -87,6 +87,7 @@ type spelling struct {
 	mentions  []int32
 	strong    int // mentions that are not weak
 	lowerSeen bool
+	word      int32 // Token.word of a one-word spelling; 0: none
 	refs      []gazRef
 	skip      bool // a title or common word
 }
@@ -97,7 +98,8 @@ type nameIndex struct {
 	gz        *Gazetteer
 	mentions  []nameMention
 	spellings []spelling
-	byKey     map[string]int32
+	// byKey finds the spellings that have no word number (nil: none yet)
+	byKey map[string]int32
 }
 
 // checkNames reports names spelled two ways (kind "name").
@@ -183,10 +185,18 @@ func isQuoteMark(p string) bool {
 	return false
 }
 
-// indexNames collects the candidate names of d.
+// indexNames collects the candidate names of d in one pass over its
+// tokens: capitalised words become mentions, and the words written in
+// lower case are marked for lowerSeen.
+//
+// A word token holds no hyphen, so a hyphenated spelling is never seen in
+// lower case. Every word token of a document made by one Stemmer has a
+// word number (Token.word), the same for every token with the same Lower;
+// one-word spellings and lower-case words are matched by it, and by key
+// (byKey) when the tokens have no word numbers (Segment).
 func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	toks := d.Tokens
-	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64)}
+	x := &nameIndex{d: d, gz: gz}
 	if d.scratch != nil {
 		x.mentions, d.scratch.nameMentions = d.scratch.nameMentions, nil
 		x.spellings, d.scratch.spellings = d.scratch.spellings, nil
@@ -194,12 +204,31 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	if cap(x.mentions) < len(toks)/8 {
 		x.mentions = make([]nameMention, 0, len(toks)/8)
 	}
-	var byWord []int32 // spelling number + 1 of a one-word key, by Token.word
-	titles := headlines(d)
+	// by Token.word: the one-word spelling + 1, and whether the word is
+	// written in lower case somewhere
+	byWord, lower := make([]int32, 1024), make([]bool, 1024)
+	var lowerKeys []string // lower-case words without a word number
+	// by sentence: whether it is a headline, worked out when first asked
+	// (0: not yet, 1: no, 2: yes)
+	titles := make([]uint8, len(d.Sentences))
 	phrase := int32(-1)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != Word || !isCapitalised(d.Text[t.Start:t.End]) || isHandle(d, i) {
+		if t.Kind != Word {
+			continue
+		}
+		if c := d.Text[t.Start]; 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(d.Text[t.Start:t.End]) {
+			if w := int(t.word); w > 0 {
+				for w >= len(lower) {
+					lower = append(lower, make([]bool, len(lower))...)
+				}
+				lower[w] = true
+			} else {
+				lowerKeys = append(lowerKeys, t.Lower)
+			}
+			continue
+		}
+		if !isCapitalised(d.Text[t.Start:t.End]) || isHandle(d, i) {
 			continue
 		}
 		// join hyphenated capitalised parts: "Kassym-Zhomart", "Alma-Ata"
@@ -214,12 +243,11 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			key, w = nameKey(d.Text[t.Start:toks[j-1].End]), 0
 		}
 		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j}
-		// weak: first word of its sentence, after an opening mark, or in a headline
-		sent := &d.Sentences[t.Sentence]
-		m.weak = titles[t.Sentence]
-		// a hyphenated compound of capitalised parts is a name wherever it
-		// stands: no common word is written "Kassym-Zhomart"
-		if !m.weak && j == i+1 {
+		// weak: first word of its sentence, after an opening mark, or in a
+		// headline; a hyphenated compound of capitalised parts is a name
+		// wherever it stands: no common word is written "Kassym-Zhomart"
+		if j == i+1 {
+			sent := &d.Sentences[t.Sentence]
 			k := i - 1
 			for k >= sent.FirstToken && toks[k].Kind != Word && !opensSentence(toks[k].Lower) {
 				k--
@@ -233,9 +261,18 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			}
 			// "Okonkwo's lawyer" at a sentence start: a possessive marks a
 			// name (the common words that take one are in the gazetteer)
-			if m.weak && j < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "'s" && !titles[t.Sentence] {
+			if m.weak && j < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "'s" {
 				m.weak = false
 			}
+		}
+		if s := t.Sentence; !m.weak {
+			if titles[s] == 0 {
+				titles[s] = 1
+				if isHeadline(d, s) {
+					titles[s] = 2
+				}
+			}
+			m.weak = titles[s] == 2
 		}
 		// phrase: the previous candidate ends right before, with only spaces between
 		if n := len(x.mentions); n > 0 && x.mentions[n-1].last == i && onlySpaces(d.Text[x.mentions[n-1].end:t.Start]) {
@@ -244,21 +281,29 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			phrase++
 			m.phrase = phrase
 		}
-		for w >= len(byWord) {
-			byWord = append(byWord, 0)
+		id := int32(-1)
+		if w > 0 {
+			for w >= len(byWord) {
+				byWord = append(byWord, make([]int32, len(byWord))...)
+			}
+			id = byWord[w] - 1
+		} else if n, ok := x.byKey[key]; ok {
+			id = n
 		}
-		id, ok := byWord[w]-1, w > 0 && byWord[w] > 0
-		if !ok {
-			id, ok = x.byKey[key]
-		}
-		if !ok {
+		if id < 0 {
 			id = int32(len(x.spellings))
-			x.byKey[key] = id
 			fold := foldDiacritics(key)
 			first, _ := utf8.DecodeRuneInString(fold)
-			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key)})
+			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w)})
+			if w > 0 {
+				byWord[w] = id + 1
+			} else {
+				if x.byKey == nil {
+					x.byKey = make(map[string]int32)
+				}
+				x.byKey[key] = id
+			}
 		}
-		byWord[w] = id + 1
 		m.spelling = id
 		if !m.weak {
 			x.spellings[id].strong++
@@ -281,28 +326,17 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		s.mentions = append(s.mentions, int32(i))
 	}
 	// a name never written in lower case ("Brown" is not, beside "brown")
-	// (once per distinct word: seen[Token.word] is set after the look-up)
-	seen := make([]bool, len(toks)/4+1)
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind == Word && startsLower(d.Text[t.Start:t.End]) {
-			if w := int(t.word); w > 0 {
-				for w >= len(seen) {
-					seen = append(seen, false)
-				}
-				if seen[w] {
-					continue
-				}
-				seen[w] = true
-			}
-			if id, ok := x.byKey[t.Lower]; ok {
-				x.spellings[id].lowerSeen = true
-			}
+	for _, k := range lowerKeys {
+		if id, ok := x.byKey[k]; ok {
+			x.spellings[id].lowerSeen = true
 		}
 	}
 	x.markSic()
 	for i := range x.spellings {
 		s := &x.spellings[i]
+		if s.word > 0 {
+			s.lowerSeen = int(s.word) < len(lower) && lower[s.word]
+		}
 		s.skip = wordFromName(s.key)
 		s.refs = gz.lookup(s.key)
 		for _, r := range s.refs {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -586,5 +587,87 @@ func TestNamesCommonWordsNearNames(t *testing.T) {
 		for _, f := range nameFindingsOf(text) {
 			t.Errorf("%q: unexpected %s %q: %s", text, f.Severity, f.Text, f.Message)
 		}
+	}
+}
+
+// headlineByCount is isHeadline without its early exit: the reference.
+func headlineByCount(d *Document, s int) bool {
+	sent := d.Sentences[s]
+	long, caps := 0, 0
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.End-t.Start < 4 {
+			continue
+		}
+		if k > sent.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long >= 3 && caps*5 >= long*4
+}
+
+func TestIsHeadline(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Putin Says Sanctions Were A Well Planned Attack", true},
+		{"Putin spoke on Monday about the sanctions.", false},
+		{"Riots Spread", false},                                      // two long words
+		{"Riots Spread Across Three Cities", true},                   // all five
+		{"Riots Spread Across Three cities", true},                   // four in five
+		{"Riots Spread Across three cities", false},                  // three in five
+		{"rioters Spread Across Three Cities Over Many Weeks", true}, // the first lower-case
+		{"Riots Spread Across Three Cities Over many weeks", false},  // the last two lower-case
+		{"Kassym-Jomart Tokayev Visits Almaty", true},                // hyphenated parts count once
+		{"Kassym-jomart Tokayev Visits Almaty", true},
+		{"Élections Générales Décidées Demain", true}, // non-ASCII capitals
+		{"élections générales décidées Demain", false},
+		{"War: A Tale of Deep Sorrow", true}, // short words do not count
+		{"", false},
+	} {
+		d := &Document{Text: c.text}
+		d.Tokens, d.Sentences = Segment(c.text)
+		got := len(d.Sentences) > 0 && isHeadline(d, 0)
+		if got != c.want {
+			t.Errorf("isHeadline(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	// out of range
+	d := &Document{Text: "Riots Spread Across Three Cities"}
+	d.Tokens, d.Sentences = Segment(d.Text)
+	if isHeadline(d, -1) || isHeadline(d, 1) {
+		t.Error("isHeadline out of range: want false")
+	}
+	// the early exit never changes the answer: random mixes of capitalised,
+	// lower-case, short and hyphenated words, and punctuation
+	rng := rand.New(rand.NewSource(7))
+	parts := []string{"Word", "word", "Long", "long", "of", "A", "-", ",", "Éclat", "éclat", "Mid-Term", "mid-Term"}
+	var sb strings.Builder
+	for n := 0; n < 3000; n++ {
+		for k := 1 + rng.Intn(12); k > 0; k-- {
+			sb.WriteString(parts[rng.Intn(len(parts))])
+			sb.WriteByte(' ')
+		}
+		sb.WriteString("\n\n")
+	}
+	d = &Document{Text: sb.String()}
+	d.Tokens, d.Sentences = Segment(d.Text)
+	yes := 0
+	for s := range d.Sentences {
+		want := headlineByCount(d, s)
+		if got := isHeadline(d, s); got != want {
+			t.Fatalf("isHeadline(%q) = %v, want %v", d.Text[d.Sentences[s].Start:d.Sentences[s].End], got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 100 || yes > len(d.Sentences)-100 {
+		t.Errorf("%d headlines of %d sentences: the test data is too uniform", yes, len(d.Sentences))
 	}
 }
