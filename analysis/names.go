@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/agnivade/levenshtein"
 )
 
 // The name-consistency check finds a name spelled two ways in one text
@@ -83,7 +81,8 @@ type nameMention struct {
 type spelling struct {
 	key, fold string
 	runes     int
-	first     rune // first rune of fold, for bucketing
+	rs        []rune // the runes of key (set by closeIndex)
+	first     rune   // first rune of fold, for bucketing
 	mentions  []int32
 	strong    int // mentions that are not weak
 	lowerSeen bool
@@ -468,11 +467,11 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			seen[di] = vi + 1
 			dom := &x.spellings[di]
 			thr := nameThreshold(max(dom.runes, v.runes))
-			if thr == 0 || abs(dom.runes-v.runes) > thr || !x.dominates(di, vi) {
+			if dom.first != v.first || thr == 0 || max(dom.runes-v.runes, v.runes-dom.runes) > thr || !x.dominates(di, vi) {
 				return
 			}
-			dist := nameDistance(v.key, dom.key)
-			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.key, dom.key, dist) {
+			dist := runeDistance(v.rs, dom.rs)
+			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
 			}
 			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
@@ -535,12 +534,52 @@ func (x *nameIndex) dominates(di, vi int32) bool {
 
 // nameDistance is the Levenshtein distance of two spellings, counting an
 // adjacent transposition ("Zelenksy", "Zelensky") as one edit.
-func nameDistance(a, b string) int {
-	d := levenshtein.ComputeDistance(a, b)
-	if d == 2 && len(a) == len(b) && transposed(a, b) {
+func nameDistance(a, b string) int { return runeDistance([]rune(a), []rune(b)) }
+
+// runeDistance is nameDistance of two spellings' runes.
+func runeDistance(a, b []rune) int {
+	d := levenshtein(a, b)
+	if d == 2 && transposed(a, b) {
 		return 1
 	}
 	return d
+}
+
+// levenshtein returns the Levenshtein distance of a and b: the fewest
+// runes inserted, deleted or replaced to turn one into the other.
+func levenshtein(a, b []rune) int {
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	// row[j] is the distance of a[:j] and the part of b done so far
+	var buf [32]int32
+	row := buf[:0]
+	if len(a) < len(buf) {
+		row = buf[:len(a)+1]
+	} else {
+		row = make([]int32, len(a)+1)
+	}
+	for j := range row {
+		row[j] = int32(j)
+	}
+	for i, rb := range b {
+		diag := row[0] // the distance of a[:j] and b[:i]
+		row[0] = int32(i + 1)
+		for j, ra := range a {
+			d := diag
+			if ra != rb {
+				d = min(diag, row[j], row[j+1]) + 1
+			}
+			diag, row[j+1] = row[j+1], d
+		}
+	}
+	return int(row[len(a)])
 }
 
 // petForm reports whether a is the familiar form of the given name b
@@ -563,11 +602,10 @@ func petForm(a, b string) bool {
 // typing slips add, drop or swap letters; several replaced letters make a
 // different name. A letter moved within a run ("Philippines",
 // "Phillipines") is a slip, not a replacement.
-func substitutionsOnly(a, b string, dist int) bool {
-	if dist < 2 || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+func substitutionsOnly(ra, rb []rune, dist int) bool {
+	if dist < 2 || len(ra) != len(rb) {
 		return false
 	}
-	ra, rb := []rune(a), []rune(b)
 	first, last, diff := -1, -1, 0
 	for k := range ra {
 		if ra[k] != rb[k] {
@@ -582,14 +620,13 @@ func substitutionsOnly(a, b string, dist int) bool {
 		return false
 	}
 	// a letter dropped at first and added at last, or the other way round
-	moved := string(ra[first:last]) == string(rb[first+1:last+1]) || string(ra[first+1:last+1]) == string(rb[first:last])
+	moved := equalRunes(ra[first:last], rb[first+1:last+1]) || equalRunes(ra[first+1:last+1], rb[first:last])
 	return !moved
 }
 
-// transposed reports whether a and b differ only by two adjacent runes
+// transposed reports whether ra and rb differ only by two adjacent runes
 // swapped.
-func transposed(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
+func transposed(ra, rb []rune) bool {
 	if len(ra) != len(rb) {
 		return false
 	}
@@ -600,7 +637,19 @@ func transposed(a, b string) bool {
 	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] {
 		return false
 	}
-	return string(ra[i+2:]) == string(rb[i+2:])
+	return equalRunes(ra[i+2:], rb[i+2:])
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Derived-form endings: a name and the name with one of these endings
@@ -746,7 +795,7 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 	}
 	for _, a := range nv {
 		for _, b := range nd {
-			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || runeDistance(x.spellings[a].rs, x.spellings[b].rs) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
 				return false
 			}
 		}
@@ -810,7 +859,7 @@ func (x *nameIndex) partOfOtherName(vi, di int32) bool {
 		}
 		shared := false
 		for _, b := range nd {
-			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || runeDistance(x.spellings[a].rs, x.spellings[b].rs) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
 				shared = true
 				break
 			}
@@ -1081,21 +1130,26 @@ func (x *nameIndex) aliasInLongerName(first, end int) bool {
 // looks up its substrings at those places. The work grows with the number
 // of distinct spellings times a small constant, never with its square.
 
-// closeKey is one piece of an indexed spelling.
-type closeKey struct {
-	first      rune  // first rune of the folded spelling
-	runes, idx int32 // length of the spelling in runes; which piece
-	piece      string
-}
-
 // closeIndex finds the spellings that can be within the name threshold
 // of a given spelling.
 type closeIndex struct {
-	// pieces maps a piece to the first entry of its list in entries
-	// (+1); each entry holds a spelling and the next entry (+1, 0: end).
-	pieces  map[closeKey]int32
+	// pieces maps the pieceKey of a piece to the first entry of its list
+	// in entries (+1); each entry holds a spelling and the next entry (+1,
+	// 0: end).
+	pieces  map[uint64]int32
 	entries []closeEntry
-	offs    []int // scratch: rune offsets of the looked-up spelling
+}
+
+// pieceKey hashes piece number p of a spelling of n runes whose folded form
+// starts with first. Different pieces can share a key, rarely: the
+// spellings found then are checked like any other.
+func pieceKey(first rune, n, p int, piece []rune) uint64 {
+	h := (fnvOffset ^ uint64(first)) * fnvPrime
+	h = (h ^ uint64(n)<<8 ^ uint64(p)) * fnvPrime
+	for _, r := range piece {
+		h = (h ^ uint64(r)) * fnvPrime
+	}
+	return h
 }
 
 type closeEntry struct{ spelling, next int32 }
@@ -1128,32 +1182,33 @@ func piece(n, m, i int) (from, to int) {
 	return 1 + i*t/m, 1 + (i+1)*t/m
 }
 
-// runeOffsets returns the byte offset of every rune of s, and len(s).
-//
-//go:noinline
-func runeOffsets(s string, buf []int) []int {
-	buf = buf[:0]
-	for i := range s {
-		buf = append(buf, i)
-	}
-	return append(buf, len(s))
-}
-
 // closeIndex indexes the spellings that can be a dominant spelling: names
-// of at least minVariantRunes runes.
+// of at least minVariantRunes runes. It also sets every spelling's runes.
 func (x *nameIndex) closeIndex() *closeIndex {
-	ix := &closeIndex{pieces: make(map[closeKey]int32, len(x.spellings))}
+	total := 0
+	for i := range x.spellings {
+		total += x.spellings[i].runes
+	}
+	all := make([]rune, 0, total)
+	for i := range x.spellings {
+		s := &x.spellings[i]
+		from := len(all)
+		for _, r := range s.key {
+			all = append(all, r)
+		}
+		s.rs = all[from:len(all):len(all)]
+	}
+	ix := &closeIndex{pieces: make(map[uint64]int32, len(x.spellings))}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if !x.isName(s) || s.runes < minVariantRunes {
 			continue
 		}
-		ix.offs = runeOffsets(s.key, ix.offs)
-		n := len(ix.offs) - 1
+		n := len(s.rs)
 		m := pieceCount(n)
 		for p := 0; p < m; p++ {
 			from, to := piece(n, m, p)
-			k := closeKey{s.first, int32(n), int32(p), s.key[ix.offs[from]:ix.offs[to]]}
+			k := pieceKey(s.first, n, p, s.rs[from:to])
 			ix.entries = append(ix.entries, closeEntry{int32(i), ix.pieces[k]})
 			ix.pieces[k] = int32(len(ix.entries))
 		}
@@ -1163,14 +1218,14 @@ func (x *nameIndex) closeIndex() *closeIndex {
 
 // candidates calls fn with every indexed spelling that has v's first
 // letter, a length within 3 runes of v's and a piece found in v where
-// the pigeonhole principle puts it; some more than once, v itself too.
+// the pigeonhole principle puts it; some more than once, v itself too,
+// and rarely (when two pieces share a pieceKey) another spelling.
 // Only the shifts the first unchanged piece can have are looked up.
 func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
-	ix.offs = runeOffsets(v.key, ix.offs)
-	nv := len(ix.offs) - 1
+	nv := len(v.rs)
 	for n := max(minVariantRunes, nv-3); n <= nv+3; n++ {
 		k := nameThreshold(max(n, nv))
-		if k == 0 || abs(n-nv) > k {
+		if k == 0 || max(n-nv, nv-n) > k {
 			continue
 		}
 		lb := levBound(k)
@@ -1181,11 +1236,10 @@ func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
 				// if p is the first piece found unchanged, each piece
 				// before it holds an edit, and the edits before it and
 				// after it account for the shifts at both of its ends
-				if sh := q - from; max(p, abs(sh))+abs(nv-n-sh) > lb {
+				if sh, rest := q-from, nv-n-(q-from); max(p, sh, -sh)+max(rest, -rest) > lb {
 					continue
 				}
-				key := closeKey{v.first, int32(n), int32(p), v.key[ix.offs[q]:ix.offs[q+to-from]]}
-				for e := ix.pieces[key]; e > 0; e = ix.entries[e-1].next {
+				for e := ix.pieces[pieceKey(v.first, n, p, v.rs[q:q+to-from])]; e > 0; e = ix.entries[e-1].next {
 					fn(ix.entries[e-1].spelling)
 				}
 			}
