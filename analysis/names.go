@@ -976,11 +976,22 @@ type aliasHit struct {
 func (x *nameIndex) reportAliases(r *Report) {
 	hits := map[int32][]aliasHit{}
 	ms := x.mentions
+	// per spelling: the most words of an alias it starts (folded), + 1
+	// (0: not looked up yet); longer phrases need no look-up
+	heads := make([]uint8, len(x.spellings))
 	for i := 0; i < len(ms); {
 		matched := false
 		for w := min(x.gz.maxWords, len(ms)-i); w >= 1 && !matched; w-- {
 			if ms[i+w-1].phrase != ms[i].phrase {
 				continue
+			}
+			if s := ms[i].spelling; w > 1 {
+				if heads[s] == 0 {
+					heads[s] = x.gz.aliasHeads[x.spellings[s].fold] + 1
+				}
+				if w >= int(heads[s]) {
+					continue
+				}
 			}
 			s := &x.spellings[ms[i].spelling]
 			key, refs := s.key, s.refs // one word: looked up by indexNames

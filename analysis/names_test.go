@@ -711,3 +711,35 @@ func TestIsHeadline(t *testing.T) {
 		t.Errorf("%d headlines of %d sentences: the test data is too uniform", yes, len(d.Sentences))
 	}
 }
+
+// TestAliasHeads checks the first words that let reportAliases skip the
+// look-up of a phrase: every alias of several words is found through the
+// folded first word of a phrase, with or without its diacritics.
+func TestAliasHeads(t *testing.T) {
+	g, err := ParseGazetteer("g.tsv", "alias\tSão Tomé City|Ana Chaves Town|Tomé\nalias\tSão Paulo|Paulista\nplace\tNew York City|New York\nalias\tKyiv|Kiev\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]uint8{"sao": 3, "ana": 3}
+	if len(g.aliasHeads) != len(want) {
+		t.Errorf("aliasHeads = %v, want %v", g.aliasHeads, want)
+	}
+	for k, n := range want {
+		if g.aliasHeads[k] != n {
+			t.Errorf("aliasHeads[%q] = %d, want %d", k, g.aliasHeads[k], n)
+		}
+	}
+	for _, c := range []struct{ text, variant string }{
+		{"Ships reach São Tomé City often. São Tomé City is busy. Ana Chaves Town is the old name.", "Ana Chaves Town"},
+		{"Ships reach Sao Tome City often. Sao Tome City is busy. Ana Chaves Town is the old name.", "Ana Chaves Town"},
+		{"Rain fell on Paulista. Paulista is wet. São Paulo was dry.", "São Paulo"},
+	} {
+		d := &Document{Text: c.text}
+		d.Tokens, d.Sentences = Segment(c.text)
+		var r Report
+		indexNames(d, g).reportAliases(&r)
+		if len(r.Findings) != 1 || r.Findings[0].Text != c.variant {
+			t.Errorf("%q: findings %+v, want one alias %q", c.text, r.Findings, c.variant)
+		}
+	}
+}
