@@ -118,8 +118,21 @@ func checkNames(d *Document, r *Report) {
 }
 
 func isCapitalised(s string) bool {
-	if len(s) > 0 && 'a' <= s[0] && s[0] <= 'z' { // most words
+	if len(s) == 0 || 'a' <= s[0] && s[0] <= 'z' { // most words
 		return false
+	}
+	if 'A' <= s[0] && s[0] <= 'Z' { // ASCII: the rules below, by bytes
+		lower, k := false, 1
+		for ; k < len(s) && s[k] < utf8.RuneSelf; k++ {
+			if c := s[k]; 'a' <= c && c <= 'z' {
+				lower = true
+			} else if 'A' <= c && c <= 'Z' && k > 3 && 'a' <= s[k-1] && s[k-1] <= 'z' {
+				return false
+			}
+		}
+		if k == len(s) {
+			return lower
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
@@ -241,7 +254,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		if j > i+1 {
 			key, w = nameKey(d.Text[t.Start:toks[j-1].End]), 0
 		}
-		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j}
+		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j, sic: sicAfter(toks, j)}
 		// weak: first word of its sentence, after an opening mark, or in a
 		// headline; a hyphenated compound of capitalised parts is a name
 		// wherever it stands: no common word is written "Kassym-Zhomart"
@@ -347,22 +360,23 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	return x
 }
 
-// markSic marks the mentions of a name phrase followed by "[sic]" or
-// "(sic)": the writer reproduces a spelling on purpose.
+// sicAfter reports whether "[sic]" or "(sic)" follows a name that ends
+// before token k: the writer reproduces a spelling on purpose.
+func sicAfter(toks []Token, k int) bool {
+	if k < len(toks) && (toks[k].Lower == "." || toks[k].Lower == ",") && toks[k].Start == toks[k-1].End {
+		k++ // "Durban, [sic]"
+	}
+	return k+2 < len(toks) && (toks[k].Lower == "[" || toks[k].Lower == "(") &&
+		toks[k+1].Lower == "sic" && (toks[k+2].Lower == "]" || toks[k+2].Lower == ")")
+}
+
+// markSic marks every mention of a name phrase followed by "[sic]" or
+// "(sic)"; indexNames has marked the mentions followed by it.
 func (x *nameIndex) markSic() {
-	toks := x.d.Tokens
-	for i := len(x.mentions) - 1; i >= 0; i-- {
-		m := &x.mentions[i]
-		if i+1 < len(x.mentions) && x.mentions[i+1].phrase == m.phrase {
-			m.sic = x.mentions[i+1].sic
-			continue
+	for i := len(x.mentions) - 2; i >= 0; i-- {
+		if x.mentions[i+1].phrase == x.mentions[i].phrase {
+			x.mentions[i].sic = x.mentions[i+1].sic
 		}
-		k := m.last
-		if k < len(toks) && (toks[k].Lower == "." || toks[k].Lower == ",") && toks[k].Start == toks[k-1].End {
-			k++ // "Durban, [sic]"
-		}
-		m.sic = k+2 < len(toks) && (toks[k].Lower == "[" || toks[k].Lower == "(") &&
-			toks[k+1].Lower == "sic" && (toks[k+2].Lower == "]" || toks[k+2].Lower == ")")
 	}
 }
 

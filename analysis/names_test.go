@@ -743,3 +743,88 @@ func TestAliasHeads(t *testing.T) {
 		}
 	}
 }
+
+// capitalisedByRunes is isCapitalised without its ASCII fast path: the
+// reference.
+func capitalisedByRunes(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
+		return false
+	}
+	rs := []rune(s)
+	lower := false
+	for k, r := range rs {
+		lower = lower || unicode.IsLower(r)
+		if k > 3 && unicode.IsUpper(r) && unicode.IsLower(rs[k-1]) {
+			return false
+		}
+	}
+	return len(rs) >= 2 && lower
+}
+
+func TestIsCapitalised(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"Kazakhstan", true},
+		{"kazakhstan", false},
+		{"McCain", true},
+		{"DeSantis", true},
+		{"MacDonald", true},
+		{"MackDonald", false}, // a capital after a lower-case letter past the third letter
+		{"WestervillePD", false},
+		{"CSTO", false},
+		{"U.S.", false},
+		{"I", false},
+		{"A", false},
+		{"Ab", true},
+		{"O'Neill", true},
+		{"Erdoğan", true},
+		{"ÉCOLE", false},
+		{"École", true},
+		{"ǅemal", true}, // a title-case letter
+		{"Zelenskyy", true},
+		{"GmbH", true},
+		{"AbcdÉf", false},
+		{"AbcÉf", true},
+		{"", false},
+	} {
+		if got := isCapitalised(c.s); got != c.want {
+			t.Errorf("isCapitalised(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	rng := rand.New(rand.NewSource(5))
+	parts := []string{"a", "b", "A", "B", "'", ".", "é", "É", "ǅ", "1"}
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(9); k >= 0; k-- {
+			sb.WriteString(parts[rng.Intn(len(parts))])
+		}
+		if s := sb.String(); isCapitalised(s) != capitalisedByRunes(s) {
+			t.Fatalf("isCapitalised(%q) = %v, want %v", s, isCapitalised(s), capitalisedByRunes(s))
+		}
+	}
+}
+
+func TestSicAfter(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Durban [sic] said", true},
+		{"Durban (sic) said", true},
+		{"Durban, [sic] said", true},
+		{"Durban. (sic)", true},
+		{"Durban , [sic]", false}, // the comma must touch the name
+		{"Durban [sic", false},
+		{"Durban [sick]", false},
+		{"Durban said", false},
+		{"Durban", false},
+	} {
+		toks, _ := Segment(c.text)
+		if got := sicAfter(toks, 1); got != c.want {
+			t.Errorf("sicAfter(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
