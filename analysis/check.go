@@ -111,18 +111,23 @@ func lexiconFinding(d *Document, m Match) Finding {
 // at least three words of four letters or more (the parts of a hyphenated
 // word count once), four in five of them capitalised. Checks use it to
 // treat capitals in headlines as weak evidence of a name.
+//
+// Most sentences are rejected after a few words: once even a capitalised
+// long word in every remaining token could not bring the share of capitals
+// to four in five, the answer is no.
 func isHeadline(d *Document, s int) bool {
 	if s < 0 || s >= len(d.Sentences) {
 		return false
 	}
-	sent := d.Sentences[s]
+	sent := &d.Sentences[s]
+	toks := d.Tokens[sent.FirstToken:sent.EndToken]
 	long, caps := 0, 0
-	for k := sent.FirstToken; k < sent.EndToken; k++ {
-		t := &d.Tokens[k]
+	for k := range toks {
+		t := &toks[k]
 		if t.Kind != Word || t.End-t.Start < 4 {
 			continue
 		}
-		if k > sent.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
+		if k > 0 && toks[k-1].Start == t.Start-1 && toks[k-1].Lower == "-" {
 			continue
 		}
 		long++
@@ -132,16 +137,9 @@ func isHeadline(d *Document, s int) bool {
 		}
 		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(c) {
 			caps++
+		} else if 4*(long-caps) > caps+len(toks)-1-k {
+			return false // caps*5 >= long*4 needs caps >= 4*(long-caps)
 		}
 	}
 	return long >= 3 && caps*5 >= long*4
-}
-
-// headlines marks every sentence with isHeadline.
-func headlines(d *Document) []bool {
-	out := make([]bool, len(d.Sentences))
-	for i := range out {
-		out[i] = isHeadline(d, i)
-	}
-	return out
 }

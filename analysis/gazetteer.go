@@ -62,6 +62,10 @@ type Gazetteer struct {
 	groups [][]string
 	// maxWords is the most words in one name ("Ho Chi Minh City": 4).
 	maxWords int
+	// aliasHeads maps the first word, without diacritics, of each alias
+	// of several words to the most words of such an alias: a phrase whose
+	// first word is not here (folded) is no alias of several words.
+	aliasHeads map[string]uint8
 }
 
 var (
@@ -87,7 +91,7 @@ func BuiltinGazetteer() (*Gazetteer, error) {
 // no name in two alias lines.
 // Errors name the source and line.
 func ParseGazetteer(source, data string) (*Gazetteer, error) {
-	g := &Gazetteer{names: make(map[string][]gazRef, 2048), maxWords: 1}
+	g := &Gazetteer{names: make(map[string][]gazRef, 2048), maxWords: 1, aliasHeads: map[string]uint8{}}
 	listSeen := map[GazetteerKind]map[string]int{}
 	aliasSeen := map[string]int{}
 	for n, line := range strings.Split(data, "\n") {
@@ -153,8 +157,13 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 
 func (g *Gazetteer) add(key string, ref gazRef) {
 	g.names[key] = append(g.names[key], ref)
-	if f := foldDiacritics(key); f != key {
+	f := foldDiacritics(key)
+	if f != key {
 		g.names[f] = append(g.names[f], ref)
+	}
+	if sp := strings.IndexByte(f, ' '); sp > 0 && ref.kind == GazAlias {
+		words := uint8(strings.Count(f, " ") + 1)
+		g.aliasHeads[f[:sp]] = max(g.aliasHeads[f[:sp]], words)
 	}
 }
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/agnivade/levenshtein"
 )
 
 // The name-consistency check finds a name spelled two ways in one text
@@ -83,10 +81,12 @@ type nameMention struct {
 type spelling struct {
 	key, fold string
 	runes     int
-	first     rune // first rune of fold, for bucketing
+	rs        []rune // the runes of key (set by closeIndex)
+	first     rune   // first rune of fold, for bucketing
 	mentions  []int32
 	strong    int // mentions that are not weak
 	lowerSeen bool
+	word      int32 // Token.word of a one-word spelling; 0: none
 	refs      []gazRef
 	skip      bool // a title or common word
 }
@@ -97,7 +97,8 @@ type nameIndex struct {
 	gz        *Gazetteer
 	mentions  []nameMention
 	spellings []spelling
-	byKey     map[string]int32
+	// byKey finds the spellings that have no word number (nil: none yet)
+	byKey map[string]int32
 }
 
 // checkNames reports names spelled two ways (kind "name").
@@ -117,8 +118,21 @@ func checkNames(d *Document, r *Report) {
 }
 
 func isCapitalised(s string) bool {
-	if len(s) > 0 && 'a' <= s[0] && s[0] <= 'z' { // most words
+	if len(s) == 0 || 'a' <= s[0] && s[0] <= 'z' { // most words
 		return false
+	}
+	if 'A' <= s[0] && s[0] <= 'Z' { // ASCII: the rules below, by bytes
+		lower, k := false, 1
+		for ; k < len(s) && s[k] < utf8.RuneSelf; k++ {
+			if c := s[k]; 'a' <= c && c <= 'z' {
+				lower = true
+			} else if 'A' <= c && c <= 'Z' && k > 3 && 'a' <= s[k-1] && s[k-1] <= 'z' {
+				return false
+			}
+		}
+		if k == len(s) {
+			return lower
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
@@ -183,10 +197,18 @@ func isQuoteMark(p string) bool {
 	return false
 }
 
-// indexNames collects the candidate names of d.
+// indexNames collects the candidate names of d in one pass over its
+// tokens: capitalised words become mentions, and the words written in
+// lower case are marked for lowerSeen.
+//
+// A word token holds no hyphen, so a hyphenated spelling is never seen in
+// lower case. Every word token of a document made by one Stemmer has a
+// word number (Token.word), the same for every token with the same Lower;
+// one-word spellings and lower-case words are matched by it, and by key
+// (byKey) when the tokens have no word numbers (Segment).
 func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	toks := d.Tokens
-	x := &nameIndex{d: d, gz: gz, byKey: make(map[string]int32, 64)}
+	x := &nameIndex{d: d, gz: gz}
 	if d.scratch != nil {
 		x.mentions, d.scratch.nameMentions = d.scratch.nameMentions, nil
 		x.spellings, d.scratch.spellings = d.scratch.spellings, nil
@@ -194,12 +216,31 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	if cap(x.mentions) < len(toks)/8 {
 		x.mentions = make([]nameMention, 0, len(toks)/8)
 	}
-	var byWord []int32 // spelling number + 1 of a one-word key, by Token.word
-	titles := headlines(d)
+	// by Token.word: the one-word spelling + 1, and whether the word is
+	// written in lower case somewhere
+	byWord, lower := make([]int32, 1024), make([]bool, 1024)
+	var lowerKeys []string // lower-case words without a word number
+	// by sentence: whether it is a headline, worked out when first asked
+	// (0: not yet, 1: no, 2: yes)
+	titles := make([]uint8, len(d.Sentences))
 	phrase := int32(-1)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != Word || !isCapitalised(d.Text[t.Start:t.End]) || isHandle(d, i) {
+		if t.Kind != Word {
+			continue
+		}
+		if c := d.Text[t.Start]; 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(d.Text[t.Start:t.End]) {
+			if w := int(t.word); w > 0 {
+				for w >= len(lower) {
+					lower = append(lower, make([]bool, len(lower))...)
+				}
+				lower[w] = true
+			} else {
+				lowerKeys = append(lowerKeys, t.Lower)
+			}
+			continue
+		}
+		if !isCapitalised(d.Text[t.Start:t.End]) || isHandle(d, i) {
 			continue
 		}
 		// join hyphenated capitalised parts: "Kassym-Zhomart", "Alma-Ata"
@@ -213,13 +254,12 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		if j > i+1 {
 			key, w = nameKey(d.Text[t.Start:toks[j-1].End]), 0
 		}
-		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j}
-		// weak: first word of its sentence, after an opening mark, or in a headline
-		sent := &d.Sentences[t.Sentence]
-		m.weak = titles[t.Sentence]
-		// a hyphenated compound of capitalised parts is a name wherever it
-		// stands: no common word is written "Kassym-Zhomart"
-		if !m.weak && j == i+1 {
+		m := nameMention{start: t.Start, end: toks[j-1].End, first: i, last: j, sic: sicAfter(toks, j)}
+		// weak: first word of its sentence, after an opening mark, or in a
+		// headline; a hyphenated compound of capitalised parts is a name
+		// wherever it stands: no common word is written "Kassym-Zhomart"
+		if j == i+1 {
+			sent := &d.Sentences[t.Sentence]
 			k := i - 1
 			for k >= sent.FirstToken && toks[k].Kind != Word && !opensSentence(toks[k].Lower) {
 				k--
@@ -233,9 +273,18 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			}
 			// "Okonkwo's lawyer" at a sentence start: a possessive marks a
 			// name (the common words that take one are in the gazetteer)
-			if m.weak && j < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "'s" && !titles[t.Sentence] {
+			if m.weak && j < len(toks) && toks[j].Kind == Punct && toks[j].Lower == "'s" {
 				m.weak = false
 			}
+		}
+		if s := t.Sentence; !m.weak {
+			if titles[s] == 0 {
+				titles[s] = 1
+				if isHeadline(d, s) {
+					titles[s] = 2
+				}
+			}
+			m.weak = titles[s] == 2
 		}
 		// phrase: the previous candidate ends right before, with only spaces between
 		if n := len(x.mentions); n > 0 && x.mentions[n-1].last == i && onlySpaces(d.Text[x.mentions[n-1].end:t.Start]) {
@@ -244,21 +293,29 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			phrase++
 			m.phrase = phrase
 		}
-		for w >= len(byWord) {
-			byWord = append(byWord, 0)
+		id := int32(-1)
+		if w > 0 {
+			for w >= len(byWord) {
+				byWord = append(byWord, make([]int32, len(byWord))...)
+			}
+			id = byWord[w] - 1
+		} else if n, ok := x.byKey[key]; ok {
+			id = n
 		}
-		id, ok := byWord[w]-1, w > 0 && byWord[w] > 0
-		if !ok {
-			id, ok = x.byKey[key]
-		}
-		if !ok {
+		if id < 0 {
 			id = int32(len(x.spellings))
-			x.byKey[key] = id
 			fold := foldDiacritics(key)
 			first, _ := utf8.DecodeRuneInString(fold)
-			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key)})
+			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w)})
+			if w > 0 {
+				byWord[w] = id + 1
+			} else {
+				if x.byKey == nil {
+					x.byKey = make(map[string]int32)
+				}
+				x.byKey[key] = id
+			}
 		}
-		byWord[w] = id + 1
 		m.spelling = id
 		if !m.weak {
 			x.spellings[id].strong++
@@ -281,28 +338,17 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		s.mentions = append(s.mentions, int32(i))
 	}
 	// a name never written in lower case ("Brown" is not, beside "brown")
-	// (once per distinct word: seen[Token.word] is set after the look-up)
-	seen := make([]bool, len(toks)/4+1)
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind == Word && startsLower(d.Text[t.Start:t.End]) {
-			if w := int(t.word); w > 0 {
-				for w >= len(seen) {
-					seen = append(seen, false)
-				}
-				if seen[w] {
-					continue
-				}
-				seen[w] = true
-			}
-			if id, ok := x.byKey[t.Lower]; ok {
-				x.spellings[id].lowerSeen = true
-			}
+	for _, k := range lowerKeys {
+		if id, ok := x.byKey[k]; ok {
+			x.spellings[id].lowerSeen = true
 		}
 	}
 	x.markSic()
 	for i := range x.spellings {
 		s := &x.spellings[i]
+		if s.word > 0 {
+			s.lowerSeen = int(s.word) < len(lower) && lower[s.word]
+		}
 		s.skip = wordFromName(s.key)
 		s.refs = gz.lookup(s.key)
 		for _, r := range s.refs {
@@ -314,22 +360,23 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	return x
 }
 
-// markSic marks the mentions of a name phrase followed by "[sic]" or
-// "(sic)": the writer reproduces a spelling on purpose.
+// sicAfter reports whether "[sic]" or "(sic)" follows a name that ends
+// before token k: the writer reproduces a spelling on purpose.
+func sicAfter(toks []Token, k int) bool {
+	if k < len(toks) && (toks[k].Lower == "." || toks[k].Lower == ",") && toks[k].Start == toks[k-1].End {
+		k++ // "Durban, [sic]"
+	}
+	return k+2 < len(toks) && (toks[k].Lower == "[" || toks[k].Lower == "(") &&
+		toks[k+1].Lower == "sic" && (toks[k+2].Lower == "]" || toks[k+2].Lower == ")")
+}
+
+// markSic marks every mention of a name phrase followed by "[sic]" or
+// "(sic)"; indexNames has marked the mentions followed by it.
 func (x *nameIndex) markSic() {
-	toks := x.d.Tokens
-	for i := len(x.mentions) - 1; i >= 0; i-- {
-		m := &x.mentions[i]
-		if i+1 < len(x.mentions) && x.mentions[i+1].phrase == m.phrase {
-			m.sic = x.mentions[i+1].sic
-			continue
+	for i := len(x.mentions) - 2; i >= 0; i-- {
+		if x.mentions[i+1].phrase == x.mentions[i].phrase {
+			x.mentions[i].sic = x.mentions[i+1].sic
 		}
-		k := m.last
-		if k < len(toks) && (toks[k].Lower == "." || toks[k].Lower == ",") && toks[k].Start == toks[k-1].End {
-			k++ // "Durban, [sic]"
-		}
-		m.sic = k+2 < len(toks) && (toks[k].Lower == "[" || toks[k].Lower == "(") &&
-			toks[k+1].Lower == "sic" && (toks[k+2].Lower == "]" || toks[k+2].Lower == ")")
 	}
 }
 
@@ -434,11 +481,11 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			seen[di] = vi + 1
 			dom := &x.spellings[di]
 			thr := nameThreshold(max(dom.runes, v.runes))
-			if thr == 0 || abs(dom.runes-v.runes) > thr || !x.dominates(di, vi) {
+			if dom.first != v.first || thr == 0 || max(dom.runes-v.runes, v.runes-dom.runes) > thr || !x.dominates(di, vi) {
 				return
 			}
-			dist := nameDistance(v.key, dom.key)
-			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.key, dom.key, dist) {
+			dist := runeDistance(v.rs, dom.rs)
+			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
 			}
 			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
@@ -501,12 +548,52 @@ func (x *nameIndex) dominates(di, vi int32) bool {
 
 // nameDistance is the Levenshtein distance of two spellings, counting an
 // adjacent transposition ("Zelenksy", "Zelensky") as one edit.
-func nameDistance(a, b string) int {
-	d := levenshtein.ComputeDistance(a, b)
-	if d == 2 && len(a) == len(b) && transposed(a, b) {
+func nameDistance(a, b string) int { return runeDistance([]rune(a), []rune(b)) }
+
+// runeDistance is nameDistance of two spellings' runes.
+func runeDistance(a, b []rune) int {
+	d := levenshtein(a, b)
+	if d == 2 && transposed(a, b) {
 		return 1
 	}
 	return d
+}
+
+// levenshtein returns the Levenshtein distance of a and b: the fewest
+// runes inserted, deleted or replaced to turn one into the other.
+func levenshtein(a, b []rune) int {
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	// row[j] is the distance of a[:j] and the part of b done so far
+	var buf [32]int32
+	row := buf[:0]
+	if len(a) < len(buf) {
+		row = buf[:len(a)+1]
+	} else {
+		row = make([]int32, len(a)+1)
+	}
+	for j := range row {
+		row[j] = int32(j)
+	}
+	for i, rb := range b {
+		diag := row[0] // the distance of a[:j] and b[:i]
+		row[0] = int32(i + 1)
+		for j, ra := range a {
+			d := diag
+			if ra != rb {
+				d = min(diag, row[j], row[j+1]) + 1
+			}
+			diag, row[j+1] = row[j+1], d
+		}
+	}
+	return int(row[len(a)])
 }
 
 // petForm reports whether a is the familiar form of the given name b
@@ -529,11 +616,10 @@ func petForm(a, b string) bool {
 // typing slips add, drop or swap letters; several replaced letters make a
 // different name. A letter moved within a run ("Philippines",
 // "Phillipines") is a slip, not a replacement.
-func substitutionsOnly(a, b string, dist int) bool {
-	if dist < 2 || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+func substitutionsOnly(ra, rb []rune, dist int) bool {
+	if dist < 2 || len(ra) != len(rb) {
 		return false
 	}
-	ra, rb := []rune(a), []rune(b)
 	first, last, diff := -1, -1, 0
 	for k := range ra {
 		if ra[k] != rb[k] {
@@ -548,14 +634,13 @@ func substitutionsOnly(a, b string, dist int) bool {
 		return false
 	}
 	// a letter dropped at first and added at last, or the other way round
-	moved := string(ra[first:last]) == string(rb[first+1:last+1]) || string(ra[first+1:last+1]) == string(rb[first:last])
+	moved := equalRunes(ra[first:last], rb[first+1:last+1]) || equalRunes(ra[first+1:last+1], rb[first:last])
 	return !moved
 }
 
-// transposed reports whether a and b differ only by two adjacent runes
+// transposed reports whether ra and rb differ only by two adjacent runes
 // swapped.
-func transposed(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
+func transposed(ra, rb []rune) bool {
 	if len(ra) != len(rb) {
 		return false
 	}
@@ -566,7 +651,19 @@ func transposed(a, b string) bool {
 	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] {
 		return false
 	}
-	return string(ra[i+2:]) == string(rb[i+2:])
+	return equalRunes(ra[i+2:], rb[i+2:])
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Derived-form endings: a name and the name with one of these endings
@@ -712,7 +809,7 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 	}
 	for _, a := range nv {
 		for _, b := range nd {
-			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || runeDistance(x.spellings[a].rs, x.spellings[b].rs) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
 				return false
 			}
 		}
@@ -776,7 +873,7 @@ func (x *nameIndex) partOfOtherName(vi, di int32) bool {
 		}
 		shared := false
 		for _, b := range nd {
-			if a == b || nameDistance(x.spellings[a].key, x.spellings[b].key) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || runeDistance(x.spellings[a].rs, x.spellings[b].rs) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
 				shared = true
 				break
 			}
@@ -893,11 +990,22 @@ type aliasHit struct {
 func (x *nameIndex) reportAliases(r *Report) {
 	hits := map[int32][]aliasHit{}
 	ms := x.mentions
+	// per spelling: the most words of an alias it starts (folded), + 1
+	// (0: not looked up yet); longer phrases need no look-up
+	heads := make([]uint8, len(x.spellings))
 	for i := 0; i < len(ms); {
 		matched := false
 		for w := min(x.gz.maxWords, len(ms)-i); w >= 1 && !matched; w-- {
 			if ms[i+w-1].phrase != ms[i].phrase {
 				continue
+			}
+			if s := ms[i].spelling; w > 1 {
+				if heads[s] == 0 {
+					heads[s] = x.gz.aliasHeads[x.spellings[s].fold] + 1
+				}
+				if w >= int(heads[s]) {
+					continue
+				}
 			}
 			s := &x.spellings[ms[i].spelling]
 			key, refs := s.key, s.refs // one word: looked up by indexNames
@@ -1047,21 +1155,26 @@ func (x *nameIndex) aliasInLongerName(first, end int) bool {
 // looks up its substrings at those places. The work grows with the number
 // of distinct spellings times a small constant, never with its square.
 
-// closeKey is one piece of an indexed spelling.
-type closeKey struct {
-	first      rune  // first rune of the folded spelling
-	runes, idx int32 // length of the spelling in runes; which piece
-	piece      string
-}
-
 // closeIndex finds the spellings that can be within the name threshold
 // of a given spelling.
 type closeIndex struct {
-	// pieces maps a piece to the first entry of its list in entries
-	// (+1); each entry holds a spelling and the next entry (+1, 0: end).
-	pieces  map[closeKey]int32
+	// pieces maps the pieceKey of a piece to the first entry of its list
+	// in entries (+1); each entry holds a spelling and the next entry (+1,
+	// 0: end).
+	pieces  map[uint64]int32
 	entries []closeEntry
-	offs    []int // scratch: rune offsets of the looked-up spelling
+}
+
+// pieceKey hashes piece number p of a spelling of n runes whose folded form
+// starts with first. Different pieces can share a key, rarely: the
+// spellings found then are checked like any other.
+func pieceKey(first rune, n, p int, piece []rune) uint64 {
+	h := (fnvOffset ^ uint64(first)) * fnvPrime
+	h = (h ^ uint64(n)<<8 ^ uint64(p)) * fnvPrime
+	for _, r := range piece {
+		h = (h ^ uint64(r)) * fnvPrime
+	}
+	return h
 }
 
 type closeEntry struct{ spelling, next int32 }
@@ -1094,32 +1207,33 @@ func piece(n, m, i int) (from, to int) {
 	return 1 + i*t/m, 1 + (i+1)*t/m
 }
 
-// runeOffsets returns the byte offset of every rune of s, and len(s).
-//
-//go:noinline
-func runeOffsets(s string, buf []int) []int {
-	buf = buf[:0]
-	for i := range s {
-		buf = append(buf, i)
-	}
-	return append(buf, len(s))
-}
-
 // closeIndex indexes the spellings that can be a dominant spelling: names
-// of at least minVariantRunes runes.
+// of at least minVariantRunes runes. It also sets every spelling's runes.
 func (x *nameIndex) closeIndex() *closeIndex {
-	ix := &closeIndex{pieces: make(map[closeKey]int32, len(x.spellings))}
+	total := 0
+	for i := range x.spellings {
+		total += x.spellings[i].runes
+	}
+	all := make([]rune, 0, total)
+	for i := range x.spellings {
+		s := &x.spellings[i]
+		from := len(all)
+		for _, r := range s.key {
+			all = append(all, r)
+		}
+		s.rs = all[from:len(all):len(all)]
+	}
+	ix := &closeIndex{pieces: make(map[uint64]int32, len(x.spellings))}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if !x.isName(s) || s.runes < minVariantRunes {
 			continue
 		}
-		ix.offs = runeOffsets(s.key, ix.offs)
-		n := len(ix.offs) - 1
+		n := len(s.rs)
 		m := pieceCount(n)
 		for p := 0; p < m; p++ {
 			from, to := piece(n, m, p)
-			k := closeKey{s.first, int32(n), int32(p), s.key[ix.offs[from]:ix.offs[to]]}
+			k := pieceKey(s.first, n, p, s.rs[from:to])
 			ix.entries = append(ix.entries, closeEntry{int32(i), ix.pieces[k]})
 			ix.pieces[k] = int32(len(ix.entries))
 		}
@@ -1129,14 +1243,14 @@ func (x *nameIndex) closeIndex() *closeIndex {
 
 // candidates calls fn with every indexed spelling that has v's first
 // letter, a length within 3 runes of v's and a piece found in v where
-// the pigeonhole principle puts it; some more than once, v itself too.
+// the pigeonhole principle puts it; some more than once, v itself too,
+// and rarely (when two pieces share a pieceKey) another spelling.
 // Only the shifts the first unchanged piece can have are looked up.
 func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
-	ix.offs = runeOffsets(v.key, ix.offs)
-	nv := len(ix.offs) - 1
+	nv := len(v.rs)
 	for n := max(minVariantRunes, nv-3); n <= nv+3; n++ {
 		k := nameThreshold(max(n, nv))
-		if k == 0 || abs(n-nv) > k {
+		if k == 0 || max(n-nv, nv-n) > k {
 			continue
 		}
 		lb := levBound(k)
@@ -1147,11 +1261,10 @@ func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
 				// if p is the first piece found unchanged, each piece
 				// before it holds an edit, and the edits before it and
 				// after it account for the shifts at both of its ends
-				if sh := q - from; max(p, abs(sh))+abs(nv-n-sh) > lb {
+				if sh, rest := q-from, nv-n-(q-from); max(p, sh, -sh)+max(rest, -rest) > lb {
 					continue
 				}
-				key := closeKey{v.first, int32(n), int32(p), v.key[ix.offs[q]:ix.offs[q+to-from]]}
-				for e := ix.pieces[key]; e > 0; e = ix.entries[e-1].next {
+				for e := ix.pieces[pieceKey(v.first, n, p, v.rs[q:q+to-from])]; e > 0; e = ix.entries[e-1].next {
 					fn(ix.entries[e-1].spelling)
 				}
 			}

@@ -5,7 +5,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	levenshteinpkg "github.com/agnivade/levenshtein"
 )
 
 func nameFindingsOf(text string) []Finding {
@@ -251,6 +254,44 @@ func TestNameDistance(t *testing.T) {
 	}
 }
 
+func TestLevenshtein(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"", "abc", 3},
+		{"abc", "", 3},
+		{"kitten", "sitting", 3},
+		{"merkel", "merkle", 2}, // plain Levenshtein: a transposition is two edits
+		{"gdańsk", "gdansk", 1},
+		{"ab", "ba", 2},
+		{"flaw", "lawn", 2},
+		{"aaaa", "aa", 2},
+		{strings.Repeat("ab", 40), strings.Repeat("ba", 40), 2}, // past the row on the stack
+	} {
+		if got := levenshtein([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("levenshtein(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+	// against the levenshtein package, on random words of a small alphabet
+	rng := rand.New(rand.NewSource(3))
+	alphabet := []rune("abcéń")
+	word := func() []rune {
+		w := make([]rune, rng.Intn(40))
+		for i := range w {
+			w[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		return w
+	}
+	for n := 0; n < 5000; n++ {
+		a, b := word(), word()
+		if got, want := levenshtein(a, b), levenshteinpkg.ComputeDistance(string(a), string(b)); got != want {
+			t.Fatalf("levenshtein(%q, %q) = %d, want %d", string(a), string(b), got, want)
+		}
+	}
+}
+
 func TestDerivedForm(t *testing.T) {
 	cases := []struct {
 		a, b string
@@ -315,7 +356,7 @@ func TestSubstitutionsOnly(t *testing.T) {
 		{"zuckerburg", "zuckerberg", false},
 	}
 	for _, c := range cases {
-		if got := substitutionsOnly(c.a, c.b, nameDistance(c.a, c.b)); got != c.want {
+		if got := substitutionsOnly([]rune(c.a), []rune(c.b), nameDistance(c.a, c.b)); got != c.want {
 			t.Errorf("substitutionsOnly(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
@@ -585,6 +626,205 @@ func TestNamesCommonWordsNearNames(t *testing.T) {
 	} {
 		for _, f := range nameFindingsOf(text) {
 			t.Errorf("%q: unexpected %s %q: %s", text, f.Severity, f.Text, f.Message)
+		}
+	}
+}
+
+// headlineByCount is isHeadline without its early exit: the reference.
+func headlineByCount(d *Document, s int) bool {
+	sent := d.Sentences[s]
+	long, caps := 0, 0
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.End-t.Start < 4 {
+			continue
+		}
+		if k > sent.FirstToken && d.Tokens[k-1].Lower == "-" && d.Tokens[k-1].Start == t.Start-1 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(d.Text[t.Start:]); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long >= 3 && caps*5 >= long*4
+}
+
+func TestIsHeadline(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Putin Says Sanctions Were A Well Planned Attack", true},
+		{"Putin spoke on Monday about the sanctions.", false},
+		{"Riots Spread", false},                                      // two long words
+		{"Riots Spread Across Three Cities", true},                   // all five
+		{"Riots Spread Across Three cities", true},                   // four in five
+		{"Riots Spread Across three cities", false},                  // three in five
+		{"rioters Spread Across Three Cities Over Many Weeks", true}, // the first lower-case
+		{"Riots Spread Across Three Cities Over many weeks", false},  // the last two lower-case
+		{"Kassym-Jomart Tokayev Visits Almaty", true},                // hyphenated parts count once
+		{"Kassym-jomart Tokayev Visits Almaty", true},
+		{"Élections Générales Décidées Demain", true}, // non-ASCII capitals
+		{"élections générales décidées Demain", false},
+		{"War: A Tale of Deep Sorrow", true}, // short words do not count
+		{"", false},
+	} {
+		d := &Document{Text: c.text}
+		d.Tokens, d.Sentences = Segment(c.text)
+		got := len(d.Sentences) > 0 && isHeadline(d, 0)
+		if got != c.want {
+			t.Errorf("isHeadline(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	// out of range
+	d := &Document{Text: "Riots Spread Across Three Cities"}
+	d.Tokens, d.Sentences = Segment(d.Text)
+	if isHeadline(d, -1) || isHeadline(d, 1) {
+		t.Error("isHeadline out of range: want false")
+	}
+	// the early exit never changes the answer: random mixes of capitalised,
+	// lower-case, short and hyphenated words, and punctuation
+	rng := rand.New(rand.NewSource(7))
+	parts := []string{"Word", "word", "Long", "long", "of", "A", "-", ",", "Éclat", "éclat", "Mid-Term", "mid-Term"}
+	var sb strings.Builder
+	for n := 0; n < 3000; n++ {
+		for k := 1 + rng.Intn(12); k > 0; k-- {
+			sb.WriteString(parts[rng.Intn(len(parts))])
+			sb.WriteByte(' ')
+		}
+		sb.WriteString("\n\n")
+	}
+	d = &Document{Text: sb.String()}
+	d.Tokens, d.Sentences = Segment(d.Text)
+	yes := 0
+	for s := range d.Sentences {
+		want := headlineByCount(d, s)
+		if got := isHeadline(d, s); got != want {
+			t.Fatalf("isHeadline(%q) = %v, want %v", d.Text[d.Sentences[s].Start:d.Sentences[s].End], got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 100 || yes > len(d.Sentences)-100 {
+		t.Errorf("%d headlines of %d sentences: the test data is too uniform", yes, len(d.Sentences))
+	}
+}
+
+// TestAliasHeads checks the first words that let reportAliases skip the
+// look-up of a phrase: every alias of several words is found through the
+// folded first word of a phrase, with or without its diacritics.
+func TestAliasHeads(t *testing.T) {
+	g, err := ParseGazetteer("g.tsv", "alias\tSão Tomé City|Ana Chaves Town|Tomé\nalias\tSão Paulo|Paulista\nplace\tNew York City|New York\nalias\tKyiv|Kiev\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]uint8{"sao": 3, "ana": 3}
+	if len(g.aliasHeads) != len(want) {
+		t.Errorf("aliasHeads = %v, want %v", g.aliasHeads, want)
+	}
+	for k, n := range want {
+		if g.aliasHeads[k] != n {
+			t.Errorf("aliasHeads[%q] = %d, want %d", k, g.aliasHeads[k], n)
+		}
+	}
+	for _, c := range []struct{ text, variant string }{
+		{"Ships reach São Tomé City often. São Tomé City is busy. Ana Chaves Town is the old name.", "Ana Chaves Town"},
+		{"Ships reach Sao Tome City often. Sao Tome City is busy. Ana Chaves Town is the old name.", "Ana Chaves Town"},
+		{"Rain fell on Paulista. Paulista is wet. São Paulo was dry.", "São Paulo"},
+	} {
+		d := &Document{Text: c.text}
+		d.Tokens, d.Sentences = Segment(c.text)
+		var r Report
+		indexNames(d, g).reportAliases(&r)
+		if len(r.Findings) != 1 || r.Findings[0].Text != c.variant {
+			t.Errorf("%q: findings %+v, want one alias %q", c.text, r.Findings, c.variant)
+		}
+	}
+}
+
+// capitalisedByRunes is isCapitalised without its ASCII fast path: the
+// reference.
+func capitalisedByRunes(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
+		return false
+	}
+	rs := []rune(s)
+	lower := false
+	for k, r := range rs {
+		lower = lower || unicode.IsLower(r)
+		if k > 3 && unicode.IsUpper(r) && unicode.IsLower(rs[k-1]) {
+			return false
+		}
+	}
+	return len(rs) >= 2 && lower
+}
+
+func TestIsCapitalised(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"Kazakhstan", true},
+		{"kazakhstan", false},
+		{"McCain", true},
+		{"DeSantis", true},
+		{"MacDonald", true},
+		{"MackDonald", false}, // a capital after a lower-case letter past the third letter
+		{"WestervillePD", false},
+		{"CSTO", false},
+		{"U.S.", false},
+		{"I", false},
+		{"A", false},
+		{"Ab", true},
+		{"O'Neill", true},
+		{"Erdoğan", true},
+		{"ÉCOLE", false},
+		{"École", true},
+		{"ǅemal", true}, // a title-case letter
+		{"Zelenskyy", true},
+		{"GmbH", true},
+		{"AbcdÉf", false},
+		{"AbcÉf", true},
+		{"", false},
+	} {
+		if got := isCapitalised(c.s); got != c.want {
+			t.Errorf("isCapitalised(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	rng := rand.New(rand.NewSource(5))
+	parts := []string{"a", "b", "A", "B", "'", ".", "é", "É", "ǅ", "1"}
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(9); k >= 0; k-- {
+			sb.WriteString(parts[rng.Intn(len(parts))])
+		}
+		if s := sb.String(); isCapitalised(s) != capitalisedByRunes(s) {
+			t.Fatalf("isCapitalised(%q) = %v, want %v", s, isCapitalised(s), capitalisedByRunes(s))
+		}
+	}
+}
+
+func TestSicAfter(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Durban [sic] said", true},
+		{"Durban (sic) said", true},
+		{"Durban, [sic] said", true},
+		{"Durban. (sic)", true},
+		{"Durban , [sic]", false}, // the comma must touch the name
+		{"Durban [sic", false},
+		{"Durban [sick]", false},
+		{"Durban said", false},
+		{"Durban", false},
+	} {
+		toks, _ := Segment(c.text)
+		if got := sicAfter(toks, 1); got != c.want {
+			t.Errorf("sicAfter(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
