@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // The name-consistency check finds a name spelled two ways in one text
@@ -484,7 +486,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			if dom.first != v.first || thr == 0 || max(dom.runes-v.runes, v.runes-dom.runes) > thr || !x.dominates(di, vi) {
 				return
 			}
-			dist := runeDistance(v.rs, dom.rs)
+			dist := spellingDistance(v, dom)
 			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
 			}
@@ -548,52 +550,22 @@ func (x *nameIndex) dominates(di, vi int32) bool {
 
 // nameDistance is the Levenshtein distance of two spellings, counting an
 // adjacent transposition ("Zelenksy", "Zelensky") as one edit.
-func nameDistance(a, b string) int { return runeDistance([]rune(a), []rune(b)) }
-
-// runeDistance is nameDistance of two spellings' runes.
-func runeDistance(a, b []rune) int {
-	d := levenshtein(a, b)
-	if d == 2 && transposed(a, b) {
+func nameDistance(a, b string) int {
+	d := levenshtein.ComputeDistance(a, b)
+	if d == 2 && transposed([]rune(a), []rune(b)) {
 		return 1
 	}
 	return d
 }
 
-// levenshtein returns the Levenshtein distance of a and b: the fewest
-// runes inserted, deleted or replaced to turn one into the other.
-func levenshtein(a, b []rune) int {
-	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
-		a, b = a[1:], b[1:]
+// spellingDistance is nameDistance of two spellings, whose runes are at
+// hand for the transposition test.
+func spellingDistance(a, b *spelling) int {
+	d := levenshtein.ComputeDistance(a.key, b.key)
+	if d == 2 && transposed(a.rs, b.rs) {
+		return 1
 	}
-	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
-		a, b = a[:len(a)-1], b[:len(b)-1]
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	// row[j] is the distance of a[:j] and the part of b done so far
-	var buf [32]int32
-	row := buf[:0]
-	if len(a) < len(buf) {
-		row = buf[:len(a)+1]
-	} else {
-		row = make([]int32, len(a)+1)
-	}
-	for j := range row {
-		row[j] = int32(j)
-	}
-	for i, rb := range b {
-		diag := row[0] // the distance of a[:j] and b[:i]
-		row[0] = int32(i + 1)
-		for j, ra := range a {
-			d := diag
-			if ra != rb {
-				d = min(diag, row[j], row[j+1]) + 1
-			}
-			diag, row[j+1] = row[j+1], d
-		}
-	}
-	return int(row[len(a)])
+	return d
 }
 
 // petForm reports whether a is the familiar form of the given name b
@@ -809,7 +781,7 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 	}
 	for _, a := range nv {
 		for _, b := range nd {
-			if a == b || runeDistance(x.spellings[a].rs, x.spellings[b].rs) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || spellingDistance(&x.spellings[a], &x.spellings[b]) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
 				return false
 			}
 		}
@@ -873,7 +845,7 @@ func (x *nameIndex) partOfOtherName(vi, di int32) bool {
 		}
 		shared := false
 		for _, b := range nd {
-			if a == b || runeDistance(x.spellings[a].rs, x.spellings[b].rs) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || spellingDistance(&x.spellings[a], &x.spellings[b]) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
 				shared = true
 				break
 			}

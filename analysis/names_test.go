@@ -7,8 +7,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	levenshteinpkg "github.com/agnivade/levenshtein"
 )
 
 func nameFindingsOf(text string) []Finding {
@@ -250,44 +248,6 @@ func TestNameDistance(t *testing.T) {
 	for _, c := range cases {
 		if got := nameDistance(c.a, c.b); got != c.want {
 			t.Errorf("nameDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
-		}
-	}
-}
-
-func TestLevenshtein(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"", "abc", 3},
-		{"abc", "", 3},
-		{"kitten", "sitting", 3},
-		{"merkel", "merkle", 2}, // plain Levenshtein: a transposition is two edits
-		{"gdańsk", "gdansk", 1},
-		{"ab", "ba", 2},
-		{"flaw", "lawn", 2},
-		{"aaaa", "aa", 2},
-		{strings.Repeat("ab", 40), strings.Repeat("ba", 40), 2}, // past the row on the stack
-	} {
-		if got := levenshtein([]rune(c.a), []rune(c.b)); got != c.want {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
-		}
-	}
-	// against the levenshtein package, on random words of a small alphabet
-	rng := rand.New(rand.NewSource(3))
-	alphabet := []rune("abcéń")
-	word := func() []rune {
-		w := make([]rune, rng.Intn(40))
-		for i := range w {
-			w[i] = alphabet[rng.Intn(len(alphabet))]
-		}
-		return w
-	}
-	for n := 0; n < 5000; n++ {
-		a, b := word(), word()
-		if got, want := levenshtein(a, b), levenshteinpkg.ComputeDistance(string(a), string(b)); got != want {
-			t.Fatalf("levenshtein(%q, %q) = %d, want %d", string(a), string(b), got, want)
 		}
 	}
 }
