@@ -25,9 +25,11 @@ type Document struct {
 // given back once the check is done.
 type scratch struct {
 	// lex is the lexicon whose key numbers words holds (Lexicon.find):
-	// per word number, the word's keys in lex.
+	// per word number, the word's keys in lex; keys is find's buffer of
+	// the keys of each token.
 	lex          *Lexicon
 	words        []wordKeys
+	keys         []wordKeys
 	matches      []Match
 	nameMentions []nameMention
 	spellings    []spelling

@@ -22,6 +22,10 @@ type pattern struct {
 	entry *Entry
 	elems []element
 	conds []condition
+	// oneWord says the first element is one required word (or
+	// alternatives of one word each): a token listed under one of its keys
+	// matches it
+	oneWord bool
 	// next, when set, holds the first keys of the second element: the
 	// token after a one-word first element must have one (a quick reject)
 	next []int32
@@ -128,15 +132,14 @@ func compilePattern(e *Entry, kt *keyTable) (*pattern, error) {
 		return nil, err
 	}
 	p.conds = conds
-	if e0, e1 := &p.elems[0], &p.elems[min(1, len(p.elems)-1)]; len(p.elems) > 1 && !e0.optional && !e0.any && !e1.optional && !e1.any {
-		one := true
-		for _, a := range e0.alts {
-			one = one && len(a) == 1
-		}
+	e0, e1 := &p.elems[0], &p.elems[min(1, len(p.elems)-1)]
+	p.oneWord = !e0.optional && !e0.any
+	for _, a := range e0.alts {
+		p.oneWord = p.oneWord && len(a) == 1
+	}
+	if p.oneWord && len(p.elems) > 1 && !e1.optional && !e1.any {
 		for _, a := range e1.ids {
-			if one {
-				p.next = append(p.next, a[0])
-			}
+			p.next = append(p.next, a[0])
 		}
 	}
 	return p, nil
@@ -221,8 +224,13 @@ type Match struct {
 
 // wordKeys are the numbers of a token's keys in a keyTable: its stem's and
 // its exact word's, each -1 when no pattern uses it. In a memo by word
-// number the zero value means not looked up yet.
+// number the zero value means not looked up yet. Punctuation has no keys:
+// -1, or joint as its stem for a hyphen that joins two words.
 type wordKeys struct{ stem, exact int32 }
+
+// joint marks a hyphen written without spaces between two tokens
+// ("well-coordinated"), which may stand between two words of a term.
+const joint = -2
 
 // matcher matches a lexicon's patterns in tokens. A token has a key when
 // its stem is the key, or its lower-case form is the key's exact word.
@@ -233,17 +241,35 @@ type matcher struct {
 	// (Token.word); other tokens' keys are looked up at every use
 	byWord bool
 	words  []wordKeys
+	// at holds the keys of each token, by index
+	at []wordKeys
 	// doc has bit n set when a word of the text has key n (condDoc); nil
 	// until first needed
 	doc []uint64
 }
 
-// keysOf returns the key numbers of token t, a word or a number.
-func (m *matcher) keysOf(t *Token) wordKeys {
-	if w := int(t.word); w < len(m.words) && m.words[w].stem != 0 {
-		return m.words[w]
+// setKeys fills m.at, reusing buf: each word's keys come from the memo,
+// or are looked up once and kept there.
+func (m *matcher) setKeys(buf []wordKeys) {
+	tokens := m.tokens
+	if cap(buf) < len(tokens) {
+		buf = make([]wordKeys, len(tokens))
 	}
-	return m.learn(t)
+	at := buf[:len(tokens)]
+	for i := range tokens {
+		t := &tokens[i]
+		switch w := int(t.word); {
+		case w < len(m.words) && m.words[w].stem != 0: // w > 0: words[0] stays zero
+			at[i] = m.words[w]
+		case t.Kind != Punct:
+			at[i] = m.learn(t)
+		case skipHyphen(tokens, i) > i:
+			at[i] = wordKeys{joint, -1}
+		default:
+			at[i] = wordKeys{-1, -1}
+		}
+	}
+	m.at = at
 }
 
 // learn looks up the key numbers of token t, and keeps them in m.words
@@ -265,13 +291,9 @@ func (m *matcher) learn(t *Token) wordKeys {
 	return ks
 }
 
-// hasAny reports whether token t has one of the keys ns. Punctuation has
-// none.
-func (m *matcher) hasAny(ns []int32, t *Token) bool {
-	if t.Kind == Punct {
-		return false
-	}
-	ks := m.keysOf(t)
+// hasAny reports whether token i has one of the keys ns.
+func (m *matcher) hasAny(ns []int32, i int) bool {
+	ks := m.at[i]
 	for _, n := range ns {
 		if n == ks.stem || n == ks.exact {
 			return true
@@ -290,14 +312,22 @@ func skipHyphen(tokens []Token, i int) int {
 	return i
 }
 
+// skipJoint is skipHyphen by the keys in m.at.
+func (m *matcher) skipJoint(i int) int {
+	if i < len(m.at) && m.at[i].stem == joint {
+		return i + 1
+	}
+	return i
+}
+
 // matchSeq matches the words of one alternative (key numbers) from token
 // i and returns the token after them, or -1. A hyphen may join the words.
 func (m *matcher) matchSeq(seq []int32, i int) int {
-	for n := range seq {
+	for n, key := range seq {
 		if n > 0 {
-			i = skipHyphen(m.tokens, i)
+			i = m.skipJoint(i)
 		}
-		if i >= len(m.tokens) || !m.hasAny(seq[n:n+1], &m.tokens[i]) {
+		if i >= len(m.at) || key != m.at[i].stem && key != m.at[i].exact {
 			return -1
 		}
 		i++
@@ -318,7 +348,7 @@ func (m *matcher) matchAt(elems []element, k, i int) int {
 	best := -1
 	if el.any {
 		if i < len(tokens) && tokens[i].Kind == Word {
-			best = m.matchAt(elems, k+1, skipHyphen(tokens, i+1))
+			best = m.matchAt(elems, k+1, m.skipJoint(i+1))
 		}
 	} else {
 		for _, seq := range el.ids {
@@ -327,7 +357,7 @@ func (m *matcher) matchAt(elems []element, k, i int) int {
 				continue
 			}
 			if k+1 < len(elems) {
-				j = skipHyphen(tokens, j)
+				j = m.skipJoint(j)
 			}
 			if end := m.matchAt(elems, k+1, j); end > best {
 				best = end
@@ -355,16 +385,16 @@ func (m *matcher) contextHolds(p *pattern, first, end int) bool {
 		var ok bool
 		switch c.kind {
 		case condPrev:
-			ok = first > 0 && m.hasAny(c.keys, &tokens[first-1])
+			ok = first > 0 && m.hasAny(c.keys, first-1)
 		case condNext:
-			ok = end < len(tokens) && m.hasAny(c.keys, &tokens[end])
+			ok = end < len(tokens) && m.hasAny(c.keys, end)
 		case condNear:
 			s := tokens[first].Sentence
 			for j := first - 1; j >= 0 && tokens[j].Sentence >= s-1 && !ok; j-- {
-				ok = m.hasAny(c.keys, &tokens[j])
+				ok = m.hasAny(c.keys, j)
 			}
 			for j := end; j < len(tokens) && tokens[j].Sentence <= s+1 && !ok; j++ {
-				ok = m.hasAny(c.keys, &tokens[j])
+				ok = m.hasAny(c.keys, j)
 			}
 		case condDoc:
 			if m.doc == nil {
@@ -388,11 +418,10 @@ func (m *matcher) contextHolds(p *pattern, first, end int) bool {
 func (m *matcher) fillDoc() {
 	m.doc = make([]uint64, (len(m.keys.starts)+63)/64)
 	for j := range m.tokens {
-		t := &m.tokens[j]
-		if t.Kind != Word {
+		if m.tokens[j].Kind != Word {
 			continue
 		}
-		ks := m.keysOf(t)
+		ks := m.at[j]
 		if ks.stem > 0 {
 			m.doc[ks.stem>>6] |= 1 << (ks.stem & 63)
 		}
@@ -415,31 +444,31 @@ func (l *Lexicon) Find(text string, tokens []Token) []Match { return l.find(toke
 func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 	mt := matcher{keys: &l.keys, tokens: tokens}
 	var all []Match
+	var buf []wordKeys
 	if sc != nil {
 		if sc.lex != l {
 			sc.lex, sc.words = l, sc.words[:0]
 		}
-		mt.byWord, mt.words, all = true, sc.words, sc.matches[:0]
+		mt.byWord, mt.words, buf, all = true, sc.words, sc.keys, sc.matches[:0]
 		sc.matches = nil
 	}
+	// a word's keys are looked up once (with scratch, once for every
+	// call), not at every occurrence
+	mt.setKeys(buf)
 	starts := l.keys.starts
-	for i := range tokens {
-		t := &tokens[i]
-		if t.Kind == Punct {
-			continue
-		}
-		// a word's keys are looked up once (with scratch, once for
-		// every call), not at every occurrence
-		ks := mt.keysOf(t)
+	for i, ks := range mt.at {
 		if ks.stem > 0 && len(starts[ks.stem]) > 0 {
 			all = mt.appendMatches(all, i, starts[ks.stem])
 		}
-		if t.Kind == Word && ks.exact > 0 && len(starts[ks.exact]) > 0 {
+		if ks.exact > 0 && len(starts[ks.exact]) > 0 && tokens[i].Kind == Word {
 			all = mt.appendMatches(all, i, starts[ks.exact])
 		}
 	}
 	if sc != nil {
 		sc.words = mt.words
+		if cap(mt.at) <= maxSharedTokens {
+			sc.keys = mt.at[:0]
+		}
 	}
 	sortMatches(all)
 	// drop what an ignore match covers
@@ -497,13 +526,20 @@ func sortMatches(ms []Match) {
 
 func (m *matcher) appendMatches(all []Match, i int, candidates []*pattern) []Match {
 	tokens := m.tokens
+	j := m.skipJoint(i + 1) // the token after a one-word first element
 	for _, p := range candidates {
-		if p.next != nil {
-			if j := skipHyphen(tokens, i+1); j >= len(tokens) || !m.hasAny(p.next, &tokens[j]) {
-				continue
-			}
+		if p.next != nil && (j >= len(tokens) || !m.hasAny(p.next, j)) {
+			continue
 		}
-		end := m.matchAt(p.elems, 0, i)
+		var end int
+		switch {
+		case !p.oneWord:
+			end = m.matchAt(p.elems, 0, i)
+		case len(p.elems) == 1:
+			end = i + 1
+		default: // the first word matches (the candidates have its key)
+			end = m.matchAt(p.elems, 1, j)
+		}
 		for end > i+1 && tokens[end-1].Kind == Punct { // a trailing hyphen
 			end--
 		}
