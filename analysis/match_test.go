@@ -193,9 +193,18 @@ func FuzzLexiconTerm(f *testing.F) {
 		}
 		tokens, _ := Segment(text)
 		NewStemmer().StemTokens(tokens)
-		for _, m := range lex.Find(text, tokens) {
+		found := lex.Find(text, tokens)
+		for _, m := range found {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || m.First >= m.EndToken {
 				t.Fatalf("bad match %+v for %q in %q", m, term, text)
+			}
+		}
+		// with word numbers and a kept memo, as Analyze finds, twice
+		s := NewStemmer()
+		words, _ := segment(text, s)
+		for range 2 {
+			if got := lex.find(words, &s.scratch); !reflect.DeepEqual(got, found) && len(got)+len(found) > 0 {
+				t.Fatalf("find with word numbers: %+v, Find: %+v for %q in %q", got, found, term, text)
 			}
 		}
 	})
