@@ -24,10 +24,12 @@ type Document struct {
 // runs on the page's only thread. Each buffer is taken by one check and
 // given back once the check is done.
 type scratch struct {
-	// lex is the lexicon starts was computed for (Lexicon.find): per word
-	// number, whether a pattern may start there.
+	// lex is the lexicon whose key numbers words holds (Lexicon.find):
+	// per word number, the word's keys in lex; keys is find's buffer of
+	// the keys of each token.
 	lex          *Lexicon
-	starts       []uint8
+	words        []wordKeys
+	keys         []wordKeys
 	matches      []Match
 	nameMentions []nameMention
 	spellings    []spelling

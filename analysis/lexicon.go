@@ -81,8 +81,7 @@ func (e *LexiconError) Error() string {
 type Lexicon struct {
 	entries  []Entry
 	patterns []*pattern
-	index    map[string][]*pattern // first possible stem → patterns
-	exact    map[string][]*pattern // first possible exact word → patterns
+	keys     keyTable // the patterns' keys, numbered; patterns by first key
 }
 
 // The built-in lexicon files (lexicons/*.tsv) are the string constants
@@ -178,7 +177,7 @@ func (e *Entry) Validate() error {
 	case !(e.Weight >= 0 && e.Weight <= 5): // also rejects NaN
 		return &LexiconError{where, "weight " + numtext.FormatShort(e.Weight) + " is outside 0..5"}
 	}
-	if _, err := compilePattern(e); err != nil {
+	if _, err := compilePattern(e, nil); err != nil {
 		return &LexiconError{where, err.Error()}
 	}
 	return nil
@@ -194,7 +193,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 	if len(entries) > maxEntries {
 		return nil, &LexiconError{"", itoa(len(entries)) + " entries; at most " + itoa(maxEntries)}
 	}
-	l := &Lexicon{index: make(map[string][]*pattern, len(entries)), exact: map[string][]*pattern{}}
+	l := &Lexicon{keys: newKeyTable()}
 	seen := make(map[string]string, len(entries))
 	for i := range entries {
 		e := entries[i]
@@ -212,20 +211,14 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		l.entries = append(l.entries, e)
 	}
 	for i := range l.entries {
-		p, _ := compilePattern(&l.entries[i])
+		p, _ := compilePattern(&l.entries[i], &l.keys)
 		l.patterns = append(l.patterns, p)
-		for _, key := range p.firstKeys() {
-			if key[0] == '=' {
-				l.exact[key[1:]] = append(l.exact[key[1:]], p)
-			} else {
-				l.index[key] = append(l.index[key], p)
-			}
+		for _, n := range p.firstKeys() {
+			l.keys.starts[n] = append(l.keys.starts[n], p)
 		}
 	}
-	for _, m := range []map[string][]*pattern{l.index, l.exact} {
-		for _, ps := range m { // longest first, then file order: deterministic
-			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
-		}
+	for _, ps := range l.keys.starts { // longest first, then file order: deterministic
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].elems) > len(ps[j].elems) })
 	}
 	return l, nil
 }

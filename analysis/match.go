@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"errors"
-	"sort"
 	"strings"
 )
 
@@ -10,6 +9,7 @@ import (
 // alternatives, each a sequence of words (usually one; "far-left" is two).
 type element struct {
 	alts     [][]string // stems, or "="+word for exact words; empty for "*"
+	ids      [][]int32  // the alternatives' key numbers (see keyTable)
 	optional bool
 	any      bool
 }
@@ -22,9 +22,13 @@ type pattern struct {
 	entry *Entry
 	elems []element
 	conds []condition
+	// oneWord says the first element is one required word (or
+	// alternatives of one word each): a token listed under one of its keys
+	// matches it
+	oneWord bool
 	// next, when set, holds the first keys of the second element: the
 	// token after a one-word first element must have one (a quick reject)
-	next []string
+	next []int32
 }
 
 // Context condition kinds (see Entry.Context).
@@ -39,13 +43,14 @@ const (
 type condition struct {
 	kind   uint8
 	negate bool
-	keys   []string // stems, or "="+word for exact words
+	keys   []int32 // numbers of stems, or of "="+word for exact words
 }
 
 var condKinds = map[string]uint8{"near": condNear, "doc": condDoc, "prev": condPrev, "next": condNext}
 
-// compileContext parses an entry's context (see Entry.Context).
-func compileContext(ctx string) ([]condition, error) {
+// compileContext parses an entry's context (see Entry.Context), numbering
+// its keys in kt.
+func compileContext(ctx string, kt *keyTable) ([]condition, error) {
 	var out []condition
 	for _, field := range strings.Fields(ctx) {
 		c := condition{}
@@ -64,7 +69,7 @@ func compileContext(ctx string) ([]condition, error) {
 			if len(ws) != 1 {
 				return nil, errors.New("context word " + quote(a) + " in " + quote(field) + " must be one word")
 			}
-			c.keys = append(c.keys, termKey(ws[0], exact))
+			c.keys = append(c.keys, kt.number(termKey(ws[0], exact)))
 		}
 		out = append(out, c)
 	}
@@ -75,7 +80,8 @@ func compileContext(ctx string) ([]condition, error) {
 // are segmented with the same tokenizer as the text, so "well-coordinated"
 // is the word sequence "well" "coordinated" and "coup d'etat" keeps its
 // apostrophe; an alternative may be such a sequence ("far-left|ultra-left").
-func compilePattern(e *Entry) (*pattern, error) {
+// The keys are numbered in kt (nil: not numbered, for Validate).
+func compilePattern(e *Entry, kt *keyTable) (*pattern, error) {
 	p := &pattern{entry: e}
 	for _, field := range strings.Fields(e.Term) {
 		optional := strings.HasSuffix(field, "?") && len(field) > 1
@@ -94,11 +100,12 @@ func compilePattern(e *Entry) (*pattern, error) {
 			case len(words) > maxAltWords:
 				return nil, errors.New("term word " + quote(a) + " has more than 6 parts")
 			}
-			seq := make([]string, len(words))
+			seq, ids := make([]string, len(words)), make([]int32, len(words))
 			for k, w := range words {
 				seq[k] = termKey(w, exact)
+				ids[k] = kt.number(seq[k])
 			}
-			el.alts = append(el.alts, seq)
+			el.alts, el.ids = append(el.alts, seq), append(el.ids, ids)
 		}
 		p.elems = append(p.elems, el)
 	}
@@ -120,20 +127,19 @@ func compilePattern(e *Entry) (*pattern, error) {
 	if !required {
 		return nil, errors.New("every word of the term is optional")
 	}
-	conds, err := compileContext(e.Context)
+	conds, err := compileContext(e.Context, kt)
 	if err != nil {
 		return nil, err
 	}
 	p.conds = conds
-	if e0, e1 := &p.elems[0], &p.elems[min(1, len(p.elems)-1)]; len(p.elems) > 1 && !e0.optional && !e0.any && !e1.optional && !e1.any {
-		one := true
-		for _, a := range e0.alts {
-			one = one && len(a) == 1
-		}
-		for _, a := range e1.alts {
-			if one {
-				p.next = append(p.next, a[0])
-			}
+	e0, e1 := &p.elems[0], &p.elems[min(1, len(p.elems)-1)]
+	p.oneWord = !e0.optional && !e0.any
+	for _, a := range e0.alts {
+		p.oneWord = p.oneWord && len(a) == 1
+	}
+	if p.oneWord && len(p.elems) > 1 && !e1.optional && !e1.any {
+		for _, a := range e1.ids {
+			p.next = append(p.next, a[0])
 		}
 	}
 	return p, nil
@@ -159,11 +165,45 @@ func termKey(word string, exact bool) string {
 	return stemWord(word)
 }
 
-// firstKeys lists every key the first matched token can have.
-func (p *pattern) firstKeys() []string {
-	var keys []string
+// keyTable numbers every key of a lexicon's patterns from 1, so that
+// matching compares numbers, not strings: a word's key numbers are looked
+// up once (see wordKeys), not at every comparison.
+type keyTable struct {
+	stems map[string]int32 // stem → number
+	exact map[string]int32 // exact word (the key without "=") → number
+	// starts lists, by key number, the patterns whose first matched token
+	// may have the key, longest first, then in file order
+	starts [][]*pattern
+}
+
+func newKeyTable() keyTable {
+	return keyTable{stems: map[string]int32{}, exact: map[string]int32{}, starts: make([][]*pattern, 1)}
+}
+
+// number returns the number of key, adding it when new. The empty key,
+// which matches nothing, is 0; so is every key when kt is nil.
+func (kt *keyTable) number(key string) int32 {
+	if kt == nil || key == "" {
+		return 0
+	}
+	m, word := kt.stems, key
+	if key[0] == '=' {
+		m, word = kt.exact, key[1:]
+	}
+	if n, ok := m[word]; ok {
+		return n
+	}
+	n := int32(len(kt.starts))
+	m[word] = n
+	kt.starts = append(kt.starts, nil)
+	return n
+}
+
+// firstKeys lists the number of every key the first matched token can have.
+func (p *pattern) firstKeys() []int32 {
+	var keys []int32
 	for _, el := range p.elems {
-		for _, alt := range el.alts {
+		for _, alt := range el.ids {
 			keys = append(keys, alt[0])
 		}
 		if !el.optional {
@@ -182,21 +222,80 @@ type Match struct {
 	Start, End int
 }
 
-// keyMatches reports whether token t has the key: a stem, or "="+word
-// for an exact word. Punctuation matches nothing.
-func keyMatches(key string, t *Token) bool {
-	if t.Kind == Punct || key == "" {
-		return false
-	}
-	if key[0] == '=' {
-		return key[1:] == t.Lower
-	}
-	return key == t.Stem
+// wordKeys are the numbers of a token's keys in a keyTable: its stem's and
+// its exact word's, each -1 when no pattern uses it. In a memo by word
+// number the zero value means not looked up yet. Punctuation has no keys:
+// -1, or joint as its stem for a hyphen that joins two words.
+type wordKeys struct{ stem, exact int32 }
+
+// joint marks a hyphen written without spaces between two tokens
+// ("well-coordinated"), which may stand between two words of a term.
+const joint = -2
+
+// matcher matches a lexicon's patterns in tokens. A token has a key when
+// its stem is the key, or its lower-case form is the key's exact word.
+type matcher struct {
+	keys   *keyTable
+	tokens []Token
+	// byWord says to keep the keys of each word in words, by word number
+	// (Token.word); other tokens' keys are looked up at every use
+	byWord bool
+	words  []wordKeys
+	// at holds the keys of each token, by index
+	at []wordKeys
+	// doc has bit n set when a word of the text has key n (condDoc); nil
+	// until first needed
+	doc []uint64
 }
 
-func anyKeyMatches(keys []string, t *Token) bool {
-	for _, k := range keys {
-		if keyMatches(k, t) {
+// setKeys fills m.at, reusing buf: each word's keys come from the memo,
+// or are looked up once and kept there.
+func (m *matcher) setKeys(buf []wordKeys) {
+	tokens := m.tokens
+	if cap(buf) < len(tokens) {
+		buf = make([]wordKeys, len(tokens))
+	}
+	at := buf[:len(tokens)]
+	for i := range tokens {
+		t := &tokens[i]
+		switch w := int(t.word); {
+		case w < len(m.words) && m.words[w].stem != 0: // w > 0: words[0] stays zero
+			at[i] = m.words[w]
+		case t.Kind != Punct:
+			at[i] = m.learn(t)
+		case skipHyphen(tokens, i) > i:
+			at[i] = wordKeys{joint, -1}
+		default:
+			at[i] = wordKeys{-1, -1}
+		}
+	}
+	m.at = at
+}
+
+// learn looks up the key numbers of token t, and keeps them in m.words
+// when t has a word number.
+func (m *matcher) learn(t *Token) wordKeys {
+	ks := wordKeys{stem: -1, exact: -1}
+	if n, ok := m.keys.stems[t.Stem]; ok {
+		ks.stem = n
+	}
+	if n, ok := m.keys.exact[t.Lower]; ok {
+		ks.exact = n
+	}
+	if w := int(t.word); m.byWord && w > 0 {
+		if w >= len(m.words) {
+			m.words = append(m.words, make([]wordKeys, w+1-len(m.words)+len(m.words)/2)...)
+		}
+		m.words[w] = ks
+	}
+	return ks
+}
+
+// hasAny reports whether token i has one of the keys ns.
+func (m *matcher) hasAny(ns []int32, i int) bool {
+	ks := m.at[i]
+	for _, n := range ns {
+		if n == ks.stem || n == ks.exact {
 			return true
 		}
 	}
@@ -213,14 +312,22 @@ func skipHyphen(tokens []Token, i int) int {
 	return i
 }
 
-// matchSeq matches the words of one alternative from token i and returns
-// the token after them, or -1. A hyphen may join the words.
-func matchSeq(tokens []Token, seq []string, i int) int {
+// skipJoint is skipHyphen by the keys in m.at.
+func (m *matcher) skipJoint(i int) int {
+	if i < len(m.at) && m.at[i].stem == joint {
+		return i + 1
+	}
+	return i
+}
+
+// matchSeq matches the words of one alternative (key numbers) from token
+// i and returns the token after them, or -1. A hyphen may join the words.
+func (m *matcher) matchSeq(seq []int32, i int) int {
 	for n, key := range seq {
 		if n > 0 {
-			i = skipHyphen(tokens, i)
+			i = m.skipJoint(i)
 		}
-		if i >= len(tokens) || !keyMatches(key, &tokens[i]) {
+		if i >= len(m.at) || key != m.at[i].stem && key != m.at[i].exact {
 			return -1
 		}
 		i++
@@ -232,32 +339,33 @@ func matchSeq(tokens []Token, seq []string, i int) int {
 // token (exclusive) of the longest match, or -1. Between two words only a
 // hyphen written without spaces may stand ("well-coordinated"); a match
 // may end on that hyphen, which the caller trims.
-func matchAt(tokens []Token, elems []element, k, i int) int {
+func (m *matcher) matchAt(elems []element, k, i int) int {
 	if k == len(elems) {
 		return i
 	}
+	tokens := m.tokens
 	el := &elems[k]
 	best := -1
 	if el.any {
 		if i < len(tokens) && tokens[i].Kind == Word {
-			best = matchAt(tokens, elems, k+1, skipHyphen(tokens, i+1))
+			best = m.matchAt(elems, k+1, m.skipJoint(i+1))
 		}
 	} else {
-		for _, seq := range el.alts {
-			j := matchSeq(tokens, seq, i)
+		for _, seq := range el.ids {
+			j := m.matchSeq(seq, i)
 			if j < 0 {
 				continue
 			}
 			if k+1 < len(elems) {
-				j = skipHyphen(tokens, j)
+				j = m.skipJoint(j)
 			}
-			if end := matchAt(tokens, elems, k+1, j); end > best {
+			if end := m.matchAt(elems, k+1, j); end > best {
 				best = end
 			}
 		}
 	}
 	if el.optional {
-		if alt := matchAt(tokens, elems, k+1, i); alt > best {
+		if alt := m.matchAt(elems, k+1, i); alt > best {
 			best = alt
 		}
 	}
@@ -269,37 +377,31 @@ func matchAt(tokens []Token, elems []element, k, i int) int {
 func isHyphen(s string) bool { return s == "-" || s == "\u2010" || s == "\u2011" }
 
 // contextHolds reports whether every context condition of p holds for the
-// match of tokens [first, end). docStems is filled on first use.
-func (p *pattern) contextHolds(tokens []Token, first, end int, docStems *map[string]bool) bool {
+// match of tokens [first, end).
+func (m *matcher) contextHolds(p *pattern, first, end int) bool {
+	tokens := m.tokens
 	for i := range p.conds {
 		c := &p.conds[i]
 		var ok bool
 		switch c.kind {
 		case condPrev:
-			ok = first > 0 && anyKeyMatches(c.keys, &tokens[first-1])
+			ok = first > 0 && m.hasAny(c.keys, first-1)
 		case condNext:
-			ok = end < len(tokens) && anyKeyMatches(c.keys, &tokens[end])
+			ok = end < len(tokens) && m.hasAny(c.keys, end)
 		case condNear:
 			s := tokens[first].Sentence
 			for j := first - 1; j >= 0 && tokens[j].Sentence >= s-1 && !ok; j-- {
-				ok = anyKeyMatches(c.keys, &tokens[j])
+				ok = m.hasAny(c.keys, j)
 			}
 			for j := end; j < len(tokens) && tokens[j].Sentence <= s+1 && !ok; j++ {
-				ok = anyKeyMatches(c.keys, &tokens[j])
+				ok = m.hasAny(c.keys, j)
 			}
 		case condDoc:
-			if *docStems == nil {
-				m := make(map[string]bool, len(tokens)/2)
-				for j := range tokens {
-					if tokens[j].Kind == Word {
-						m[tokens[j].Stem] = true
-						m["="+tokens[j].Lower] = true
-					}
-				}
-				*docStems = m
+			if m.doc == nil {
+				m.fillDoc()
 			}
-			for _, k := range c.keys {
-				if (*docStems)[k] {
+			for _, n := range c.keys {
+				if n > 0 && m.doc[n>>6]&(1<<(n&63)) != 0 {
 					ok = true
 					break
 				}
@@ -312,6 +414,23 @@ func (p *pattern) contextHolds(tokens []Token, first, end int, docStems *map[str
 	return true
 }
 
+// fillDoc sets m.doc: the keys of every word of the text.
+func (m *matcher) fillDoc() {
+	m.doc = make([]uint64, (len(m.keys.starts)+63)/64)
+	for j := range m.tokens {
+		if m.tokens[j].Kind != Word {
+			continue
+		}
+		ks := m.at[j]
+		if ks.stem > 0 {
+			m.doc[ks.stem>>6] |= 1 << (ks.stem & 63)
+		}
+		if ks.exact > 0 {
+			m.doc[ks.exact>>6] |= 1 << (ks.exact & 63)
+		}
+	}
+}
+
 // Find returns every match of the lexicon's entries in the tokens, sorted
 // by position. Within one kind, overlapping matches are resolved to the
 // leftmost-longest one; a match of an "ignore" entry removes every other
@@ -319,53 +438,39 @@ func (p *pattern) contextHolds(tokens []Token, first, end int, docStems *map[str
 func (l *Lexicon) Find(text string, tokens []Token) []Match { return l.find(tokens, nil) }
 
 // find is Find; with scratch it appends to scratch's match buffer and keeps
-// the per-word memo between calls (word numbers belong to the Stemmer that
-// owns scratch, and the memo to the lexicon it was made for).
+// the key numbers of each word between calls (word numbers belong to the
+// Stemmer that owns scratch, and key numbers to the lexicon they were
+// looked up in).
 func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
+	mt := matcher{keys: &l.keys, tokens: tokens}
 	var all []Match
-	var docStems map[string]bool
-	// starts, by word number (Token.word): 1 when no pattern can start at
-	// the word, 2 when one may; so each distinct word costs two map
-	// look-ups once, not at every occurrence (nor, with scratch, at every
-	// call).
-	var starts []uint8
+	var buf []wordKeys
 	if sc != nil {
 		if sc.lex != l {
-			sc.lex, sc.starts = l, sc.starts[:0]
+			sc.lex, sc.words = l, sc.words[:0]
 		}
-		starts, all = sc.starts, sc.matches[:0]
+		mt.byWord, mt.words, buf, all = true, sc.words, sc.keys, sc.matches[:0]
 		sc.matches = nil
 	}
-	for i := range tokens {
-		t := &tokens[i]
-		if t.Kind == Punct {
-			continue
+	// a word's keys are looked up once (with scratch, once for every
+	// call), not at every occurrence
+	mt.setKeys(buf)
+	starts := l.keys.starts
+	for i, ks := range mt.at {
+		if ks.stem > 0 && len(starts[ks.stem]) > 0 {
+			all = mt.appendMatches(all, i, starts[ks.stem])
 		}
-		if w := int(t.word); w > 0 {
-			if w >= len(starts) {
-				starts = append(starts, make([]uint8, w+1-len(starts)+len(starts)/2)...)
-			}
-			if starts[w] == 0 {
-				starts[w] = 1
-				if len(l.index[t.Stem]) > 0 || t.Kind == Word && len(l.exact[t.Lower]) > 0 {
-					starts[w] = 2
-				}
-			}
-			if starts[w] == 1 {
-				continue
-			}
-		}
-		all = l.appendMatches(all, tokens, i, l.index[t.Stem], &docStems)
-		if t.Kind == Word {
-			all = l.appendMatches(all, tokens, i, l.exact[t.Lower], &docStems)
+		if ks.exact > 0 && len(starts[ks.exact]) > 0 && tokens[i].Kind == Word {
+			all = mt.appendMatches(all, i, starts[ks.exact])
 		}
 	}
-	sort.SliceStable(all, func(a, b int) bool {
-		if all[a].Start != all[b].Start {
-			return all[a].Start < all[b].Start
+	if sc != nil {
+		sc.words = mt.words
+		if cap(mt.at) <= maxSharedTokens {
+			sc.keys = mt.at[:0]
 		}
-		return all[a].End > all[b].End
-	})
+	}
+	sortMatches(all)
 	// drop what an ignore match covers
 	var ignores []Match
 	for _, m := range all {
@@ -374,7 +479,12 @@ func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 		}
 	}
 	out := all[:0]
-	lastEnd := map[string]int{}
+	// the end of the last kept match of each kind (there are four)
+	type kindEnd struct {
+		kind string
+		end  int
+	}
+	last := make([]kindEnd, 0, 8)
 	c := 0 // ignores before c end before this match and every later one
 	for _, m := range all {
 		for c < len(ignores) && ignores[c].End <= m.Start {
@@ -383,30 +493,57 @@ func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 		if m.Entry.Kind == KindIgnore || overlapsAny(m, ignores[c:]) {
 			continue
 		}
-		if end, ok := lastEnd[m.Entry.Kind]; ok && m.Start < end {
-			continue // overlaps a longer or earlier match of its kind
+		k := 0
+		for k < len(last) && last[k].kind != m.Entry.Kind {
+			k++
 		}
-		lastEnd[m.Entry.Kind] = m.End
+		switch {
+		case k == len(last):
+			last = append(last, kindEnd{m.Entry.Kind, m.End})
+		case m.Start < last[k].end:
+			continue // overlaps a longer or earlier match of its kind
+		default:
+			last[k].end = m.End
+		}
 		out = append(out, m)
-	}
-	if sc != nil {
-		sc.starts = starts
 	}
 	return out
 }
 
-func (l *Lexicon) appendMatches(all []Match, tokens []Token, i int, candidates []*pattern, docStems *map[string]bool) []Match {
-	for _, p := range candidates {
-		if p.next != nil {
-			if j := skipHyphen(tokens, i+1); j >= len(tokens) || !anyKeyMatches(p.next, &tokens[j]) {
-				continue
-			}
+// sortMatches sorts matches by Start, longer first, keeping the order of
+// equal ones (a stable sort). find makes them by first token, so only the
+// matches at one token can be out of order: insertion sort.
+func sortMatches(ms []Match) {
+	for i := 1; i < len(ms); i++ {
+		m := ms[i]
+		j := i
+		for ; j > 0 && (m.Start < ms[j-1].Start || m.Start == ms[j-1].Start && m.End > ms[j-1].End); j-- {
+			ms[j] = ms[j-1]
 		}
-		end := matchAt(tokens, p.elems, 0, i)
+		ms[j] = m
+	}
+}
+
+func (m *matcher) appendMatches(all []Match, i int, candidates []*pattern) []Match {
+	tokens := m.tokens
+	j := m.skipJoint(i + 1) // the token after a one-word first element
+	for _, p := range candidates {
+		if p.next != nil && (j >= len(tokens) || !m.hasAny(p.next, j)) {
+			continue
+		}
+		var end int
+		switch {
+		case !p.oneWord:
+			end = m.matchAt(p.elems, 0, i)
+		case len(p.elems) == 1:
+			end = i + 1
+		default: // the first word matches (the candidates have its key)
+			end = m.matchAt(p.elems, 1, j)
+		}
 		for end > i+1 && tokens[end-1].Kind == Punct { // a trailing hyphen
 			end--
 		}
-		if end <= i || (len(p.conds) > 0 && !p.contextHolds(tokens, i, end, docStems)) {
+		if end <= i || (len(p.conds) > 0 && !m.contextHolds(p, i, end)) {
 			continue
 		}
 		// an optional first element can make the match start at i only if

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -89,7 +90,68 @@ func TestFind(t *testing.T) {
 			if g := strings.Join(got, " "); g != tt.want {
 				t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, g, tt.want)
 			}
+			// as Analyze finds: tokens with word numbers, whose keys the
+			// scratch keeps between calls (a call with another lexicon
+			// in between must not reuse them)
+			s := NewStemmer()
+			words, _ := segment(tt.text, s)
+			other := lexiconOf(t, "zorblat")
+			for _, l := range []*Lexicon{lex, other, lex} {
+				var got []string
+				for _, m := range l.find(words, &s.scratch) {
+					got = append(got, strings.ToLower(tt.text[m.Start:m.End])+"/"+m.Entry.Term)
+				}
+				if g := strings.Join(got, " "); l == lex && g != tt.want {
+					t.Errorf("find(%q) with word numbers\n got %q\nwant %q", tt.text, g, tt.want)
+				}
+			}
 		})
+	}
+}
+
+func TestKeyTableNumber(t *testing.T) {
+	kt := newKeyTable()
+	for _, tt := range []struct {
+		key  string
+		want int32
+	}{
+		{"terror", 1}, {"=terror", 2}, {"terror", 1}, {"", 0}, {"=lies", 3}, {"=terror", 2}, {"lie", 4},
+	} {
+		if got := kt.number(tt.key); got != tt.want {
+			t.Errorf("number(%q) = %d, want %d", tt.key, got, tt.want)
+		}
+	}
+	if len(kt.starts) != 5 {
+		t.Errorf("%d start lists, want 5 (one per key and one for 0)", len(kt.starts))
+	}
+	var none *keyTable
+	if got := none.number("terror"); got != 0 {
+		t.Errorf("nil table: number = %d, want 0", got)
+	}
+}
+
+func TestSortMatches(t *testing.T) {
+	// Start, End and, to check stability, First as a label
+	tests := []struct{ in, want [][3]int }{
+		{nil, nil},
+		{[][3]int{{0, 5, 1}}, [][3]int{{0, 5, 1}}},
+		{[][3]int{{0, 3, 1}, {0, 9, 2}, {4, 6, 3}}, [][3]int{{0, 9, 2}, {0, 3, 1}, {4, 6, 3}}},
+		{[][3]int{{2, 4, 1}, {2, 6, 2}, {2, 4, 3}, {2, 6, 4}}, [][3]int{{2, 6, 2}, {2, 6, 4}, {2, 4, 1}, {2, 4, 3}}},
+		{[][3]int{{5, 6, 1}, {0, 1, 2}, {3, 9, 3}, {3, 4, 4}}, [][3]int{{0, 1, 2}, {3, 9, 3}, {3, 4, 4}, {5, 6, 1}}},
+	}
+	for _, tt := range tests {
+		var ms []Match
+		for _, m := range tt.in {
+			ms = append(ms, Match{Start: m[0], End: m[1], First: m[2]})
+		}
+		sortMatches(ms)
+		var got [][3]int
+		for _, m := range ms {
+			got = append(got, [3]int{m.Start, m.End, m.First})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("sortMatches(%v) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -110,7 +172,7 @@ func TestCompilePatternErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		e := Entry{Term: tt.term, Context: tt.context}
-		_, err := compilePattern(&e)
+		_, err := compilePattern(&e, nil)
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("compilePattern(%q, context %q): error %v, want %q", tt.term, tt.context, err, tt.want)
 		}
@@ -131,9 +193,18 @@ func FuzzLexiconTerm(f *testing.F) {
 		}
 		tokens, _ := Segment(text)
 		NewStemmer().StemTokens(tokens)
-		for _, m := range lex.Find(text, tokens) {
+		found := lex.Find(text, tokens)
+		for _, m := range found {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || m.First >= m.EndToken {
 				t.Fatalf("bad match %+v for %q in %q", m, term, text)
+			}
+		}
+		// with word numbers and a kept memo, as Analyze finds, twice
+		s := NewStemmer()
+		words, _ := segment(text, s)
+		for range 2 {
+			if got := lex.find(words, &s.scratch); !reflect.DeepEqual(got, found) && len(got)+len(found) > 0 {
+				t.Fatalf("find with word numbers: %+v, Find: %+v for %q in %q", got, found, term, text)
 			}
 		}
 	})
