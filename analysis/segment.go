@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,23 +167,48 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		switch class {
 		case asciiLetter:
 			end := i + w
-			// FNV-1a of the lower-cased word, and whether it has capitals
-			h, upper := uint64(fnvOffset), byte(0)
+			// the hash and head of the lower-cased word (see wordHash),
+			// and its capitals' case bits
+			h, head, upper := uint64(hashSeed), uint64(0), uint64(0)
 			fast := w == 1
 			if fast {
-				c := text[i]
-				h, upper = (h^uint64(c|0x20))*fnvPrime, ^c&0x20
-				for end < len(text) && isWordByte(text[end]) {
-					c = text[end]
-					h, upper = (h^uint64(c|0x20))*fnvPrime, upper|^c&0x20
-					end++
+				// eight bytes at a time: n of them belong to the word
+				for end = i; ; {
+					var c uint64
+					n := 8
+					if end+8 <= len(text) {
+						c = load64(text, end)
+						if m := nonWordBytes(c); m != 0 {
+							n = bits.TrailingZeros64(m) >> 3
+						}
+					} else {
+						n = 0
+						for end+n < len(text) && isWordByte(text[end+n]) {
+							c |= uint64(text[end+n]) << (8 * n)
+							n++
+						}
+					}
+					if n == 0 {
+						break
+					}
+					keep := ^uint64(0) >> (64 - 8*n)
+					c &= keep
+					lc := (c | 0x2020202020202020) & keep // lower-cases ASCII letters, keeps digits
+					if end == i {
+						head = lc
+					}
+					h, upper = (h^lc)*hashMul, upper|(lc^c)
+					end += n
+					if n < 8 {
+						break
+					}
 				}
 			}
 			if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'' || w > 1) {
 				end = scanWord(text, end)
 				fast = false
 			}
-			if end < len(text) && text[end] == '.' && end-i <= utf8.UTFMax {
+			if end < len(text) && text[end] == '.' && (end-i == 1 || !fast && end-i <= utf8.UTFMax) {
 				if n := acronymEnd(text, i, end); n > end {
 					tokens = appendToken(tokens, i, n, Word, g)
 					if s != nil {
@@ -207,7 +233,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			tokens = appendToken(tokens, i, end, Word, g)
 			if s != nil {
 				if fast {
-					s.formASCII(text, &tokens[len(tokens)-1], h, upper == 0)
+					s.formASCII(text, &tokens[len(tokens)-1], h, head, upper == 0)
 				} else {
 					s.formToken(text, &tokens[len(tokens)-1])
 				}
@@ -315,6 +341,19 @@ var wordBytes = func() (t [256]bool) {
 
 // isWordByte reports an ASCII letter or digit.
 func isWordByte(c byte) bool { return wordBytes[c] }
+
+// nonWordBytes marks, with its high bit, each byte of the little-endian
+// chunk c that is not an ASCII letter or digit (see isWordByte).
+func nonWordBytes(c uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// a byte v < 0x80 is in [lo, hi] when v + 0x80 - lo has its high bit
+	// set and v + 0x7f - hi has not; no sum carries into the next byte
+	v := c &^ highs
+	l := v | 0x20*ones // letters lower-cased
+	letter := (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones)
+	digit := (v + (0x80-'0')*ones) &^ (v + (0x7f-'9')*ones)
+	return (^(letter | digit) | c) & highs
+}
 
 // scanWord returns the end of the word starting at i: letters, marks and
 // digits, with apostrophes allowed between letters.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -170,5 +171,39 @@ func BenchmarkSegment(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Segment(text)
+	}
+}
+
+// BenchmarkSegmentStemmedCorpus segments 1 MiB of news as Analyze does: with
+// a warm stemmer (its words already known) and a reused token buffer.
+func BenchmarkSegmentStemmedCorpus(b *testing.B) {
+	text := corpusText(b, 1<<20)
+	s := NewStemmer()
+	s.tokens, s.sentences = segment(text, s)
+	runtime.GC() // under wasm a collection left marking would slow every pointer write
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.tokens, s.sentences = segment(text, s)
+	}
+}
+
+func TestNonWordBytes(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 8; pos++ {
+			chunk := []byte("aZ09zA9a")
+			chunk[pos] = byte(b)
+			c := load64(string(chunk), 0)
+			want := uint64(0)
+			if !isWordByte(byte(b)) {
+				want = 0x80 << (8 * pos)
+			}
+			if got := nonWordBytes(c); got != want {
+				t.Fatalf("nonWordBytes(%q) = %#x, want %#x", chunk, got, want)
+			}
+		}
+	}
+	if got := nonWordBytes(load64(" a-\xff'Z.\x00", 0)); got != 0x8080008080800080 {
+		t.Errorf("nonWordBytes of mixed bytes = %#x", got)
 	}
 }

@@ -11,10 +11,10 @@ import (
 // remembering each word it has seen: news text repeats its vocabulary, and
 // stemming is the most expensive step of the pipeline.
 //
-// The words are kept in a hash table of their own (FNV-1a of the
-// lower-case bytes, open addressing): Analyze lower-cases and hashes a
-// word in one pass over its bytes and finds it without allocating or
-// calling the runtime's map code, which matters most under wasm.
+// The words are kept in a hash table of their own (see wordHash; open
+// addressing): Analyze lower-cases and hashes a word while it scans it,
+// eight bytes at a time, and finds it without allocating or calling the
+// runtime's map code, which matters most under wasm.
 //
 // A Stemmer is not safe for concurrent use.
 type Stemmer struct {
@@ -33,6 +33,9 @@ type Stemmer struct {
 type forms struct {
 	lower, stem string
 	hash        uint64
+	// head is lower's first eight bytes (see wordHead): with the length
+	// it tells words of up to eight bytes apart without comparing them.
+	head uint64
 }
 
 // FNV-1a, 64-bit: under wasm 64-bit arithmetic needs no masking.
@@ -41,8 +44,58 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// slot returns the table slot a hash starts probing at.
-func slot(h uint64, mask uint64) uint64 { return (h ^ h>>29) & mask }
+// wordHash hashes a lower-case word: its bytes in little-endian chunks of
+// eight (the last one padded with zero bytes), each xored into the hash,
+// which is then multiplied by an odd constant. The tokenizer computes the
+// same hash while it scans a word (see scanTokens).
+func wordHash(lower string) uint64 {
+	h := uint64(hashSeed)
+	k := 0
+	for ; k+8 <= len(lower); k += 8 {
+		h = (h ^ load64(lower, k)) * hashMul
+	}
+	if k < len(lower) {
+		h = (h ^ loadTail(lower, k)) * hashMul
+	}
+	return h
+}
+
+// wordHead returns the first eight bytes of a word as a little-endian
+// number, padded with zero bytes when it is shorter.
+func wordHead(lower string) uint64 {
+	if len(lower) >= 8 {
+		return load64(lower, 0)
+	}
+	return loadTail(lower, 0)
+}
+
+const (
+	hashSeed = fnvOffset
+	hashMul  = 0x9e3779b97f4a7c15 // 2⁶⁴ / the golden ratio, made odd
+)
+
+// load64 returns s[i:i+8] as a little-endian number (one load where the
+// compiler combines them, as for wasm and amd64).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// loadTail returns s[i:] (fewer than eight bytes) as a little-endian
+// number.
+func loadTail(s string, i int) uint64 {
+	c := uint64(0)
+	for k := len(s) - 1; k >= i; k-- {
+		c = c<<8 | uint64(s[k])
+	}
+	return c
+}
+
+// slot returns the table slot a hash starts probing at. The multiplied
+// hash's high bits depend on all of the word, its low bits only on its
+// first bytes: both are used.
+func slot(h uint64, mask uint64) uint64 { return (h ^ h>>40) & mask }
 
 // NewStemmer returns an empty stemmer.
 func NewStemmer() *Stemmer {
@@ -54,10 +107,7 @@ func NewStemmer() *Stemmer {
 // function words. A final "'s" has already been split off by Segment;
 // inner apostrophes are kept ("don't").
 func (s *Stemmer) Stem(lower string) string {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(lower); i++ {
-		h = (h ^ uint64(lower[i])) * fnvPrime
-	}
+	h := wordHash(lower)
 	id := s.find(lower, h)
 	if id == 0 {
 		id = s.add(strings.Clone(lower), h)
@@ -81,7 +131,7 @@ func (s *Stemmer) find(key string, h uint64) int32 {
 
 // add stems lower, a string the stemmer may keep, and returns its number.
 func (s *Stemmer) add(lower string, h uint64) int32 {
-	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h})
+	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h, head: wordHead(lower)})
 	id := int32(len(s.words))
 	if 2*len(s.words) > len(s.slots) { // keep the table at most half full
 		s.slots = make([]int32, 2*len(s.slots))
@@ -137,10 +187,7 @@ func (s *Stemmer) formToken(text string, t *Token) {
 	if !clean {
 		key = string(appendLower(buf[:0], raw)) // only kept when the word is new
 	}
-	h := uint64(fnvOffset)
-	for i := 0; i < len(key); i++ {
-		h = (h ^ uint64(key[i])) * fnvPrime
-	}
+	h := wordHash(key)
 	id := s.find(key, h)
 	if id == 0 {
 		if clean {
@@ -153,22 +200,11 @@ func (s *Stemmer) formToken(text string, t *Token) {
 }
 
 // formASCII is formToken for a word of ASCII letters and digits whose
-// lower-case FNV-1a hash h the tokenizer computed while scanning it; clean
-// says it has no capitals. A word seen before costs no allocation.
-func (s *Stemmer) formASCII(text string, t *Token, h uint64, clean bool) {
+// lower-case hash h and head (see wordHash and wordHead) the tokenizer
+// computed while scanning it; clean says it has no capitals. A word seen
+// before costs no allocation.
+func (s *Stemmer) formASCII(text string, t *Token, h, head uint64, clean bool) {
 	raw := text[t.Start:t.End]
-	var buf [32]byte
-	var lowered []byte
-	if !clean {
-		if len(raw) > len(buf) {
-			s.formToken(text, t)
-			return
-		}
-		lowered = buf[:len(raw)]
-		for i := range lowered {
-			lowered[i] = raw[i] | 0x20 // lower-cases ASCII letters, keeps digits
-		}
-	}
 	mask := uint64(len(s.slots) - 1)
 	for i := slot(h, mask); ; i = (i + 1) & mask {
 		id := s.slots[i]
@@ -176,7 +212,7 @@ func (s *Stemmer) formASCII(text string, t *Token, h uint64, clean bool) {
 			break
 		}
 		w := &s.words[id-1]
-		if w.hash == h && (clean && w.lower == raw || !clean && w.lower == string(lowered)) {
+		if w.hash == h && w.head == head && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower[8:], raw[8:])) {
 			t.Lower, t.Stem, t.word = w.lower, w.stem, id
 			return
 		}
@@ -185,11 +221,29 @@ func (s *Stemmer) formASCII(text string, t *Token, h uint64, clean bool) {
 	if clean {
 		lower = strings.Clone(raw)
 	} else {
-		lower = string(lowered)
+		lower = strings.ToLower(raw)
 	}
 	id := s.add(lower, h)
 	w := &s.words[id-1]
 	t.Lower, t.Stem, t.word = w.lower, w.stem, id
+}
+
+// isLowerOf reports whether lower is the lower-case form of raw, a run of
+// ASCII letters and digits of the same length.
+func isLowerOf(lower, raw string) bool {
+	const caseBits = 0x2020202020202020 // lower-cases ASCII letters, keeps digits
+	k := 0
+	for ; k+8 <= len(raw); k += 8 {
+		if load64(lower, k) != load64(raw, k)|caseBits {
+			return false
+		}
+	}
+	for ; k < len(raw); k++ {
+		if lower[k] != raw[k]|0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // maxSharedWords bounds the stemmer kept between Analyze calls (about 100

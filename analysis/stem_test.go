@@ -204,3 +204,74 @@ func TestAnalyzeConcurrent(t *testing.T) {
 		t.Errorf("concurrent report of %q differs", text)
 	}
 }
+
+func TestWordHashAndHead(t *testing.T) {
+	tests := []struct {
+		word string
+		head uint64
+	}{
+		{"", 0},
+		{"a", 'a'},
+		{"ab", 'a' | 'b'<<8},
+		{"abcdefgh", 0x6867666564636261},
+		{"abcdefghi", 0x6867666564636261},
+	}
+	for _, tc := range tests {
+		if got := wordHead(tc.word); got != tc.head {
+			t.Errorf("wordHead(%q) = %#x, want %#x", tc.word, got, tc.head)
+		}
+		// the chunks, each xored in and multiplied
+		h := uint64(hashSeed)
+		for k := 0; k < len(tc.word); k += 8 {
+			var c uint64
+			for j := min(k+8, len(tc.word)) - 1; j >= k; j-- {
+				c = c<<8 | uint64(tc.word[j])
+			}
+			h = (h ^ c) * hashMul
+		}
+		if got := wordHash(tc.word); got != h {
+			t.Errorf("wordHash(%q) = %#x, want %#x", tc.word, got, h)
+		}
+	}
+	if wordHash("abcdefgh") == wordHash("abcdefghi") || wordHash("a") == wordHash("b") {
+		t.Error("different words hash alike")
+	}
+}
+
+func TestIsLowerOf(t *testing.T) {
+	tests := []struct {
+		lower, raw string
+		want       bool
+	}{
+		{"", "", true},
+		{"abc", "ABC", true},
+		{"abc", "abd", false},
+		{"a1b2c3d4e5", "A1B2C3D4E5", true},
+		{"a1b2c3d4e5", "A1B2C3D4E6", false},
+		{"abcdefgh", "abcdefgH", true},
+		{"abcdefgx", "abcdefgH", false},
+		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ", true},
+		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPR", false},
+		{"é", "\xc3\x89", false}, // never equal to non-ASCII bytes
+	}
+	for _, tc := range tests {
+		if got := isLowerOf(tc.lower, tc.raw); got != tc.want {
+			t.Errorf("isLowerOf(%q, %q) = %v, want %v", tc.lower, tc.raw, got, tc.want)
+		}
+	}
+}
+
+// TestStemmerHashCollisions: words stored under another word's hash (as a
+// collision would) are told apart by their head, length and bytes.
+func TestStemmerHashCollisions(t *testing.T) {
+	s := NewStemmer()
+	for _, pair := range [][2]string{
+		{"zebra", "zebras"}, {"zebrat", "zebras"}, // same head and hash, other length or bytes
+		{"abcdefghij", "abcdefghik"}, {"abcdefghi", "abcdefghik"}, {"xbcdefghik", "abcdefghik"},
+	} {
+		s.add(pair[0], wordHash(pair[1]))
+	}
+	text := "zebras Zebras ZEBRA abcdefghik ABCDEFGHIK Abcdefghij xbcdefghik"
+	toks, sents := segment(text, s)
+	checkSameTokens(t, text, toks, sents)
+}
