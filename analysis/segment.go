@@ -37,7 +37,8 @@ type Token struct {
 	Quoted bool
 	// gap describes the white space before the token (after the previous
 	// one): its line feeds (0, 1, or 2 for two or more) in the low two
-	// bits, gapBlankLine when it holds "\n\n".
+	// bits, gapBlankLine when it holds "\n\n". Its bit gapStop marks a
+	// token that may end a sentence (see splitSentences).
 	gap uint8
 	// word is the word's number in the Stemmer that formed it (1-based;
 	// 0 when none did): the same for every token with the same Lower, so
@@ -58,6 +59,25 @@ var abbreviations = newWordSet("mr|mrs|ms|dr|prof|st|jr|sr|gen|col|lt|sgt|capt|c
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+
+// runeClass is the tokenizer's class of a rune (asciiSpace, asciiLetter,
+// asciiDigit or asciiPunct), as unicode.IsSpace, isWordRune and
+// unicode.IsDigit decide it.
+func runeClass(r rune) uint8 {
+	switch {
+	case r >= 0x2000 && r <= 0x203f: // spaces, dashes, quotation marks, "…": the commonest in news
+		if r <= 0x200a || r == 0x2028 || r == 0x2029 || r == 0x202f {
+			return asciiSpace
+		}
+	case unicode.IsSpace(r):
+		return asciiSpace
+	case isWordRune(r):
+		return asciiLetter
+	case unicode.IsDigit(r):
+		return asciiDigit
+	}
+	return asciiPunct
+}
 
 // Segment splits text into tokens and sentences. It never fails: invalid
 // UTF-8 bytes are treated as symbols and no span ever splits a rune.
@@ -82,8 +102,13 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	return tokens, sentences
 }
 
-// gapBlankLine is the Token.gap bit for a gap that holds "\n\n".
-const gapBlankLine = 4
+const (
+	// gapBlankLine is the Token.gap bit for a gap that holds "\n\n".
+	gapBlankLine = 4
+	// gapStop is the Token.gap bit of a terminal punctuation mark (see
+	// isTerminal) and of a dotted acronym that ends in a period.
+	gapStop = 8
+)
 
 // ASCII byte classes for the tokenizer's fast path; they agree with the
 // unicode predicates the general path uses (unicode.IsSpace, isWordRune,
@@ -117,7 +142,8 @@ func tokenize(text string) []Token {
 }
 
 // scanTokens splits text into tokens, appended to buf[:0] (buf may hold
-// old tokens: every field is set again). With a stemmer it also sets
+// old tokens: every field is set again), and marks those inside direct
+// quotations (see Token.Quoted). With a stemmer it also sets
 // Lower, Stem and the word number of each token as it goes (an ASCII word
 // is lower-cased and hashed while it is scanned); without one, Lower and
 // Stem are left for lowerTokens. ASCII words are scanned inline: under
@@ -131,6 +157,9 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 	}
 	i := 0
 	gap, afterLF := uint8(0), false // the white space since the last token
+	// quoted: a quotation is open. One ends at its closing mark or at a
+	// blank line; the marks themselves are not quoted.
+	quoted := false
 	for i < len(text) {
 		class, w := uint8(asciiPunct), 1
 		if c := text[i]; c < utf8.RuneSelf {
@@ -138,14 +167,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		} else {
 			var r rune
 			r, w = utf8.DecodeRuneInString(text[i:])
-			switch {
-			case unicode.IsSpace(r):
-				class = asciiSpace
-			case isWordRune(r):
-				class = asciiLetter
-			case unicode.IsDigit(r):
-				class = asciiDigit
-			}
+			class = runeClass(r)
 		}
 		if class == asciiSpace {
 			if text[i] == '\n' {
@@ -154,6 +176,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 				}
 				if afterLF {
 					gap |= gapBlankLine
+					quoted = false
 				}
 				afterLF = true
 			} else {
@@ -164,29 +187,28 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		}
 		g := gap
 		gap, afterLF = 0, false
+		if cap(tokens)-len(tokens) < 2 { // room for a word and its possessive "'s"
+			tokens = append(tokens, Token{}, Token{})[:len(tokens)]
+		}
 		switch class {
 		case asciiLetter:
 			end := i + w
 			// the hash and head of the lower-cased word (see wordHash),
 			// and its capitals' case bits
 			h, head, upper := uint64(hashSeed), uint64(0), uint64(0)
-			fast := w == 1
+			fast, asciiEnd := w == 1, i // the word's ASCII letters and digits end at asciiEnd
 			if fast {
 				// eight bytes at a time: n of them belong to the word
 				for end = i; ; {
 					var c uint64
-					n := 8
 					if end+8 <= len(text) {
 						c = load64(text, end)
-						if m := nonWordBytes(c); m != 0 {
-							n = bits.TrailingZeros64(m) >> 3
-						}
 					} else {
-						n = 0
-						for end+n < len(text) && isWordByte(text[end+n]) {
-							c |= uint64(text[end+n]) << (8 * n)
-							n++
-						}
+						c = loadTail(text, end) // padded with zero bytes: not letters
+					}
+					n := 8
+					if m := nonWordBytes(c); m != 0 {
+						n = bits.TrailingZeros64(m) >> 3
 					}
 					if n == 0 {
 						break
@@ -203,6 +225,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 						break
 					}
 				}
+				asciiEnd = end
 			}
 			if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'' || w > 1) {
 				end = scanWord(text, end)
@@ -210,7 +233,10 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			}
 			if end < len(text) && text[end] == '.' && (end-i == 1 || !fast && end-i <= utf8.UTFMax) {
 				if n := acronymEnd(text, i, end); n > end {
-					tokens = appendToken(tokens, i, n, Word, g)
+					if text[n-1] == '.' {
+						g |= gapStop
+					}
+					tokens = appendToken(tokens, i, n, Word, g, quoted)
 					if s != nil {
 						s.formToken(text, &tokens[len(tokens)-1])
 					}
@@ -221,16 +247,20 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
 			if !fast && end-i >= 3 && text[end-1]|0x20 == 's' {
 				if p := possessiveStart(text, i, end); p > i {
-					tokens = appendToken(appendToken(tokens, i, p, Word, g), p, end, Punct, 0)
+					tokens = appendToken(appendToken(tokens, i, p, Word, g, quoted), p, end, Punct, 0, quoted)
 					if s != nil {
-						s.formToken(text, &tokens[len(tokens)-2])
+						if p == asciiEnd {
+							s.formASCII(text, &tokens[len(tokens)-2], h, head, upper == 0)
+						} else {
+							s.formToken(text, &tokens[len(tokens)-2])
+						}
 						s.formToken(text, &tokens[len(tokens)-1])
 					}
 					i = end
 					continue
 				}
 			}
-			tokens = appendToken(tokens, i, end, Word, g)
+			tokens = appendToken(tokens, i, end, Word, g, quoted)
 			if s != nil {
 				if fast {
 					s.formASCII(text, &tokens[len(tokens)-1], h, head, upper == 0)
@@ -241,16 +271,34 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			i = end
 		case asciiDigit:
 			end := scanNumber(text, i)
-			tokens = appendToken(tokens, i, end, Number, g)
+			tokens = appendToken(tokens, i, end, Number, g, quoted)
 			if s != nil {
 				s.formToken(text, &tokens[len(tokens)-1])
 			}
 			i = end
 		default:
-			tokens = appendToken(tokens, i, i+w, Punct, g)
+			mark, q := text[i:i+w], quoted
+			if w == 1 {
+				switch mark[0] {
+				case '.', '!', '?':
+					g |= gapStop
+				case '"':
+					quoted, q = !quoted, false
+				}
+			} else {
+				switch mark {
+				case "…":
+					g |= gapStop
+				case "“", "«":
+					quoted, q = true, false
+				case "”", "»":
+					quoted, q = false, false
+				}
+			}
+			tokens = appendToken(tokens, i, i+w, Punct, g, q)
 			if s != nil {
 				t := &tokens[len(tokens)-1]
-				t.Lower = normalize(text[i : i+w]) // no copy unless non-ASCII
+				t.Lower = normalize(mark) // no copy unless non-ASCII
 				t.Stem = t.Lower
 			}
 			i += w
@@ -259,17 +307,14 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 	return tokens
 }
 
-// appendToken appends a token with its scalar fields set. Writing them one
-// by one avoids copying a whole Token, whose string fields would make
-// every append a write-barriered move while the garbage collector runs.
-func appendToken(tokens []Token, start, end int, kind TokenKind, gap uint8) []Token {
-	if len(tokens) == cap(tokens) {
-		tokens = append(tokens, Token{})
-	} else {
-		tokens = tokens[:len(tokens)+1]
-	}
+// appendToken appends a token with its scalar fields set, in the room
+// tokens has (its capacity). Writing them one by one avoids copying a
+// whole Token, whose string fields would make every append a
+// write-barriered move while the garbage collector runs.
+func appendToken(tokens []Token, start, end int, kind TokenKind, gap uint8, quoted bool) []Token {
+	tokens = tokens[:len(tokens)+1]
 	t := &tokens[len(tokens)-1]
-	t.Start, t.End, t.Kind, t.Sentence, t.Quoted, t.gap, t.word = start, end, kind, 0, false, gap, 0
+	t.Start, t.End, t.Kind, t.Sentence, t.Quoted, t.gap, t.word = start, end, kind, 0, quoted, gap, 0
 	return tokens
 }
 
@@ -469,6 +514,15 @@ func normalize(s string) string {
 	if clean {
 		return s
 	}
+	if len(s) == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2]&0xc0 == 0x80 { // U+2000 to U+203F have no case
+		if s == "’" {
+			return "'"
+		}
+		return s
+	}
+	if s == "’s" || s == "’S" { // a possessive
+		return "'s"
+	}
 	s = strings.ToLower(s)
 	if strings.Contains(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
@@ -496,7 +550,7 @@ func isOpeningQuote(s string) bool {
 
 // startsUpper reports whether the token begins with an upper-case letter,
 // a digit or an opening quote: the things a new sentence starts with.
-func startsUpper(text string, t Token) bool {
+func startsUpper(text string, t *Token) bool {
 	r, _ := utf8.DecodeRuneInString(text[t.Start:])
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r) || isOpeningQuote(text[t.Start:t.End])
 }
@@ -506,8 +560,8 @@ func startsUpper(text string, t Token) bool {
 // period does not end an abbreviation or an initial; at blank lines; and at
 // a line break before a capitalised line (a headline above its text).
 //
-// The sentences are appended to buf[:0]. In the same pass over the tokens
-// it sets their Sentence and their Quoted (see quoteState).
+// The sentences are appended to buf[:0]. It also sets every token's
+// Sentence.
 func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 	out := buf[:0]
 	if want := len(tokens)/16 + 4; cap(out) < want { // about 25 tokens a sentence in news
@@ -518,61 +572,70 @@ func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 		if end <= first {
 			return
 		}
-		out = append(out, Sentence{Start: tokens[first].Start, End: tokens[end-1].End, FirstToken: first, EndToken: end})
+		n, in := len(out), tokens[first:end]
+		out = append(out, Sentence{Start: in[0].Start, End: in[len(in)-1].End, FirstToken: first, EndToken: end})
+		for k := range in {
+			in[k].Sentence = n
+		}
 		first = end
 	}
-	for i := 0; i < len(tokens); i++ {
-		t := &tokens[i]
-		if i+1 < len(tokens) {
-			if nl := tokens[i+1].gap & 3; nl >= 2 || (nl == 1 && startsUpper(text, tokens[i+1]) && !isContinuation(t.Lower)) {
-				cut(i + 1)
+	// the last token never ends a sentence before the end of the text
+	for i := 0; i+1 < len(tokens); i++ {
+		t, next := &tokens[i], &tokens[i+1]
+		if t.gap&gapStop|next.gap&3 == 0 {
+			continue // no line break after it, and it cannot end a sentence: most tokens
+		}
+		end := i + 1 // the sentence ends before tokens[end]
+		switch nl := next.gap & 3; {
+		case nl >= 2 || (nl == 1 && startsUpper(text, next) && !isContinuation(t.Lower)):
+		case t.gap&gapStop == 0:
+			continue
+		case t.Kind == Word: // a dotted acronym
+			if !endsWithAcronym(text, next) {
+				continue
+			}
+		default:
+			if end = terminalEnd(text, tokens, i); end == 0 {
 				continue
 			}
 		}
-		if t.Kind != Punct || !isTerminal(t.Lower) {
-			if t.Kind == Word && strings.HasSuffix(t.Lower, ".") && i+1 < len(tokens) && endsWithAcronym(text, tokens, i) {
-				cut(i + 1)
-			}
-			continue
-		}
-		j := i + 1
-		for j < len(tokens) && tokens[j].Kind == Punct && (isClosing(tokens[j].Lower) || isTerminal(tokens[j].Lower)) && tokens[j].Start == tokens[j-1].End {
-			j++
-		}
-		if j >= len(tokens) {
-			continue
-		}
-		if tokens[j].Start == tokens[j-1].End { // "3.5", "a.m" or ".com": no space, no break
-			continue
-		}
-		if !startsUpper(text, tokens[j]) {
-			continue
-		}
-		if t.Lower == "." && i > 0 && tokens[i-1].End == t.Start && tokens[i-1].Kind == Word {
-			prev := tokens[i-1].Lower
-			if abbreviations.has(prev) || (utf8.RuneCountInString(prev) == 1 && isUpperInitial(text, tokens[i-1])) {
-				continue
-			}
-		}
-		cut(j)
-		i = j - 1
+		cut(end)
+		i = end - 1
 	}
 	cut(len(tokens))
-	// one pass sets every token's sentence and quotation mark
-	var quotes quoteState
-	for n := range out {
-		for k := out[n].FirstToken; k < out[n].EndToken; k++ {
-			tokens[k].Sentence = n
-			quotes.mark(tokens, k)
+	return out
+}
+
+// terminalEnd returns the end of the sentence that the terminal mark
+// tokens[i] and the closing quotes and marks after it end, or 0 when they
+// do not end one.
+func terminalEnd(text string, tokens []Token, i int) int {
+	t := &tokens[i]
+	j := i + 1
+	for j < len(tokens) && tokens[j].Kind == Punct && (isClosing(tokens[j].Lower) || isTerminal(tokens[j].Lower)) && tokens[j].Start == tokens[j-1].End {
+		j++
+	}
+	if j >= len(tokens) {
+		return 0
+	}
+	if tokens[j].Start == tokens[j-1].End { // "3.5", "a.m" or ".com": no space, no break
+		return 0
+	}
+	if !startsUpper(text, &tokens[j]) {
+		return 0
+	}
+	if t.Lower == "." && i > 0 && tokens[i-1].End == t.Start && tokens[i-1].Kind == Word {
+		prev := &tokens[i-1]
+		if abbreviations.has(prev.Lower) || (utf8.RuneCountInString(prev.Lower) == 1 && isUpperInitial(text, prev)) {
+			return 0
 		}
 	}
-	return out
+	return j
 }
 
 // endsWithAcronym decides whether a dotted acronym ("U.S.") ends its
 // sentence: only when a common sentence opener follows it.
-func endsWithAcronym(text string, tokens []Token, i int) bool {
-	next := tokens[i+1]
+func endsWithAcronym(text string, next *Token) bool {
 	if !startsUpper(text, next) {
 		return false
 	}
@@ -593,34 +656,7 @@ func isContinuation(lower string) bool {
 	return false
 }
 
-func isUpperInitial(text string, t Token) bool {
+func isUpperInitial(text string, t *Token) bool {
 	r, _ := utf8.DecodeRuneInString(text[t.Start:])
 	return unicode.IsUpper(r)
-}
-
-// quoteState marks Token.Quoted for tokens between double quotation
-// marks ("...", “...”, «...»): whether a quotation is open. An unclosed
-// quotation ends at a blank line.
-type quoteState struct{ open bool }
-
-// mark sets Token.Quoted of tokens[i]; the tokens are marked in order.
-func (q *quoteState) mark(tokens []Token, i int) {
-	t := &tokens[i]
-	if i > 0 && t.gap&gapBlankLine != 0 {
-		q.open = false
-	}
-	if t.Kind == Punct {
-		switch t.Lower {
-		case "“", "«":
-			q.open = true
-			return
-		case "”", "»":
-			q.open = false
-			return
-		case "\"":
-			q.open = !q.open
-			return
-		}
-	}
-	t.Quoted = q.open
 }

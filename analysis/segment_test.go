@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -205,5 +206,39 @@ func TestNonWordBytes(t *testing.T) {
 	}
 	if got := nonWordBytes(load64(" a-\xff'Z.\x00", 0)); got != 0x8080008080800080 {
 		t.Errorf("nonWordBytes of mixed bytes = %#x", got)
+	}
+}
+
+func TestRuneClass(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := uint8(asciiPunct)
+		switch {
+		case unicode.IsSpace(r):
+			want = asciiSpace
+		case isWordRune(r):
+			want = asciiLetter
+		case unicode.IsDigit(r):
+			want = asciiDigit
+		}
+		if got := runeClass(r); got != want {
+			t.Fatalf("runeClass(%U) = %d, want %d", r, got, want)
+		}
+		if r < utf8.RuneSelf && asciiClass[r] != want {
+			t.Fatalf("asciiClass[%q] = %d, want %d", r, asciiClass[r], want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	reference := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "’", "'") }
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if s := string(r); normalize(s) != reference(s) {
+			t.Fatalf("normalize(%q) = %q, want %q", s, normalize(s), reference(s))
+		}
+	}
+	for _, s := range []string{"", "abc", "ABC", "’s", "’S", "’", "'s", "don’t", "DON’T", "Zürich", "…", "“", "\xe2\x80", "\xe2\x80\xc0", "\xe2\x80\x41", "\xe2\x80\x7f", "a\xffB"} {
+		if got, want := normalize(s), reference(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -185,15 +186,13 @@ func (s *Stemmer) formToken(text string, t *Token) {
 	clean := isLowerASCII(raw)
 	key := raw
 	if !clean {
-		key = string(appendLower(buf[:0], raw)) // only kept when the word is new
+		lowered := appendLower(buf[:0], raw)
+		key = unsafe.String(unsafe.SliceData(lowered), len(lowered)) // only looked up: lowered is not changed
 	}
 	h := wordHash(key)
 	id := s.find(key, h)
 	if id == 0 {
-		if clean {
-			key = strings.Clone(raw)
-		}
-		id = s.add(key, h)
+		id = s.add(strings.Clone(key), h)
 	}
 	w := &s.words[id-1]
 	t.Lower, t.Stem, t.word = w.lower, w.stem, id
@@ -212,7 +211,7 @@ func (s *Stemmer) formASCII(text string, t *Token, h, head uint64, clean bool) {
 			break
 		}
 		w := &s.words[id-1]
-		if w.hash == h && w.head == head && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower[8:], raw[8:])) {
+		if w.hash == h && w.head == head && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower, raw)) {
 			t.Lower, t.Stem, t.word = w.lower, w.stem, id
 			return
 		}
@@ -229,17 +228,13 @@ func (s *Stemmer) formASCII(text string, t *Token, h, head uint64, clean bool) {
 }
 
 // isLowerOf reports whether lower is the lower-case form of raw, a run of
-// ASCII letters and digits of the same length.
+// at least eight ASCII letters and digits of the same length, whose first
+// eight bytes are known to match.
 func isLowerOf(lower, raw string) bool {
-	const caseBits = 0x2020202020202020 // lower-cases ASCII letters, keeps digits
-	k := 0
-	for ; k+8 <= len(raw); k += 8 {
-		if load64(lower, k) != load64(raw, k)|caseBits {
-			return false
-		}
-	}
-	for ; k < len(raw); k++ {
-		if lower[k] != raw[k]|0x20 {
+	for k := 8; k < len(raw); k += 8 {
+		k = min(k, len(raw)-8) // at the end, the last eight bytes
+		// |0x20 lower-cases ASCII letters and keeps digits
+		if load64(lower, k) != load64(raw, k)|0x2020202020202020 {
 			return false
 		}
 	}

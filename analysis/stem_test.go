@@ -243,16 +243,17 @@ func TestIsLowerOf(t *testing.T) {
 		lower, raw string
 		want       bool
 	}{
-		{"", "", true},
-		{"abc", "ABC", true},
-		{"abc", "abd", false},
+		{"abcdefgh", "abcdefgH", true}, // the first eight bytes are not compared
 		{"a1b2c3d4e5", "A1B2C3D4E5", true},
 		{"a1b2c3d4e5", "A1B2C3D4E6", false},
-		{"abcdefgh", "abcdefgH", true},
-		{"abcdefgx", "abcdefgH", false},
+		{"a1b2c3d4e5", "A1B2C3D4F5", false},
+		{"abcdefghijklmnop", "ABCDEFGHIJKLMNOP", true},
+		{"abcdefghijklmnop", "ABCDEFGHIJKLMNOQ", false},
 		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ", true},
 		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPR", false},
-		{"é", "\xc3\x89", false}, // never equal to non-ASCII bytes
+		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNXPQ", false},
+		{"abcdefghijklmnopq", "ABCDEFGHIXKLMNOPQ", false},
+		{"abcdefghé", "ABCDEFGH\xc3\x89", false}, // never equal to non-ASCII bytes
 	}
 	for _, tc := range tests {
 		if got := isLowerOf(tc.lower, tc.raw); got != tc.want {
