@@ -303,6 +303,9 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			}
 			i += w
 		}
+		if i < len(text) && text[i] == ' ' { // a space after a token changes no gap
+			i++
+		}
 	}
 	return tokens
 }
