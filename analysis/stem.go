@@ -63,12 +63,7 @@ func wordHash(lower string) uint64 {
 
 // wordHead returns the first eight bytes of a word as a little-endian
 // number, padded with zero bytes when it is shorter.
-func wordHead(lower string) uint64 {
-	if len(lower) >= 8 {
-		return load64(lower, 0)
-	}
-	return loadTail(lower, 0)
-}
+func wordHead(lower string) uint64 { return loadTail(lower[:min(len(lower), 8)], 0) }
 
 const (
 	hashSeed = fnvOffset
@@ -83,8 +78,7 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// loadTail returns s[i:] (fewer than eight bytes) as a little-endian
-// number.
+// loadTail returns s[i:] (at most eight bytes) as a little-endian number.
 func loadTail(s string, i int) uint64 {
 	c := uint64(0)
 	for k := len(s) - 1; k >= i; k-- {
