@@ -197,6 +197,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			// and its capitals' case bits
 			h, head, upper := uint64(hashSeed), uint64(0), uint64(0)
 			fast, asciiEnd := w == 1, i // the word's ASCII letters and digits end at asciiEnd
+			stop := byte(0)             // the byte after the word (0 at the end of the text)
 			if fast {
 				// eight bytes at a time: n of them belong to the word
 				for end = i; ; {
@@ -210,6 +211,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					if m := nonWordBytes(c); m != 0 {
 						n = bits.TrailingZeros64(m) >> 3
 					}
+					stop = byte(c >> (8 * n))
 					if n == 0 {
 						break
 					}
@@ -226,12 +228,15 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					}
 				}
 				asciiEnd = end
+				fast = stop < utf8.RuneSelf && stop != '\''
 			}
-			if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'' || w > 1) {
+			if !fast { // letters, marks and digits, and apostrophes between letters
 				end = scanWord(text, end)
-				fast = false
+				if stop = 0; end < len(text) {
+					stop = text[end]
+				}
 			}
-			if end < len(text) && text[end] == '.' && (end-i == 1 || !fast && end-i <= utf8.UTFMax) {
+			if stop == '.' && (end-i == 1 || !fast && end-i <= utf8.UTFMax) {
 				if n := acronymEnd(text, i, end); n > end {
 					if text[n-1] == '.' {
 						g |= gapStop
@@ -250,7 +255,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					tokens = appendToken(appendToken(tokens, i, p, Word, g, quoted), p, end, Punct, 0, quoted)
 					if s != nil {
 						if p == asciiEnd {
-							s.formASCII(text, &tokens[len(tokens)-2], h, head, upper == 0)
+							s.formASCII(text[i:p], &tokens[len(tokens)-2], h, head, upper == 0)
 						} else {
 							s.formToken(text, &tokens[len(tokens)-2])
 						}
@@ -263,7 +268,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			tokens = appendToken(tokens, i, end, Word, g, quoted)
 			if s != nil {
 				if fast {
-					s.formASCII(text, &tokens[len(tokens)-1], h, head, upper == 0)
+					s.formASCII(text[i:end], &tokens[len(tokens)-1], h, head, upper == 0)
 				} else {
 					s.formToken(text, &tokens[len(tokens)-1])
 				}

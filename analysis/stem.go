@@ -192,12 +192,11 @@ func (s *Stemmer) formToken(text string, t *Token) {
 	t.Lower, t.Stem, t.word = w.lower, w.stem, id
 }
 
-// formASCII is formToken for a word of ASCII letters and digits whose
-// lower-case hash h and head (see wordHash and wordHead) the tokenizer
-// computed while scanning it; clean says it has no capitals. A word seen
-// before costs no allocation.
-func (s *Stemmer) formASCII(text string, t *Token, h, head uint64, clean bool) {
-	raw := text[t.Start:t.End]
+// formASCII is formToken for raw, the token t: a word of ASCII letters and
+// digits whose lower-case hash h and head (see wordHash and wordHead) the
+// tokenizer computed while scanning it; clean says it has no capitals. A
+// word seen before costs no allocation.
+func (s *Stemmer) formASCII(raw string, t *Token, h, head uint64, clean bool) {
 	mask := uint64(len(s.slots) - 1)
 	for i := slot(h, mask); ; i = (i + 1) & mask {
 		id := s.slots[i]
