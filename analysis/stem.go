@@ -51,12 +51,8 @@ const (
 // same hash while it scans a word (see scanTokens).
 func wordHash(lower string) uint64 {
 	h := uint64(hashSeed)
-	k := 0
-	for ; k+8 <= len(lower); k += 8 {
-		h = (h ^ load64(lower, k)) * hashMul
-	}
-	if k < len(lower) {
-		h = (h ^ loadTail(lower, k)) * hashMul
+	for k := 0; k < len(lower); k += 8 {
+		h = (h ^ loadTail(lower[:min(k+8, len(lower))], k)) * hashMul
 	}
 	return h
 }
