@@ -207,10 +207,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					} else {
 						c = loadTail(text, end) // padded with zero bytes: not letters
 					}
-					n := 8
-					if m := nonWordBytes(c); m != 0 {
-						n = bits.TrailingZeros64(m) >> 3
-					}
+					n := bits.TrailingZeros64(nonWordBytes(c)) >> 3 // 8 when all are
 					stop = byte(c >> (8 * n))
 					if n == 0 {
 						break
@@ -230,39 +227,41 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 				asciiEnd = end
 				fast = stop < utf8.RuneSelf && stop != '\''
 			}
-			if !fast { // letters, marks and digits, and apostrophes between letters
-				end = scanWord(text, end)
-				if stop = 0; end < len(text) {
-					stop = text[end]
-				}
-			}
-			if stop == '.' && (end-i == 1 || !fast && end-i <= utf8.UTFMax) {
-				if n := acronymEnd(text, i, end); n > end {
-					if text[n-1] == '.' {
-						g |= gapStop
+			if !fast || stop == '.' && end-i == 1 { // not a plain ASCII word (most are)
+				if !fast { // letters, marks and digits, and apostrophes between letters
+					end = scanWord(text, end)
+					if stop = 0; end < len(text) {
+						stop = text[end]
 					}
-					tokens = appendToken(tokens, i, n, Word, g, quoted)
-					if s != nil {
-						s.formToken(text, &tokens[len(tokens)-1])
-					}
-					i = n
-					continue
 				}
-			}
-			// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
-			if !fast && end-i >= 3 && text[end-1]|0x20 == 's' {
-				if p := possessiveStart(text, i, end); p > i {
-					tokens = appendToken(appendToken(tokens, i, p, Word, g, quoted), p, end, Punct, 0, quoted)
-					if s != nil {
-						if p == asciiEnd {
-							s.formASCII(text[i:p], &tokens[len(tokens)-2], h, head, upper == 0)
-						} else {
-							s.formToken(text, &tokens[len(tokens)-2])
+				if stop == '.' && (end-i == 1 || !fast && end-i <= utf8.UTFMax) {
+					if n := acronymEnd(text, i, end); n > end {
+						if text[n-1] == '.' {
+							g |= gapStop
 						}
-						s.formToken(text, &tokens[len(tokens)-1])
+						tokens = appendToken(tokens, i, n, Word, g, quoted)
+						if s != nil {
+							s.formToken(text, &tokens[len(tokens)-1])
+						}
+						i = n
+						continue
 					}
-					i = end
-					continue
+				}
+				// split a trailing possessive 's off: "Tokayev's" → "Tokayev" "'s"
+				if !fast && end-i >= 3 && text[end-1]|0x20 == 's' {
+					if p := possessiveStart(text, i, end); p > i {
+						tokens = appendToken(appendToken(tokens, i, p, Word, g, quoted), p, end, Punct, 0, quoted)
+						if s != nil {
+							if p == asciiEnd {
+								s.formASCII(text[i:p], &tokens[len(tokens)-2], h, head, upper == 0)
+							} else {
+								s.formToken(text, &tokens[len(tokens)-2])
+							}
+							s.formToken(text, &tokens[len(tokens)-1])
+						}
+						i = end
+						continue
+					}
 				}
 			}
 			tokens = appendToken(tokens, i, end, Word, g, quoted)
