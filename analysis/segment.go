@@ -193,9 +193,9 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		switch class {
 		case asciiLetter:
 			end := i + w
-			// the hash and head of the lower-cased word (see wordHash),
-			// and its capitals' case bits
-			h, head, upper := uint64(hashSeed), uint64(0), uint64(0)
+			// the hash and last chunk of the lower-cased word (see
+			// wordHash), and its capitals' case bits
+			h, tail, upper := uint64(hashSeed), uint64(0), uint64(0)
 			fast, asciiEnd := w == 1, i // the word's ASCII letters and digits end at asciiEnd
 			stop := byte(0)             // the byte after the word (0 at the end of the text)
 			if fast {
@@ -215,10 +215,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					keep := ^uint64(0) >> (64 - 8*n)
 					c &= keep
 					lc := (c | 0x2020202020202020) & keep // lower-cases ASCII letters, keeps digits
-					if end == i {
-						head = lc
-					}
-					h, upper = (h^lc)*hashMul, upper|(lc^c)
+					h, tail, upper = (h^lc)*hashMul, lc, upper|(lc^c)
 					end += n
 					if n < 8 {
 						break
@@ -253,7 +250,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 						tokens = appendToken(appendToken(tokens, i, p, Word, g, quoted), p, end, Punct, 0, quoted)
 						if s != nil {
 							if p == asciiEnd {
-								s.formASCII(text[i:p], &tokens[len(tokens)-2], h, head, upper == 0)
+								s.formASCII(text[i:p], &tokens[len(tokens)-2], h, tail, upper == 0)
 							} else {
 								s.formToken(text, &tokens[len(tokens)-2])
 							}
@@ -267,7 +264,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			tokens = appendToken(tokens, i, end, Word, g, quoted)
 			if s != nil {
 				if fast {
-					s.formASCII(text[i:end], &tokens[len(tokens)-1], h, head, upper == 0)
+					s.formASCII(text[i:end], &tokens[len(tokens)-1], h, tail, upper == 0)
 				} else {
 					s.formToken(text, &tokens[len(tokens)-1])
 				}

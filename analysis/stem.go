@@ -34,9 +34,9 @@ type Stemmer struct {
 type forms struct {
 	lower, stem string
 	hash        uint64
-	// head is lower's first eight bytes (see wordHead): with the length
-	// it tells words of up to eight bytes apart without comparing them.
-	head uint64
+	// tail is lower's last chunk (see wordTail): with the length it tells
+	// words of up to eight bytes apart without comparing them.
+	tail uint64
 }
 
 // FNV-1a, 64-bit: under wasm 64-bit arithmetic needs no masking.
@@ -57,9 +57,9 @@ func wordHash(lower string) uint64 {
 	return h
 }
 
-// wordHead returns the first eight bytes of a word as a little-endian
-// number, padded with zero bytes when it is shorter.
-func wordHead(lower string) uint64 { return loadTail(lower[:min(len(lower), 8)], 0) }
+// wordTail returns the last of a word's chunks (see wordHash): its last
+// one to eight bytes as a little-endian number, padded with zero bytes.
+func wordTail(lower string) uint64 { return loadTail(lower, (len(lower)-1)/8*8) }
 
 const (
 	hashSeed = fnvOffset
@@ -122,7 +122,7 @@ func (s *Stemmer) find(key string, h uint64) int32 {
 
 // add stems lower, a string the stemmer may keep, and returns its number.
 func (s *Stemmer) add(lower string, h uint64) int32 {
-	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h, head: wordHead(lower)})
+	s.words = append(s.words, forms{lower: lower, stem: stemWord(lower), hash: h, tail: wordTail(lower)})
 	id := int32(len(s.words))
 	if 2*len(s.words) > len(s.slots) { // keep the table at most half full
 		s.slots = make([]int32, 2*len(s.slots))
@@ -189,10 +189,10 @@ func (s *Stemmer) formToken(text string, t *Token) {
 }
 
 // formASCII is formToken for raw, the token t: a word of ASCII letters and
-// digits whose lower-case hash h and head (see wordHash and wordHead) the
+// digits whose lower-case hash h and tail (see wordHash and wordTail) the
 // tokenizer computed while scanning it; clean says it has no capitals. A
 // word seen before costs no allocation.
-func (s *Stemmer) formASCII(raw string, t *Token, h, head uint64, clean bool) {
+func (s *Stemmer) formASCII(raw string, t *Token, h, tail uint64, clean bool) {
 	mask := uint64(len(s.slots) - 1)
 	for i := slot(h, mask); ; i = (i + 1) & mask {
 		id := s.slots[i]
@@ -200,7 +200,7 @@ func (s *Stemmer) formASCII(raw string, t *Token, h, head uint64, clean bool) {
 			break
 		}
 		w := &s.words[id-1]
-		if w.hash == h && w.head == head && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower, raw)) {
+		if w.hash == h && w.tail == tail && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower, raw)) {
 			t.Lower, t.Stem, t.word = w.lower, w.stem, id
 			return
 		}
@@ -217,11 +217,10 @@ func (s *Stemmer) formASCII(raw string, t *Token, h, head uint64, clean bool) {
 }
 
 // isLowerOf reports whether lower is the lower-case form of raw, a run of
-// at least eight ASCII letters and digits of the same length, whose first
-// eight bytes are known to match.
+// ASCII letters and digits of the same length whose last chunk (see
+// wordHash) is known to match.
 func isLowerOf(lower, raw string) bool {
-	for k := 8; k < len(raw); k += 8 {
-		k = min(k, len(raw)-8) // at the end, the last eight bytes
+	for k := 0; k+8 < len(raw); k += 8 {
 		// |0x20 lower-cases ASCII letters and keeps digits
 		if load64(lower, k) != load64(raw, k)|0x2020202020202020 {
 			return false

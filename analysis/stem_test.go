@@ -205,20 +205,22 @@ func TestAnalyzeConcurrent(t *testing.T) {
 	}
 }
 
-func TestWordHashAndHead(t *testing.T) {
+func TestWordHashAndTail(t *testing.T) {
 	tests := []struct {
 		word string
-		head uint64
+		tail uint64
 	}{
 		{"", 0},
 		{"a", 'a'},
 		{"ab", 'a' | 'b'<<8},
 		{"abcdefgh", 0x6867666564636261},
-		{"abcdefghi", 0x6867666564636261},
+		{"abcdefghi", 'i'},
+		{"abcdefghijklmnop", 0x706f6e6d6c6b6a69},
+		{"abcdefghijklmnopqr", 'q' | 'r'<<8},
 	}
 	for _, tc := range tests {
-		if got := wordHead(tc.word); got != tc.head {
-			t.Errorf("wordHead(%q) = %#x, want %#x", tc.word, got, tc.head)
+		if got := wordTail(tc.word); got != tc.tail {
+			t.Errorf("wordTail(%q) = %#x, want %#x", tc.word, got, tc.tail)
 		}
 		// the chunks, each xored in and multiplied
 		h := uint64(hashSeed)
@@ -243,17 +245,18 @@ func TestIsLowerOf(t *testing.T) {
 		lower, raw string
 		want       bool
 	}{
-		{"abcdefgh", "abcdefgH", true}, // the first eight bytes are not compared
+		{"abcdefgH", "abcdefgx", true}, // the last chunk is not compared
 		{"a1b2c3d4e5", "A1B2C3D4E5", true},
-		{"a1b2c3d4e5", "A1B2C3D4E6", false},
-		{"a1b2c3d4e5", "A1B2C3D4F5", false},
+		{"a1b2c3d4e5", "A1B2C3D4E6", true},
+		{"a1b2c3d4e5", "A1B2C3D5E5", false},
+		{"a1b2c3d4e5", "B1B2C3D4E5", false},
 		{"abcdefghijklmnop", "ABCDEFGHIJKLMNOP", true},
-		{"abcdefghijklmnop", "ABCDEFGHIJKLMNOQ", false},
+		{"abcdefghijklmnop", "ABCDEFGHIJKLMNOQ", true},
+		{"abcdefghijklmnop", "ABCDEFGXIJKLMNOP", false},
 		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ", true},
-		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPR", false},
-		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNXPQ", false},
-		{"abcdefghijklmnopq", "ABCDEFGHIXKLMNOPQ", false},
-		{"abcdefghé", "ABCDEFGH\xc3\x89", false}, // never equal to non-ASCII bytes
+		{"abcdefghijklmnopq", "ABCDEFGHIJKLMNOXQ", false},
+		{"abcdefghijklmnopq", "XBCDEFGHIJKLMNOPQ", false},
+		{"éabcdefgh", "\xc3\x89ABCDEFGH", false}, // never equal to non-ASCII bytes
 	}
 	for _, tc := range tests {
 		if got := isLowerOf(tc.lower, tc.raw); got != tc.want {
@@ -263,16 +266,17 @@ func TestIsLowerOf(t *testing.T) {
 }
 
 // TestStemmerHashCollisions: words stored under another word's hash (as a
-// collision would) are told apart by their head, length and bytes.
+// collision would) are told apart by their last chunk, length and bytes.
 func TestStemmerHashCollisions(t *testing.T) {
 	s := NewStemmer()
 	for _, pair := range [][2]string{
-		{"zebra", "zebras"}, {"zebrat", "zebras"}, // same head and hash, other length or bytes
-		{"abcdefghij", "abcdefghik"}, {"abcdefghi", "abcdefghik"}, {"xbcdefghik", "abcdefghik"},
+		{"zebra", "zebras"}, {"zebrat", "zebras"}, // same hash, other length or bytes
+		{"abcdefghij", "abcdefghik"}, {"abcdefghi", "abcdefghik"}, {"xbcdefghik", "abcdefghik"}, // same last chunk for xbcdefghik
+		{"bbcdefghijklmnopq", "abcdefghijklmnopq"}, {"abcdefghijklmnopr", "abcdefghijklmnopq"},
 	} {
 		s.add(pair[0], wordHash(pair[1]))
 	}
-	text := "zebras Zebras ZEBRA abcdefghik ABCDEFGHIK Abcdefghij xbcdefghik"
+	text := "zebras Zebras ZEBRA abcdefghik ABCDEFGHIK Abcdefghij xbcdefghik abcdefghijklmnopq Bbcdefghijklmnopq"
 	toks, sents := segment(text, s)
 	checkSameTokens(t, text, toks, sents)
 }
