@@ -380,16 +380,8 @@ func appendLower(dst []byte, s string) []byte {
 	return dst
 }
 
-// wordBytes marks the ASCII letters and digits.
-var wordBytes = func() (t [256]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = asciiClass[c] >= asciiLetter
-	}
-	return t
-}()
-
 // isWordByte reports an ASCII letter or digit.
-func isWordByte(c byte) bool { return wordBytes[c] }
+func isWordByte(c byte) bool { return c < utf8.RuneSelf && asciiClass[c] >= asciiLetter }
 
 // nonWordBytes marks, with its high bit, each byte of the little-endian
 // chunk c that is not an ASCII letter or digit (see isWordByte).
