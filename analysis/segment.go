@@ -568,16 +568,15 @@ func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 		if end <= first {
 			return
 		}
-		n, in := len(out), tokens[first:end]
-		out = append(out, Sentence{Start: in[0].Start, End: in[len(in)-1].End, FirstToken: first, EndToken: end})
-		for k := range in {
-			in[k].Sentence = n
-		}
+		out = append(out, Sentence{Start: tokens[first].Start, End: tokens[end-1].End, FirstToken: first, EndToken: end})
 		first = end
 	}
-	// the last token never ends a sentence before the end of the text
+	// Every token is given its sentence's number when it is visited (the
+	// closing marks after a terminal one are skipped, and set with it).
+	// The last token never ends a sentence before the end of the text.
 	for i := 0; i+1 < len(tokens); i++ {
 		t, next := &tokens[i], &tokens[i+1]
+		t.Sentence = len(out)
 		if t.gap&gapStop|next.gap&3 == 0 {
 			continue // no line break after it, and it cannot end a sentence: most tokens
 		}
@@ -594,9 +593,15 @@ func splitSentences(text string, tokens []Token, buf []Sentence) []Sentence {
 			if end = terminalEnd(text, tokens, i); end == 0 {
 				continue
 			}
+			for k := i + 1; k < end; k++ {
+				tokens[k].Sentence = len(out)
+			}
 		}
 		cut(end)
 		i = end - 1
+	}
+	if len(tokens) > 0 {
+		tokens[len(tokens)-1].Sentence = len(out)
 	}
 	cut(len(tokens))
 	return out
