@@ -90,7 +90,7 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	if s != nil {
 		tokens = s.tokens
 	}
-	tokens = scanTokens(text, tokens, s)
+	tokens = scanTokens(text, tokens, s) // also marks quotations
 	if s == nil {
 		lowerTokens(text, tokens)
 	}
@@ -98,7 +98,7 @@ func segment(text string, s *Stemmer) ([]Token, []Sentence) {
 	if s != nil {
 		sentences = s.sentences
 	}
-	sentences = splitSentences(text, tokens, sentences) // also marks quotations
+	sentences = splitSentences(text, tokens, sentences)
 	return tokens, sentences
 }
 

@@ -30,7 +30,7 @@ func checkSameTokens(t *testing.T, text string, got []Token, gotSents []Sentence
 			t.Fatalf("%q: token %d = %+v, want %+v", text, i, g, w)
 		}
 	}
-	for i := 1; i < len(got); i++ { // gap: what splitSentences and quoteState read of the white space
+	for i := 1; i < len(got); i++ { // gap: what splitSentences and the quotation marking read of the white space
 		between := text[got[i-1].End:got[i].Start]
 		nl := min(strings.Count(between, "\n"), 2)
 		if int(got[i].gap&3) != nl || (got[i].gap&gapBlankLine != 0) != strings.Contains(between, "\n\n") {
