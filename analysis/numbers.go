@@ -139,17 +139,14 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	if d.scratch != nil {
 		memo = d.scratch.wordTests
 	}
-	const cannot = 2 << (2 * testMayStartNumber) // tested, false
-	for i := 0; i < len(toks); {
+	for i := 0; ; {
 		// most tokens cannot start a number: skip them (each distinct word
 		// tested once, see tokenIs) before parseAt builds and copies a
 		// mention
-		t := &toks[i]
-		if t.Kind == Punct || t.Kind == Word && int(t.word) < len(memo) && memo[t.word]&(3<<(2*testMayStartNumber)) == cannot {
-			i++
-			continue
+		if i = skipNonStarts(toks, memo, i); i >= len(toks) {
+			break
 		}
-		if t.Kind == Word && !tokenIs(d, i, testMayStartNumber) {
+		if toks[i].Kind == Word && !tokenIs(d, i, testMayStartNumber) {
 			if d.scratch != nil {
 				memo = d.scratch.wordTests // may have grown
 			}
@@ -180,6 +177,22 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	}
 	inferYears(out)
 	return out
+}
+
+// skipNonStarts returns the first token from i on that is not punctuation
+// nor a word that memo (tokenIs's answers by word number) knows cannot
+// start a number, or len(toks). It calls nothing: under wasm a function
+// without calls runs its loop without the machinery that lets a call
+// unwind the stack.
+func skipNonStarts(toks []Token, memo []uint64, i int) int {
+	const known, cannot = 3 << (2 * testMayStartNumber), 2 << (2 * testMayStartNumber) // cannot: tested, false
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Punct && (t.Kind != Word || int(t.word) >= len(memo) || memo[t.word]&known != cannot) {
+			break
+		}
+	}
+	return i
 }
 
 type numExtractor struct {
@@ -259,13 +272,11 @@ func (x *numExtractor) firstOf(i int, m *NumberMention) int {
 	return i
 }
 
-// parseAt tries to read a number expression starting at token i.
+// parseAt tries to read a number expression starting at token i, a
+// number or a word that may start one (mayStartNumber).
 func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	m.Weekday = -1
 	t := x.t[i]
-	if t.Kind == Punct || t.Kind == Word && !mayStartNumber(t.Lower) {
-		return m, i, false
-	}
 	if t.Kind == Word {
 		if wd := weekdayIndex(t.Lower); wd >= 0 && x.capitalised(i) {
 			j := i + 1

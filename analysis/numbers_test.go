@@ -352,3 +352,26 @@ func BenchmarkCheckNumbers(b *testing.B) {
 		checkNumbers(d, &r)
 	}
 }
+
+func TestSkipNonStarts(t *testing.T) {
+	const cannot, can = 2 << (2 * testMayStartNumber), 3 << (2 * testMayStartNumber)
+	memo := []uint64{0, cannot, can, 0} // words 1 and 2 tested, 3 not yet
+	toks := []Token{
+		{Kind: Punct}, {Kind: Word, word: 1}, {Kind: Word, word: 2}, // 0-2
+		{Kind: Punct}, {Kind: Word, word: 3}, // 3-4
+		{Kind: Word, word: 1}, {Kind: Number}, // 5-6
+		{Kind: Word, word: 1}, {Kind: Word}, // 7-8: no word number
+		{Kind: Word, word: 9},                // beyond the memo
+		{Kind: Punct}, {Kind: Word, word: 1}, // 10-11
+	}
+	for _, c := range []struct{ from, want int }{
+		{0, 2}, {2, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 9}, {10, 12}, {12, 12},
+	} {
+		if got := skipNonStarts(toks, memo, c.from); got != c.want {
+			t.Errorf("skipNonStarts from %d = %d, want %d", c.from, got, c.want)
+		}
+	}
+	if got := skipNonStarts(toks, nil, 1); got != 1 {
+		t.Errorf("skipNonStarts without a memo = %d, want 1", got)
+	}
+}
