@@ -930,7 +930,15 @@ const (
 	testLegalDivision
 	testLegalNoun
 	testLawVerb
-	testMayStartNumber
+	testApprox
+	testVerbLike
+	testAdverbWord
+	testMayStartNumber // tests of numbers.go from here on
+	testMonth
+	testOrdinal
+	testFraction
+	testSmallNumber
+	testNPStop
 	numWordTests // at most 32: two bits each in a uint64
 )
 
@@ -950,12 +958,27 @@ var wordTestSets = [testMayStartNumber]*wordSet{
 	testLegalDivision:   &legalDivisions,
 	testLegalNoun:       &legalNouns,
 	testLawVerb:         &lawVerbs,
+	testApprox:          &approxWords,
+	testVerbLike:        &verbLike,
+	testAdverbWord:      &isAdverbWordWords,
 }
 
 // wordIs answers test for the word w.
 func wordIs(w string, test wordTest) bool {
-	if test == testMayStartNumber {
+	switch test {
+	case testMayStartNumber:
 		return mayStartNumber(w)
+	case testMonth:
+		return monthIndex(w) > 0
+	case testOrdinal:
+		return ordinalWord(w) > 0
+	case testFraction:
+		return fractionDenominator(w) > 0
+	case testSmallNumber:
+		_, ok := smallNumber(w)
+		return ok
+	case testNPStop:
+		return isNPStop(w)
 	}
 	return wordTestSets[test].has(w)
 }

@@ -462,6 +462,10 @@ func TestTokenIs(t *testing.T) {
 		{"§", testLegalDivision, true}, {"shall", testLegalWord, true},
 		{"third", testMayStartNumber, true}, {"thirds", testMayStartNumber, false},
 		{"a", testMayStartNumber, true}, {"officials", testMayStartNumber, false},
+		{"about", testApprox, true}, {"voted", testVerbLike, true}, {"later", testAdverbWord, true},
+		{"sept", testMonth, true}, {"mayor", testMonth, false}, {"tenth", testOrdinal, true}, {"eleventh", testOrdinal, false},
+		{"quarters", testFraction, true}, {"zero", testSmallNumber, true}, {"hundred", testSmallNumber, false},
+		{"among", testNPStop, true}, {"were", testNPStop, true}, {"people", testNPStop, false},
 	} {
 		if got := wordIs(c.w, c.test); got != c.want {
 			t.Errorf("wordIs(%q, %d) = %v, want %v", c.w, c.test, got, c.want)

@@ -233,6 +233,14 @@ func (x *numExtractor) kind(i int) TokenKind {
 	return x.t[i].Kind
 }
 
+// is reports whether test holds for token i's word (false beyond the
+// text), each distinct word tested once (tokenIs).
+//
+//go:noinline
+func (x *numExtractor) is(i int, test wordTest) bool {
+	return uint(i) < uint(len(x.t)) && tokenIs(x.d, i, test)
+}
+
 //go:noinline
 func (x *numExtractor) isWord(i int) bool { return i >= 0 && i < len(x.t) && x.t[i].Kind == Word }
 
@@ -293,7 +301,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 			m.Kind, m.Weekday, m.Unit, m.Value = NumWeekday, wd, "weekday", float64(wd)
 			return m, i + 1, true
 		}
-		if monthIndex(t.Lower) > 0 {
+		if x.is(i, testMonth) {
 			if dm, dn, ok := x.parseDate(i); ok {
 				return dm, dn, true
 			}
@@ -338,8 +346,8 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 		}
 	}
 	if t.Kind == Word {
-		if v := ordinalWord(t.Lower); v > 0 && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
-			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, v, "ordinal", true
+		if x.is(i, testOrdinal) && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
+			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, ordinalWord(t.Lower), "ordinal", true
 			return m, i + 1, true
 		}
 	}
@@ -605,7 +613,8 @@ func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 	seen := false
 	for j < len(x.t) {
 		w := x.lower(j)
-		if u, ok := smallNumber(w); ok {
+		if x.is(j, testSmallNumber) {
+			u, _ := smallNumber(w)
 			if seen && current%100 != 0 && !(current >= 20 && current%10 == 0 && u < 10) {
 				break // "five six" is not a number
 			}
@@ -665,8 +674,10 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 	case "a", "an", "one":
 		num = 1
 	default:
-		if u, ok := smallNumber(w); ok && u > 0 && u < 20 {
-			num = u
+		if x.is(i, testSmallNumber) {
+			if u, _ := smallNumber(w); u > 0 && u < 20 {
+				num = u
+			}
 		}
 	}
 	if num == 0 {
@@ -676,7 +687,10 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 	if x.lower(j) == "-" && x.adjacent(i) && x.adjacent(j) {
 		j++
 	}
-	den := fractionDenominator(x.lower(j))
+	den := 0
+	if x.is(j, testFraction) {
+		den = fractionDenominator(x.lower(j))
+	}
 	if den > 0 && (num == 1) == !strings.HasSuffix(x.lower(j), "s") && num < den {
 		if x.lower(j) == "second" || x.lower(j) == "seconds" {
 			return m, i, false
@@ -746,7 +760,8 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 	if i >= len(x.t) {
 		return m, i, false
 	}
-	if mo := monthIndex(x.lower(i)); mo > 0 && x.t[i].Kind == Word {
+	if x.t[i].Kind == Word && x.is(i, testMonth) {
+		mo := monthIndex(x.t[i].Lower)
 		if x.lower(i) == "may" && !x.capitalised(i) {
 			return m, i, false
 		}
@@ -800,11 +815,10 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		if x.lower(j) == "of" {
 			j++
 		}
-		mo := monthIndex(x.lower(j))
-		if mo == 0 || !x.capitalised(j) || !x.sameSentence(i, j) {
+		if !x.is(j, testMonth) || !x.capitalised(j) || !x.sameSentence(i, j) {
 			return m, i, false
 		}
-		m.Month, m.Day = mo, int(v)
+		m.Month, m.Day = monthIndex(x.t[j].Lower), int(v)
 		j++
 		if x.lower(j) == "." && x.adjacent(j-1) {
 			j++
@@ -878,11 +892,10 @@ func scaleLetter(s string) string {
 // approxBefore reports an approximator before token i ("about", "more
 // than", "at least", "nearly", "some"...).
 func (x *numExtractor) approxBefore(i int) bool {
-	p := x.lower(i - 1)
-	if approxWords.has(p) {
+	if x.is(i-1, testApprox) {
 		return true
 	}
-	switch p {
+	switch x.lower(i - 1) {
 	case "than":
 		switch x.lower(i - 2) {
 		case "more", "less", "fewer", "greater", "higher", "lower":
@@ -980,23 +993,23 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 		if t.Kind != Word {
 			break
 		}
-		if _, isNum := smallNumber(t.Lower); isNum || mayStartNumber(t.Lower) && monthIndex(t.Lower) > 0 {
+		if x.is(k, testSmallNumber) || x.is(k, testMonth) {
 			break // "16 schools and three middle schools"
 		}
 		if t.Lower == "and" {
 			// coordination of nouns: "servicemen and police officers"
-			if len(words) > 0 && x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && !isVerbLike(x.lower(k+1)) {
+			if len(words) > 0 && x.isWord(k+1) && !x.is(k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && !x.is(k+1, testVerbLike) {
 				k++
 				continue
 			}
 			break
 		}
-		if isNPStop(t.Lower) {
+		if x.is(k, testNPStop) {
 			break
 		}
 		if st := stateOf(t.Stem); st != "" {
 			// a participle: before a noun it modifies, otherwise it ends the phrase
-			if x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
+			if x.isWord(k+1) && !x.is(k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
 				np.state, np.stateWord = st, t.Lower
 				k++
 				continue
@@ -1013,7 +1026,7 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 			}
 			break
 		}
-		if isVerbLike(t.Lower) || isAdverbWord(t.Lower) {
+		if x.is(k, testVerbLike) || x.is(k, testAdverbWord) {
 			break
 		}
 		words = append(words, k)
