@@ -939,6 +939,7 @@ const (
 	testFraction
 	testSmallNumber
 	testNPStop
+	testArticleNumber
 	numWordTests // at most 32: two bits each in a uint64
 )
 
@@ -979,6 +980,8 @@ func wordIs(w string, test wordTest) bool {
 		return ok
 	case testNPStop:
 		return isNPStop(w)
+	case testArticleNumber:
+		return fractionDenominator(w) > 0 || articleNumberWords.has(w)
 	}
 	return wordTestSets[test].has(w)
 }

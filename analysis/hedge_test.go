@@ -466,6 +466,8 @@ func TestTokenIs(t *testing.T) {
 		{"sept", testMonth, true}, {"mayor", testMonth, false}, {"tenth", testOrdinal, true}, {"eleventh", testOrdinal, false},
 		{"quarters", testFraction, true}, {"zero", testSmallNumber, true}, {"hundred", testSmallNumber, false},
 		{"among", testNPStop, true}, {"were", testNPStop, true}, {"people", testNPStop, false},
+		{"dozen", testArticleNumber, true}, {"thirds", testArticleNumber, true}, {"-", testArticleNumber, true},
+		{"days", testArticleNumber, false}, {"man", testArticleNumber, false},
 	} {
 		if got := wordIs(c.w, c.test); got != c.want {
 			t.Errorf("wordIs(%q, %d) = %v, want %v", c.w, c.test, got, c.want)

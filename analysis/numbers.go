@@ -146,7 +146,11 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 		if i = skipNonStarts(toks, memo, i); i >= len(toks) {
 			break
 		}
-		if toks[i].Kind == Word && !tokenIs(d, i, testMayStartNumber) {
+		// "a" and "an", most of the words left, start a number only before
+		// a few words ("a dozen", "a third", "a week later"): parseAt would
+		// reject the others
+		if t := &toks[i]; t.Kind == Word && (!tokenIs(d, i, testMayStartNumber) ||
+			(t.Lower == "a" || t.Lower == "an") && !x.is(i+1, testArticleNumber)) {
 			if d.scratch != nil {
 				memo = d.scratch.wordTests // may have grown
 			}
@@ -393,15 +397,8 @@ func (x *numExtractor) capitalised(i int) bool {
 func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 	// money with a trailing scale letter: "$3m", "€2bn"
 	if m.Kind == NumMoney && m.Scale == 1 && x.adjacent(end-1) {
-		switch x.lower(end) {
-		case "m", "mn", "mln":
-			m.Scale, m.Value, end = 1e6, m.Value*1e6, end+1
-		case "b", "bn", "bln":
-			m.Scale, m.Value, end = 1e9, m.Value*1e9, end+1
-		case "k":
-			m.Scale, m.Value, end = 1e3, m.Value*1e3, end+1
-		case "tn", "trn":
-			m.Scale, m.Value, end = 1e12, m.Value*1e12, end+1
+		if s := float64(scaleLetters[x.lower(end)]); s > 0 {
+			m.Scale, m.Value, end = s, m.Value*s, end+1
 		}
 	}
 	// ranges: "10-12", "10 to 12", "10–12 percent"
@@ -858,7 +855,7 @@ func (x *numExtractor) isLabel(i int) bool {
 				return true // "10:30", "9/11"
 			}
 		}
-		if x.isWord(i+1) && !isOrdinalSuffix(x.lower(i+1)) && scaleLetter(x.lower(i+1)) == "" &&
+		if x.isWord(i+1) && !isOrdinalSuffix(x.lower(i+1)) && scaleLetters[x.lower(i+1)] == 0 &&
 			unitWord(x.lower(i+1)) == "" && x.lower(i+1) != "s" && currencyWord(x.lower(i+1)) == "" {
 			return true // "4G", "737MAX"
 		}
@@ -880,14 +877,11 @@ var labelWords = newWordSet("article|articles|section|chapter|no|no.|number|page
 	"code|act|bill|law|decree|order|protocol|item|annex|part|point|rule|title|size|tier|category|" +
 	"class|type|model|mark|rank|ranked|number-|p|pp|ch|art|sec")
 
-//go:noinline
-func scaleLetter(s string) string {
-	switch s {
-	case "m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn":
-		return s
-	}
-	return ""
-}
+// scaleLetters are the scales written after an amount of money ("$3m",
+// "€2bn").
+var scaleLetters = newWordMap([]words[int]{
+	{"k", 1e3}, {"m|mn|mln", 1e6}, {"b|bn|bln", 1e9}, {"tn|trn", 1e12},
+})
 
 // approxBefore reports an approximator before token i ("about", "more
 // than", "at least", "nearly", "some"...).
