@@ -451,6 +451,11 @@ func TestTokenIs(t *testing.T) {
 			}
 		}
 	}
+	for _, k := range []int{-1, len(toks)} { // beyond the tokens: false
+		if tokenIs(with, k, testMayStartNumber) || tokenIs(without, k, testMayStartNumber) {
+			t.Errorf("tokenIs(%d) beyond the tokens = true", k)
+		}
+	}
 	for _, c := range []struct {
 		w    string
 		test wordTest

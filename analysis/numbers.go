@@ -150,7 +150,7 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 		// a few words ("a dozen", "a third", "a week later"): parseAt would
 		// reject the others
 		if t := &toks[i]; t.Kind == Word && (!tokenIs(d, i, testMayStartNumber) ||
-			(t.Lower == "a" || t.Lower == "an") && !x.is(i+1, testArticleNumber)) {
+			(t.Lower == "a" || t.Lower == "an") && !tokenIs(d, i+1, testArticleNumber)) {
 			if d.scratch != nil {
 				memo = d.scratch.wordTests // may have grown
 			}
@@ -237,14 +237,6 @@ func (x *numExtractor) kind(i int) TokenKind {
 	return x.t[i].Kind
 }
 
-// is reports whether test holds for token i's word (false beyond the
-// text), each distinct word tested once (tokenIs).
-//
-//go:noinline
-func (x *numExtractor) is(i int, test wordTest) bool {
-	return uint(i) < uint(len(x.t)) && tokenIs(x.d, i, test)
-}
-
 //go:noinline
 func (x *numExtractor) isWord(i int) bool { return i >= 0 && i < len(x.t) && x.t[i].Kind == Word }
 
@@ -305,7 +297,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 			m.Kind, m.Weekday, m.Unit, m.Value = NumWeekday, wd, "weekday", float64(wd)
 			return m, i + 1, true
 		}
-		if x.is(i, testMonth) {
+		if tokenIs(x.d, i, testMonth) {
 			if dm, dn, ok := x.parseDate(i); ok {
 				return dm, dn, true
 			}
@@ -350,7 +342,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 		}
 	}
 	if t.Kind == Word {
-		if x.is(i, testOrdinal) && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
+		if tokenIs(x.d, i, testOrdinal) && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
 			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, ordinalWord(t.Lower), "ordinal", true
 			return m, i + 1, true
 		}
@@ -610,7 +602,7 @@ func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 	seen := false
 	for j < len(x.t) {
 		w := x.lower(j)
-		if x.is(j, testSmallNumber) {
+		if tokenIs(x.d, j, testSmallNumber) {
 			u, _ := smallNumber(w)
 			if seen && current%100 != 0 && !(current >= 20 && current%10 == 0 && u < 10) {
 				break // "five six" is not a number
@@ -671,7 +663,7 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 	case "a", "an", "one":
 		num = 1
 	default:
-		if x.is(i, testSmallNumber) {
+		if tokenIs(x.d, i, testSmallNumber) {
 			if u, _ := smallNumber(w); u > 0 && u < 20 {
 				num = u
 			}
@@ -685,7 +677,7 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 		j++
 	}
 	den := 0
-	if x.is(j, testFraction) {
+	if tokenIs(x.d, j, testFraction) {
 		den = fractionDenominator(x.lower(j))
 	}
 	if den > 0 && (num == 1) == !strings.HasSuffix(x.lower(j), "s") && num < den {
@@ -757,7 +749,7 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 	if i >= len(x.t) {
 		return m, i, false
 	}
-	if x.t[i].Kind == Word && x.is(i, testMonth) {
+	if x.t[i].Kind == Word && tokenIs(x.d, i, testMonth) {
 		mo := monthIndex(x.t[i].Lower)
 		if x.lower(i) == "may" && !x.capitalised(i) {
 			return m, i, false
@@ -812,7 +804,7 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		if x.lower(j) == "of" {
 			j++
 		}
-		if !x.is(j, testMonth) || !x.capitalised(j) || !x.sameSentence(i, j) {
+		if !tokenIs(x.d, j, testMonth) || !x.capitalised(j) || !x.sameSentence(i, j) {
 			return m, i, false
 		}
 		m.Month, m.Day = monthIndex(x.t[j].Lower), int(v)
@@ -886,7 +878,7 @@ var scaleLetters = newWordMap([]words[int]{
 // approxBefore reports an approximator before token i ("about", "more
 // than", "at least", "nearly", "some"...).
 func (x *numExtractor) approxBefore(i int) bool {
-	if x.is(i-1, testApprox) {
+	if tokenIs(x.d, i-1, testApprox) {
 		return true
 	}
 	switch x.lower(i - 1) {
@@ -987,23 +979,23 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 		if t.Kind != Word {
 			break
 		}
-		if x.is(k, testSmallNumber) || x.is(k, testMonth) {
+		if tokenIs(x.d, k, testSmallNumber) || tokenIs(x.d, k, testMonth) {
 			break // "16 schools and three middle schools"
 		}
 		if t.Lower == "and" {
 			// coordination of nouns: "servicemen and police officers"
-			if len(words) > 0 && x.isWord(k+1) && !x.is(k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && !x.is(k+1, testVerbLike) {
+			if len(words) > 0 && x.isWord(k+1) && !tokenIs(x.d, k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && !tokenIs(x.d, k+1, testVerbLike) {
 				k++
 				continue
 			}
 			break
 		}
-		if x.is(k, testNPStop) {
+		if tokenIs(x.d, k, testNPStop) {
 			break
 		}
 		if st := stateOf(t.Stem); st != "" {
 			// a participle: before a noun it modifies, otherwise it ends the phrase
-			if x.isWord(k+1) && !x.is(k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
+			if x.isWord(k+1) && !tokenIs(x.d, k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
 				np.state, np.stateWord = st, t.Lower
 				k++
 				continue
@@ -1020,7 +1012,7 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 			}
 			break
 		}
-		if x.is(k, testVerbLike) || x.is(k, testAdverbWord) {
+		if tokenIs(x.d, k, testVerbLike) || tokenIs(x.d, k, testAdverbWord) {
 			break
 		}
 		words = append(words, k)

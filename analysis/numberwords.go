@@ -330,7 +330,7 @@ func (x *numExtractor) currencyBefore(i int) string {
 			return c
 		}
 	}
-	if p := x.lower(i - 1); currencyCodes.has(p) {
+	if p := x.lower(i - 1); len(p) == 3 && currencyCodes.has(p) {
 		return strings.ToUpper(p)
 	}
 	return ""
