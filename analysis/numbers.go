@@ -847,8 +847,8 @@ func (x *numExtractor) isLabel(i int) bool {
 				return true // "10:30", "9/11"
 			}
 		}
-		if x.isWord(i+1) && !isOrdinalSuffix(x.lower(i+1)) && scaleLetters[x.lower(i+1)] == 0 &&
-			unitWord(x.lower(i+1)) == "" && x.lower(i+1) != "s" && currencyWord(x.lower(i+1)) == "" {
+		if w := x.lower(i + 1); x.isWord(i+1) && !isOrdinalSuffix(w) && scaleLetters[w] == 0 &&
+			unitWord(w) == "" && w != "s" && currencyWord(w) == "" {
 			return true // "4G", "737MAX"
 		}
 	}
@@ -856,8 +856,11 @@ func (x *numExtractor) isLabel(i int) bool {
 	if labelWords.has(p) {
 		return true
 	}
-	if p == "." && (x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol") {
-		return true
+	if p == "." {
+		switch x.lower(i - 2) {
+		case "no", "art", "sec", "vol":
+			return true
+		}
 	}
 	return false
 }
@@ -910,8 +913,10 @@ func (x *numExtractor) context(m *NumberMention, i, next int) {
 		m.Approx = true
 	}
 	switch x.lower(next) {
-	case "or", "plus", "+":
-		if x.lower(next) != "or" || x.lower(next+1) == "more" || x.lower(next+1) == "so" {
+	case "plus", "+":
+		m.Approx = true
+	case "or":
+		if w := x.lower(next + 1); w == "more" || w == "so" {
 			m.Approx = true
 		}
 	}
@@ -1046,15 +1051,19 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 // "2 children were killed"), or the noun of "the number of X ... rose to N".
 func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	j := next
-	if x.lower(j) == "of" && (m.Approx || m.Spelled && m.Value >= 100 || isDeterminer(x.lower(j+1)) || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "which") {
-		// "hundreds of people", "one of the", "two of them"
-		if x.lower(j+1) == "the" || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "those" || x.lower(j+1) == "which" || x.lower(j+1) == "these" {
-			m.Restricted = true
-			return
+	if x.lower(j) == "of" {
+		if w := x.lower(j + 1); m.Approx || m.Spelled && m.Value >= 100 || isDeterminer(w) || w == "them" || w == "whom" || w == "which" {
+			// "hundreds of people", "one of the", "two of them"
+			switch w {
+			case "the", "them", "whom", "those", "which", "these":
+				m.Restricted = true
+				return
+			}
+			j++
 		}
-		j++
 	}
-	if x.lower(j) == "more" || x.lower(j) == "other" || x.lower(j) == "additional" || x.lower(j) == "further" || x.lower(j) == "new" {
+	switch x.lower(j) {
+	case "more", "other", "additional", "further", "new":
 		m.Restricted = true // "five more people": an increment
 		return
 	}
@@ -1067,7 +1076,8 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	}
 	if np.head == "" && np.state == "" {
 		// "has risen to 17": look back for "the number of X" or "death toll"
-		if x.lower(first-1) == "to" || x.lower(first-1) == "at" || x.lower(first-1) == "reached" || x.lower(first-1) == "was" || x.lower(first-1) == "is" {
+		switch x.lower(first - 1) {
+		case "to", "at", "reached", "was", "is":
 			x.subjectBack(m, first)
 		}
 		return
@@ -1135,7 +1145,8 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 	lo := first - 30
 	for k := first - 1; k >= 0 && k > lo && x.t[k].Sentence == m.Sentence; k-- {
-		if x.lower(k) == "toll" {
+		w := x.lower(k)
+		if w == "toll" {
 			m.State = "killed"
 			m.Subject = "death toll"
 			if x.lower(k-1) == "injury" {
@@ -1143,7 +1154,7 @@ func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 			}
 			return
 		}
-		if x.lower(k) == "of" && (x.lower(k-1) == "number" || x.lower(k-1) == "total") {
+		if w == "of" && (x.lower(k-1) == "number" || x.lower(k-1) == "total") {
 			j := k + 1
 			if isDeterminer(x.lower(j)) {
 				j++
