@@ -139,6 +139,7 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	if d.scratch != nil {
 		memo = d.scratch.wordTests
 	}
+	var m NumberMention
 	for i := 0; ; {
 		// most tokens cannot start a number: skip them (each distinct word
 		// tested once, see tokenIs) before parseAt builds and copies a
@@ -157,7 +158,8 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 			i++
 			continue
 		}
-		m, next, ok := x.parseAt(i)
+		m = NumberMention{Weekday: -1}
+		next, ok := x.parseAt(&m, i)
 		if !ok || next <= i {
 			i++
 			continue
@@ -277,51 +279,55 @@ func (x *numExtractor) firstOf(i int, m *NumberMention) int {
 }
 
 // parseAt tries to read a number expression starting at token i, a
-// number or a word that may start one (mayStartNumber).
-func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
-	t := x.t[i]
+// number or a word that may start one (mayStartNumber), into m, a zero
+// mention with Weekday -1; it changes m only when it finds one.
+func (x *numExtractor) parseAt(m *NumberMention, i int) (next int, ok bool) {
+	t := &x.t[i]
 	if t.Kind == Word {
 		if wd := weekdayIndex(t.Lower); wd >= 0 && x.capitalised(i) {
 			j := i + 1
 			if x.lower(j) == "," || x.lower(j) == "(" {
 				j++
 			}
-			if dm, dn, ok := x.parseDate(j); ok && x.sameSentence(i, j) {
-				dm.Weekday = wd
-				if x.lower(i+1) == "(" && x.lower(dn) == ")" {
-					dn++
+			if x.sameSentence(i, j) {
+				if dn, ok := x.parseDate(m, j); ok {
+					m.Weekday = wd
+					if x.lower(i+1) == "(" && x.lower(dn) == ")" {
+						dn++
+					}
+					return dn, true
 				}
-				return dm, dn, true
 			}
 			m.Kind, m.Weekday, m.Unit, m.Value = NumWeekday, wd, "weekday", float64(wd)
-			return m, i + 1, true
+			return i + 1, true
 		}
 		if tokenIs(x.d, i, testMonth) {
-			if dm, dn, ok := x.parseDate(i); ok {
-				return dm, dn, true
-			}
-			return m, i, false
+			return x.parseDate(m, i)
 		}
 		if (t.Lower == "next" || t.Lower == "following") && x.lower(i-1) == "the" && (x.lower(i+1) == "day" || x.lower(i+1) == "week") {
 			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true
-			return m, i + 2, true // "the next day", "the following week"
+			return i + 2, true // "the next day", "the following week"
 		}
 		if (t.Lower == "a" || t.Lower == "an") && (x.lower(i+1) == "day" || x.lower(i+1) == "week") &&
 			(x.lower(i+2) == "later" || x.lower(i+2) == "afterwards") {
 			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true
-			return m, i + 3, true
+			return i + 3, true
 		}
-		if f, n, ok := x.parseFraction(i); ok {
-			return f, n, true
+		if v, n, ordinal := x.parseFraction(i); n > i {
+			m.Kind, m.Value, m.Unit, m.Spelled = NumFraction, v, "fraction", true
+			if ordinal {
+				m.Kind, m.Unit = NumOrdinal, "ordinal"
+			}
+			return n, true
 		}
-		if v, n, ok := x.parseVague(i); ok {
-			return v, n, true
+		if v := x.parseVague(i); v > 0 {
+			m.Kind, m.Value, m.Approx, m.Spelled = NumCount, v, true, true
+			return i + 1, true
 		}
 	}
 	if t.Kind == Number {
-		if dm, dn, ok := x.parseDate(i); ok {
-			return dm, dn, true
+		if dn, ok := x.parseDate(m, i); ok {
+			return dn, true
 		}
 		if x.isLabel(i) {
 			n := i + 1
@@ -329,27 +335,27 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 				n += 2
 			}
 			m.Kind, m.Value = NumLabel, parseDigits(t.Lower)
-			return m, n, true
+			return n, true
 		}
 		// ordinal "21st"
 		if x.adjacent(i) && isOrdinalSuffix(x.lower(i+1)) {
 			v, ok := parseDigitsOK(t.Lower)
 			if !ok {
-				return m, i, false
+				return i, false
 			}
 			m.Kind, m.Value, m.Unit = NumOrdinal, v, "ordinal"
-			return m, i + 2, true
+			return i + 2, true
 		}
 	}
 	if t.Kind == Word {
 		if tokenIs(x.d, i, testOrdinal) && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
 			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, ordinalWord(t.Lower), "ordinal", true
-			return m, i + 1, true
+			return i + 1, true
 		}
 	}
 	v, mant, scale, end, spelled, ok := x.parseValue(i)
 	if !ok {
-		return m, i, false
+		return i, false
 	}
 	if x.negativeSign(i) {
 		v, mant = -v, -mant
@@ -366,7 +372,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 					end += 2
 				}
 			}
-			return m, end, true
+			return end, true
 		}
 	}
 	m.Kind = NumCount
@@ -374,8 +380,8 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	if cur := x.currencyBefore(i); cur != "" {
 		m.Kind, m.Unit = NumMoney, cur
 	}
-	end = x.parseSuffix(&m, i, end)
-	return m, end, true
+	end = x.parseSuffix(m, i, end)
+	return end, true
 }
 
 //go:noinline
@@ -646,17 +652,16 @@ func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 }
 
 // parseFraction reads "half", "a third", "two-thirds", "three quarters",
-// "one in five".
-func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
+// "one in five" at token i: the fraction's value and the end of its
+// tokens (i when there is none); ordinal is true for the ordinal of "a
+// fourth person", whose value v is then 4.
+func (x *numExtractor) parseFraction(i int) (v float64, next int, ordinal bool) {
 	w := x.lower(i)
-	m.Kind, m.Unit, m.Spelled = NumFraction, "fraction", true
 	if w == "half" {
 		if x.lower(i+1) == "-" && x.adjacent(i) || x.lower(i+1) == "past" || x.lower(i+1) == "an" || x.lower(i+1) == "time" {
-			return m, i, false // "half-brother", "half past", "half an hour", "half time"
+			return 0, i, false // "half-brother", "half past", "half an hour", "half time"
 		}
-		m.Value = 0.5
-		return m, i + 1, true
+		return 0.5, i + 1, false
 	}
 	num := 0
 	switch w {
@@ -670,7 +675,7 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 		}
 	}
 	if num == 0 {
-		return m, i, false
+		return 0, i, false
 	}
 	j := i + 1
 	if x.lower(j) == "-" && x.adjacent(i) && x.adjacent(j) {
@@ -682,77 +687,67 @@ func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool)
 	}
 	if den > 0 && (num == 1) == !strings.HasSuffix(x.lower(j), "s") && num < den {
 		if x.lower(j) == "second" || x.lower(j) == "seconds" {
-			return m, i, false
+			return 0, i, false
 		}
 		if num == 1 && (w == "a" || w == "an") && x.isWord(j+1) && x.sameSentence(j, j+1) {
 			// "a fourth person" is an ordinal; "a third of", "a third opposed" a fraction
 			nw := x.lower(j + 1)
 			if nw != "of" && !isVerbLike(nw) && !isAux(nw) && !strings.HasSuffix(nw, "ed") && !isNPStop(nw) {
 				if v := ordinalWord(x.lower(j)); v > 0 {
-					m.Kind, m.Value, m.Unit = NumOrdinal, v, "ordinal"
-					return m, j + 1, true
+					return v, j + 1, true
 				}
 			}
 		}
-		m.Value = float64(num) / float64(den)
-		return m, j + 1, true
+		return float64(num) / float64(den), j + 1, false
 	}
 	// "one in five"
 	if w == "one" && x.lower(i+1) == "in" {
 		if u, ok := smallNumber(x.lower(i + 2)); ok && u > 1 {
-			m.Value = 1 / float64(u)
-			return m, i + 3, true
+			return 1 / float64(u), i + 3, false
 		}
 		if i+2 < len(x.t) && x.t[i+2].Kind == Number {
 			if v, ok := parseDigitsOK(x.lower(i + 2)); ok && v > 1 {
-				m.Value = 1 / v
-				return m, i + 3, true
+				return 1 / v, i + 3, false
 			}
 		}
 	}
-	return m, i, false
+	return 0, i, false
 }
 
-// parseVague reads "dozens", "hundreds", "thousands", "millions" (of):
-// a count with an order of magnitude only.
-func (x *numExtractor) parseVague(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
-	var v float64
+// parseVague returns the value given to "dozens", "hundreds",
+// "thousands", "millions" (of) at token i, a count with an order of
+// magnitude only, or 0.
+func (x *numExtractor) parseVague(i int) float64 {
 	switch x.lower(i) {
 	case "dozens":
-		v = 24
+		return 24
 	case "scores":
-		if x.lower(i+1) != "of" {
-			return m, i, false
+		if x.lower(i+1) == "of" {
+			return 40
 		}
-		v = 40
 	case "hundreds":
-		v = 200
+		return 200
 	case "thousands":
-		v = 2000
+		return 2000
 	case "millions":
-		v = 2e6
+		return 2e6
 	case "billions":
-		v = 2e9
-	default:
-		return m, i, false
+		return 2e9
 	}
-	m.Kind, m.Value, m.Approx, m.Spelled = NumCount, v, true, true
-	return m, i + 1, true
+	return 0
 }
 
 // parseDate reads "March 3, 2021", "March 3", "3 March 2021", "March
-// 2021", "Jan. 10" at token i.
-func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
-	m.Kind, m.Unit = NumDate, "date"
+// 2021", "Jan. 10" at token i into m, a zero mention with Weekday -1; it
+// changes m only when it finds a date.
+func (x *numExtractor) parseDate(m *NumberMention, i int) (next int, ok bool) {
 	if i >= len(x.t) {
-		return m, i, false
+		return i, false
 	}
 	if x.t[i].Kind == Word && tokenIs(x.d, i, testMonth) {
 		mo := monthIndex(x.t[i].Lower)
 		if x.lower(i) == "may" && !x.capitalised(i) {
-			return m, i, false
+			return i, false
 		}
 		j := i + 1
 		if x.lower(j) == "." && x.adjacent(i) {
@@ -761,10 +756,10 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		if j < len(x.t) && x.t[j].Kind == Number && x.sameSentence(i, j) {
 			v, ok := parseDigitsOK(x.lower(j))
 			if !ok {
-				return m, i, false
+				return i, false
 			}
 			if v >= 1 && v <= 31 && v == float64(int(v)) {
-				m.Month, m.Day = mo, int(v)
+				m.Kind, m.Unit, m.Month, m.Day = NumDate, "date", mo, int(v)
 				j++
 				if x.adjacent(j-1) && isOrdinalSuffix(x.lower(j)) {
 					j++
@@ -782,20 +777,20 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 				}
 				m.Invalid = !validDate(m.Year, m.Month, m.Day)
 				m.Value = float64(m.Day)
-				return m, j, true
+				return j, true
 			}
 			if len(x.lower(j)) == 4 && v >= 1000 && v <= 2200 {
-				m.Month, m.Year = mo, int(v)
+				m.Kind, m.Unit, m.Month, m.Year = NumDate, "date", mo, int(v)
 				m.Value = v
-				return m, j + 1, true
+				return j + 1, true
 			}
 		}
-		return m, i, false
+		return i, false
 	}
 	if x.t[i].Kind == Number {
 		v, ok := parseDigitsOK(x.lower(i))
 		if !ok || v < 1 || v > 31 || v != float64(int(v)) {
-			return m, i, false
+			return i, false
 		}
 		j := i + 1
 		if x.adjacent(i) && isOrdinalSuffix(x.lower(j)) {
@@ -805,9 +800,9 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 			j++
 		}
 		if !tokenIs(x.d, j, testMonth) || !x.capitalised(j) || !x.sameSentence(i, j) {
-			return m, i, false
+			return i, false
 		}
-		m.Month, m.Day = monthIndex(x.t[j].Lower), int(v)
+		m.Kind, m.Unit, m.Month, m.Day = NumDate, "date", monthIndex(x.t[j].Lower), int(v)
 		j++
 		if x.lower(j) == "." && x.adjacent(j-1) {
 			j++
@@ -820,9 +815,9 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		}
 		m.Invalid = !validDate(m.Year, m.Month, m.Day)
 		m.Value = float64(m.Day)
-		return m, j, true
+		return j, true
 	}
-	return m, i, false
+	return i, false
 }
 
 // isLabel reports a number that names something: "Article 4", "No. 5",
