@@ -187,9 +187,9 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 
 // skipNonStarts returns the first token from i on that is not punctuation
 // nor a word that memo (tokenIs's answers by word number) knows cannot
-// start a number, or len(toks). It calls nothing: under wasm a function
-// without calls runs its loop without the machinery that lets a call
-// unwind the stack.
+// start a number, or len(toks). Its loop calls nothing, so that under wasm
+// the compiler keeps its variables in locals (a loop with a call spills
+// them to the stack at every turn).
 func skipNonStarts(toks []Token, memo []uint64, i int) int {
 	const known, cannot = 3 << (2 * testMayStartNumber), 2 << (2 * testMayStartNumber) // cannot: tested, false
 	for ; i < len(toks); i++ {
