@@ -930,10 +930,10 @@ const (
 	testLegalDivision
 	testLegalNoun
 	testLawVerb
-	testApprox
+	testApprox // numbers.go's tests from here on
 	testVerbLike
 	testAdverbWord
-	testMayStartNumber // tests of numbers.go from here on
+	testMayStartNumber // the tests from here on are no single set (wordIs)
 	testMonth
 	testOrdinal
 	testFraction
