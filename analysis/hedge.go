@@ -987,12 +987,12 @@ func wordIs(w string, test wordTest) bool {
 }
 
 // tokenIs reports whether test holds for token k's Lower (false for a k
-// beyond the tokens). Every token of
-// one word has the same word number (Token.word), so with the document's
-// scratch each distinct word is tested once, and the answers are kept
-// with the Stemmer between calls: an array look-up instead of hashing the
-// word at every occurrence (under wasm string hashing is slow). Numbers,
-// punctuation and tokens without a word number are tested every time.
+// beyond the tokens). Every token of one word has the same word number
+// (Token.word), so with the document's scratch each distinct word is
+// tested once, and the answers are kept with the Stemmer between calls: an
+// array look-up instead of hashing the word at every occurrence (under
+// wasm string hashing is slow). Numbers, punctuation and tokens without a
+// word number are tested every time.
 func tokenIs(d *Document, k int, test wordTest) bool {
 	if uint(k) >= uint(len(d.Tokens)) {
 		return false
