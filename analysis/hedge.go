@@ -930,7 +930,16 @@ const (
 	testLegalDivision
 	testLegalNoun
 	testLawVerb
-	testMayStartNumber
+	testApprox // numbers.go's tests from here on
+	testVerbLike
+	testAdverbWord
+	testMayStartNumber // the tests from here on are no single set (wordIs)
+	testMonth
+	testOrdinal
+	testFraction
+	testSmallNumber
+	testNPStop
+	testArticleNumber
 	numWordTests // at most 32: two bits each in a uint64
 )
 
@@ -950,23 +959,44 @@ var wordTestSets = [testMayStartNumber]*wordSet{
 	testLegalDivision:   &legalDivisions,
 	testLegalNoun:       &legalNouns,
 	testLawVerb:         &lawVerbs,
+	testApprox:          &approxWords,
+	testVerbLike:        &verbLike,
+	testAdverbWord:      &isAdverbWordWords,
 }
 
 // wordIs answers test for the word w.
 func wordIs(w string, test wordTest) bool {
-	if test == testMayStartNumber {
+	switch test {
+	case testMayStartNumber:
 		return mayStartNumber(w)
+	case testMonth:
+		return monthIndex(w) > 0
+	case testOrdinal:
+		return ordinalWord(w) > 0
+	case testFraction:
+		return fractionDenominator(w) > 0
+	case testSmallNumber:
+		_, ok := smallNumber(w)
+		return ok
+	case testNPStop:
+		return isNPStop(w)
+	case testArticleNumber:
+		return fractionDenominator(w) > 0 || articleNumberWords.has(w)
 	}
 	return wordTestSets[test].has(w)
 }
 
-// tokenIs reports whether test holds for token k's Lower. Every token of
-// one word has the same word number (Token.word), so with the document's
-// scratch each distinct word is tested once, and the answers are kept
-// with the Stemmer between calls: an array look-up instead of hashing the
-// word at every occurrence (under wasm string hashing is slow). Numbers,
-// punctuation and tokens without a word number are tested every time.
+// tokenIs reports whether test holds for token k's Lower (false for a k
+// beyond the tokens). Every token of one word has the same word number
+// (Token.word), so with the document's scratch each distinct word is
+// tested once, and the answers are kept with the Stemmer between calls: an
+// array look-up instead of hashing the word at every occurrence (under
+// wasm string hashing is slow). Numbers, punctuation and tokens without a
+// word number are tested every time.
 func tokenIs(d *Document, k int, test wordTest) bool {
+	if uint(k) >= uint(len(d.Tokens)) {
+		return false
+	}
 	t := &d.Tokens[k]
 	w := int(t.word)
 	if w == 0 || d.scratch == nil {

@@ -451,6 +451,11 @@ func TestTokenIs(t *testing.T) {
 			}
 		}
 	}
+	for _, k := range []int{-1, len(toks)} { // beyond the tokens: false
+		if tokenIs(with, k, testMayStartNumber) || tokenIs(without, k, testMayStartNumber) {
+			t.Errorf("tokenIs(%d) beyond the tokens = true", k)
+		}
+	}
 	for _, c := range []struct {
 		w    string
 		test wordTest
@@ -462,6 +467,12 @@ func TestTokenIs(t *testing.T) {
 		{"§", testLegalDivision, true}, {"shall", testLegalWord, true},
 		{"third", testMayStartNumber, true}, {"thirds", testMayStartNumber, false},
 		{"a", testMayStartNumber, true}, {"officials", testMayStartNumber, false},
+		{"about", testApprox, true}, {"voted", testVerbLike, true}, {"later", testAdverbWord, true},
+		{"sept", testMonth, true}, {"mayor", testMonth, false}, {"tenth", testOrdinal, true}, {"eleventh", testOrdinal, false},
+		{"quarters", testFraction, true}, {"zero", testSmallNumber, true}, {"hundred", testSmallNumber, false},
+		{"among", testNPStop, true}, {"were", testNPStop, true}, {"people", testNPStop, false},
+		{"dozen", testArticleNumber, true}, {"thirds", testArticleNumber, true}, {"-", testArticleNumber, true},
+		{"days", testArticleNumber, false}, {"man", testArticleNumber, false},
 	} {
 		if got := wordIs(c.w, c.test); got != c.want {
 			t.Errorf("wordIs(%q, %d) = %v, want %v", c.w, c.test, got, c.want)

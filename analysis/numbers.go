@@ -139,24 +139,27 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	if d.scratch != nil {
 		memo = d.scratch.wordTests
 	}
-	const cannot = 2 << (2 * testMayStartNumber) // tested, false
-	for i := 0; i < len(toks); {
+	var m NumberMention
+	for i := 0; ; {
 		// most tokens cannot start a number: skip them (each distinct word
 		// tested once, see tokenIs) before parseAt builds and copies a
 		// mention
-		t := &toks[i]
-		if t.Kind == Punct || t.Kind == Word && int(t.word) < len(memo) && memo[t.word]&(3<<(2*testMayStartNumber)) == cannot {
-			i++
-			continue
+		if i = skipNonStarts(toks, memo, i); i >= len(toks) {
+			break
 		}
-		if t.Kind == Word && !tokenIs(d, i, testMayStartNumber) {
+		// "a" and "an", most of the words left, start a number only before
+		// a few words ("a dozen", "a third", "a week later"): parseAt would
+		// reject the others
+		if t := &toks[i]; t.Kind == Word && (!tokenIs(d, i, testMayStartNumber) ||
+			(t.Lower == "a" || t.Lower == "an") && !tokenIs(d, i+1, testArticleNumber)) {
 			if d.scratch != nil {
 				memo = d.scratch.wordTests // may have grown
 			}
 			i++
 			continue
 		}
-		m, next, ok := x.parseAt(i)
+		m = NumberMention{Weekday: -1}
+		next, ok := x.parseAt(&m, i)
 		if !ok || next <= i {
 			i++
 			continue
@@ -180,6 +183,22 @@ func extractNumbers(d *Document, out []NumberMention) []NumberMention {
 	}
 	inferYears(out)
 	return out
+}
+
+// skipNonStarts returns the first token from i on that is not punctuation
+// nor a word that memo (tokenIs's answers by word number) knows cannot
+// start a number, or len(toks). Its loop calls nothing, so that under wasm
+// the compiler keeps its variables in locals (a loop with a call spills
+// them to the stack at every turn).
+func skipNonStarts(toks []Token, memo []uint64, i int) int {
+	const known, cannot = 3 << (2 * testMayStartNumber), 2 << (2 * testMayStartNumber) // cannot: tested, false
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Punct && (t.Kind != Word || int(t.word) >= len(memo) || memo[t.word]&known != cannot) {
+			break
+		}
+	}
+	return i
 }
 
 type numExtractor struct {
@@ -259,54 +278,56 @@ func (x *numExtractor) firstOf(i int, m *NumberMention) int {
 	return i
 }
 
-// parseAt tries to read a number expression starting at token i.
-func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
-	t := x.t[i]
-	if t.Kind == Punct || t.Kind == Word && !mayStartNumber(t.Lower) {
-		return m, i, false
-	}
+// parseAt tries to read a number expression starting at token i, a
+// number or a word that may start one (mayStartNumber), into m, a zero
+// mention with Weekday -1; it changes m only when it finds one.
+func (x *numExtractor) parseAt(m *NumberMention, i int) (next int, ok bool) {
+	t := &x.t[i]
 	if t.Kind == Word {
 		if wd := weekdayIndex(t.Lower); wd >= 0 && x.capitalised(i) {
 			j := i + 1
 			if x.lower(j) == "," || x.lower(j) == "(" {
 				j++
 			}
-			if dm, dn, ok := x.parseDate(j); ok && x.sameSentence(i, j) {
-				dm.Weekday = wd
-				if x.lower(i+1) == "(" && x.lower(dn) == ")" {
-					dn++
+			if x.sameSentence(i, j) {
+				if dn, ok := x.parseDate(m, j); ok {
+					m.Weekday = wd
+					if x.lower(i+1) == "(" && x.lower(dn) == ")" {
+						dn++
+					}
+					return dn, true
 				}
-				return dm, dn, true
 			}
 			m.Kind, m.Weekday, m.Unit, m.Value = NumWeekday, wd, "weekday", float64(wd)
-			return m, i + 1, true
+			return i + 1, true
 		}
-		if monthIndex(t.Lower) > 0 {
-			if dm, dn, ok := x.parseDate(i); ok {
-				return dm, dn, true
-			}
-			return m, i, false
+		if tokenIs(x.d, i, testMonth) {
+			return x.parseDate(m, i)
 		}
 		if (t.Lower == "next" || t.Lower == "following") && x.lower(i-1) == "the" && (x.lower(i+1) == "day" || x.lower(i+1) == "week") {
 			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true
-			return m, i + 2, true // "the next day", "the following week"
+			return i + 2, true // "the next day", "the following week"
 		}
 		if (t.Lower == "a" || t.Lower == "an") && (x.lower(i+1) == "day" || x.lower(i+1) == "week") &&
 			(x.lower(i+2) == "later" || x.lower(i+2) == "afterwards") {
 			m.Kind, m.Unit, m.Value, m.Spelled, m.Later = NumDuration, x.lower(i+1), 1, true, true
-			return m, i + 3, true
+			return i + 3, true
 		}
-		if f, n, ok := x.parseFraction(i); ok {
-			return f, n, true
+		if v, n, ordinal := x.parseFraction(i); n > i {
+			m.Kind, m.Value, m.Unit, m.Spelled = NumFraction, v, "fraction", true
+			if ordinal {
+				m.Kind, m.Unit = NumOrdinal, "ordinal"
+			}
+			return n, true
 		}
-		if v, n, ok := x.parseVague(i); ok {
-			return v, n, true
+		if v := x.parseVague(i); v > 0 {
+			m.Kind, m.Value, m.Approx, m.Spelled = NumCount, v, true, true
+			return i + 1, true
 		}
 	}
 	if t.Kind == Number {
-		if dm, dn, ok := x.parseDate(i); ok {
-			return dm, dn, true
+		if dn, ok := x.parseDate(m, i); ok {
+			return dn, true
 		}
 		if x.isLabel(i) {
 			n := i + 1
@@ -314,27 +335,27 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 				n += 2
 			}
 			m.Kind, m.Value = NumLabel, parseDigits(t.Lower)
-			return m, n, true
+			return n, true
 		}
 		// ordinal "21st"
 		if x.adjacent(i) && isOrdinalSuffix(x.lower(i+1)) {
 			v, ok := parseDigitsOK(t.Lower)
 			if !ok {
-				return m, i, false
+				return i, false
 			}
 			m.Kind, m.Value, m.Unit = NumOrdinal, v, "ordinal"
-			return m, i + 2, true
+			return i + 2, true
 		}
 	}
 	if t.Kind == Word {
-		if v := ordinalWord(t.Lower); v > 0 && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
-			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, v, "ordinal", true
-			return m, i + 1, true
+		if tokenIs(x.d, i, testOrdinal) && (x.lower(i-1) == "the" || x.lower(i-1) == "a") {
+			m.Kind, m.Value, m.Unit, m.Spelled = NumOrdinal, ordinalWord(t.Lower), "ordinal", true
+			return i + 1, true
 		}
 	}
 	v, mant, scale, end, spelled, ok := x.parseValue(i)
 	if !ok {
-		return m, i, false
+		return i, false
 	}
 	if x.negativeSign(i) {
 		v, mant = -v, -mant
@@ -351,7 +372,7 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 					end += 2
 				}
 			}
-			return m, end, true
+			return end, true
 		}
 	}
 	m.Kind = NumCount
@@ -359,8 +380,8 @@ func (x *numExtractor) parseAt(i int) (m NumberMention, next int, ok bool) {
 	if cur := x.currencyBefore(i); cur != "" {
 		m.Kind, m.Unit = NumMoney, cur
 	}
-	end = x.parseSuffix(&m, i, end)
-	return m, end, true
+	end = x.parseSuffix(m, i, end)
+	return end, true
 }
 
 //go:noinline
@@ -374,15 +395,8 @@ func (x *numExtractor) capitalised(i int) bool {
 func (x *numExtractor) parseSuffix(m *NumberMention, i, end int) int {
 	// money with a trailing scale letter: "$3m", "€2bn"
 	if m.Kind == NumMoney && m.Scale == 1 && x.adjacent(end-1) {
-		switch x.lower(end) {
-		case "m", "mn", "mln":
-			m.Scale, m.Value, end = 1e6, m.Value*1e6, end+1
-		case "b", "bn", "bln":
-			m.Scale, m.Value, end = 1e9, m.Value*1e9, end+1
-		case "k":
-			m.Scale, m.Value, end = 1e3, m.Value*1e3, end+1
-		case "tn", "trn":
-			m.Scale, m.Value, end = 1e12, m.Value*1e12, end+1
+		if s := float64(scaleLetters[x.lower(end)]); s > 0 {
+			m.Scale, m.Value, end = s, m.Value*s, end+1
 		}
 	}
 	// ranges: "10-12", "10 to 12", "10–12 percent"
@@ -594,7 +608,8 @@ func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 	seen := false
 	for j < len(x.t) {
 		w := x.lower(j)
-		if u, ok := smallNumber(w); ok {
+		if tokenIs(x.d, j, testSmallNumber) {
+			u, _ := smallNumber(w)
 			if seen && current%100 != 0 && !(current >= 20 && current%10 == 0 && u < 10) {
 				break // "five six" is not a number
 			}
@@ -637,107 +652,102 @@ func (x *numExtractor) parseSpelled(i int) (float64, int, bool) {
 }
 
 // parseFraction reads "half", "a third", "two-thirds", "three quarters",
-// "one in five".
-func (x *numExtractor) parseFraction(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
+// "one in five" at token i: the fraction's value and the end of its
+// tokens (i when there is none); ordinal is true for the ordinal of "a
+// fourth person", whose value v is then 4.
+func (x *numExtractor) parseFraction(i int) (v float64, next int, ordinal bool) {
 	w := x.lower(i)
-	m.Kind, m.Unit, m.Spelled = NumFraction, "fraction", true
 	if w == "half" {
 		if x.lower(i+1) == "-" && x.adjacent(i) || x.lower(i+1) == "past" || x.lower(i+1) == "an" || x.lower(i+1) == "time" {
-			return m, i, false // "half-brother", "half past", "half an hour", "half time"
+			return 0, i, false // "half-brother", "half past", "half an hour", "half time"
 		}
-		m.Value = 0.5
-		return m, i + 1, true
+		return 0.5, i + 1, false
 	}
 	num := 0
 	switch w {
 	case "a", "an", "one":
 		num = 1
 	default:
-		if u, ok := smallNumber(w); ok && u > 0 && u < 20 {
-			num = u
+		if tokenIs(x.d, i, testSmallNumber) {
+			if u, _ := smallNumber(w); u > 0 && u < 20 {
+				num = u
+			}
 		}
 	}
 	if num == 0 {
-		return m, i, false
+		return 0, i, false
 	}
 	j := i + 1
 	if x.lower(j) == "-" && x.adjacent(i) && x.adjacent(j) {
 		j++
 	}
-	den := fractionDenominator(x.lower(j))
+	den := 0
+	if tokenIs(x.d, j, testFraction) {
+		den = fractionDenominator(x.lower(j))
+	}
 	if den > 0 && (num == 1) == !strings.HasSuffix(x.lower(j), "s") && num < den {
 		if x.lower(j) == "second" || x.lower(j) == "seconds" {
-			return m, i, false
+			return 0, i, false
 		}
 		if num == 1 && (w == "a" || w == "an") && x.isWord(j+1) && x.sameSentence(j, j+1) {
 			// "a fourth person" is an ordinal; "a third of", "a third opposed" a fraction
 			nw := x.lower(j + 1)
 			if nw != "of" && !isVerbLike(nw) && !isAux(nw) && !strings.HasSuffix(nw, "ed") && !isNPStop(nw) {
 				if v := ordinalWord(x.lower(j)); v > 0 {
-					m.Kind, m.Value, m.Unit = NumOrdinal, v, "ordinal"
-					return m, j + 1, true
+					return v, j + 1, true
 				}
 			}
 		}
-		m.Value = float64(num) / float64(den)
-		return m, j + 1, true
+		return float64(num) / float64(den), j + 1, false
 	}
 	// "one in five"
 	if w == "one" && x.lower(i+1) == "in" {
 		if u, ok := smallNumber(x.lower(i + 2)); ok && u > 1 {
-			m.Value = 1 / float64(u)
-			return m, i + 3, true
+			return 1 / float64(u), i + 3, false
 		}
 		if i+2 < len(x.t) && x.t[i+2].Kind == Number {
 			if v, ok := parseDigitsOK(x.lower(i + 2)); ok && v > 1 {
-				m.Value = 1 / v
-				return m, i + 3, true
+				return 1 / v, i + 3, false
 			}
 		}
 	}
-	return m, i, false
+	return 0, i, false
 }
 
-// parseVague reads "dozens", "hundreds", "thousands", "millions" (of):
-// a count with an order of magnitude only.
-func (x *numExtractor) parseVague(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
-	var v float64
+// parseVague returns the value given to "dozens", "hundreds",
+// "thousands", "millions" (of) at token i, a count with an order of
+// magnitude only, or 0.
+func (x *numExtractor) parseVague(i int) float64 {
 	switch x.lower(i) {
 	case "dozens":
-		v = 24
+		return 24
 	case "scores":
-		if x.lower(i+1) != "of" {
-			return m, i, false
+		if x.lower(i+1) == "of" {
+			return 40
 		}
-		v = 40
 	case "hundreds":
-		v = 200
+		return 200
 	case "thousands":
-		v = 2000
+		return 2000
 	case "millions":
-		v = 2e6
+		return 2e6
 	case "billions":
-		v = 2e9
-	default:
-		return m, i, false
+		return 2e9
 	}
-	m.Kind, m.Value, m.Approx, m.Spelled = NumCount, v, true, true
-	return m, i + 1, true
+	return 0
 }
 
 // parseDate reads "March 3, 2021", "March 3", "3 March 2021", "March
-// 2021", "Jan. 10" at token i.
-func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
-	m.Weekday = -1
-	m.Kind, m.Unit = NumDate, "date"
+// 2021", "Jan. 10" at token i into m, a zero mention with Weekday -1; it
+// changes m only when it finds a date.
+func (x *numExtractor) parseDate(m *NumberMention, i int) (next int, ok bool) {
 	if i >= len(x.t) {
-		return m, i, false
+		return i, false
 	}
-	if mo := monthIndex(x.lower(i)); mo > 0 && x.t[i].Kind == Word {
+	if x.t[i].Kind == Word && tokenIs(x.d, i, testMonth) {
+		mo := monthIndex(x.t[i].Lower)
 		if x.lower(i) == "may" && !x.capitalised(i) {
-			return m, i, false
+			return i, false
 		}
 		j := i + 1
 		if x.lower(j) == "." && x.adjacent(i) {
@@ -746,10 +756,10 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		if j < len(x.t) && x.t[j].Kind == Number && x.sameSentence(i, j) {
 			v, ok := parseDigitsOK(x.lower(j))
 			if !ok {
-				return m, i, false
+				return i, false
 			}
 			if v >= 1 && v <= 31 && v == float64(int(v)) {
-				m.Month, m.Day = mo, int(v)
+				m.Kind, m.Unit, m.Month, m.Day = NumDate, "date", mo, int(v)
 				j++
 				if x.adjacent(j-1) && isOrdinalSuffix(x.lower(j)) {
 					j++
@@ -767,20 +777,20 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 				}
 				m.Invalid = !validDate(m.Year, m.Month, m.Day)
 				m.Value = float64(m.Day)
-				return m, j, true
+				return j, true
 			}
 			if len(x.lower(j)) == 4 && v >= 1000 && v <= 2200 {
-				m.Month, m.Year = mo, int(v)
+				m.Kind, m.Unit, m.Month, m.Year = NumDate, "date", mo, int(v)
 				m.Value = v
-				return m, j + 1, true
+				return j + 1, true
 			}
 		}
-		return m, i, false
+		return i, false
 	}
 	if x.t[i].Kind == Number {
 		v, ok := parseDigitsOK(x.lower(i))
 		if !ok || v < 1 || v > 31 || v != float64(int(v)) {
-			return m, i, false
+			return i, false
 		}
 		j := i + 1
 		if x.adjacent(i) && isOrdinalSuffix(x.lower(j)) {
@@ -789,11 +799,10 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		if x.lower(j) == "of" {
 			j++
 		}
-		mo := monthIndex(x.lower(j))
-		if mo == 0 || !x.capitalised(j) || !x.sameSentence(i, j) {
-			return m, i, false
+		if !tokenIs(x.d, j, testMonth) || !x.capitalised(j) || !x.sameSentence(i, j) {
+			return i, false
 		}
-		m.Month, m.Day = mo, int(v)
+		m.Kind, m.Unit, m.Month, m.Day = NumDate, "date", monthIndex(x.t[j].Lower), int(v)
 		j++
 		if x.lower(j) == "." && x.adjacent(j-1) {
 			j++
@@ -806,9 +815,9 @@ func (x *numExtractor) parseDate(i int) (m NumberMention, next int, ok bool) {
 		}
 		m.Invalid = !validDate(m.Year, m.Month, m.Day)
 		m.Value = float64(m.Day)
-		return m, j, true
+		return j, true
 	}
-	return m, i, false
+	return i, false
 }
 
 // isLabel reports a number that names something: "Article 4", "No. 5",
@@ -833,8 +842,8 @@ func (x *numExtractor) isLabel(i int) bool {
 				return true // "10:30", "9/11"
 			}
 		}
-		if x.isWord(i+1) && !isOrdinalSuffix(x.lower(i+1)) && scaleLetter(x.lower(i+1)) == "" &&
-			unitWord(x.lower(i+1)) == "" && x.lower(i+1) != "s" && currencyWord(x.lower(i+1)) == "" {
+		if w := x.lower(i + 1); x.isWord(i+1) && !isOrdinalSuffix(w) && scaleLetters[w] == 0 &&
+			unitWord(w) == "" && w != "s" && currencyWord(w) == "" {
 			return true // "4G", "737MAX"
 		}
 	}
@@ -842,8 +851,11 @@ func (x *numExtractor) isLabel(i int) bool {
 	if labelWords.has(p) {
 		return true
 	}
-	if p == "." && (x.lower(i-2) == "no" || x.lower(i-2) == "art" || x.lower(i-2) == "sec" || x.lower(i-2) == "vol") {
-		return true
+	if p == "." {
+		switch x.lower(i - 2) {
+		case "no", "art", "sec", "vol":
+			return true
+		}
 	}
 	return false
 }
@@ -855,23 +867,19 @@ var labelWords = newWordSet("article|articles|section|chapter|no|no.|number|page
 	"code|act|bill|law|decree|order|protocol|item|annex|part|point|rule|title|size|tier|category|" +
 	"class|type|model|mark|rank|ranked|number-|p|pp|ch|art|sec")
 
-//go:noinline
-func scaleLetter(s string) string {
-	switch s {
-	case "m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn":
-		return s
-	}
-	return ""
-}
+// scaleLetters are the scales written after an amount of money ("$3m",
+// "€2bn").
+var scaleLetters = newWordMap([]words[int]{
+	{"k", 1e3}, {"m|mn|mln", 1e6}, {"b|bn|bln", 1e9}, {"tn|trn", 1e12},
+})
 
 // approxBefore reports an approximator before token i ("about", "more
 // than", "at least", "nearly", "some"...).
 func (x *numExtractor) approxBefore(i int) bool {
-	p := x.lower(i - 1)
-	if approxWords.has(p) {
+	if tokenIs(x.d, i-1, testApprox) {
 		return true
 	}
-	switch p {
+	switch x.lower(i - 1) {
 	case "than":
 		switch x.lower(i - 2) {
 		case "more", "less", "fewer", "greater", "higher", "lower":
@@ -900,8 +908,10 @@ func (x *numExtractor) context(m *NumberMention, i, next int) {
 		m.Approx = true
 	}
 	switch x.lower(next) {
-	case "or", "plus", "+":
-		if x.lower(next) != "or" || x.lower(next+1) == "more" || x.lower(next+1) == "so" {
+	case "plus", "+":
+		m.Approx = true
+	case "or":
+		if w := x.lower(next + 1); w == "more" || w == "so" {
 			m.Approx = true
 		}
 	}
@@ -969,23 +979,23 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 		if t.Kind != Word {
 			break
 		}
-		if _, isNum := smallNumber(t.Lower); isNum || mayStartNumber(t.Lower) && monthIndex(t.Lower) > 0 {
+		if tokenIs(x.d, k, testSmallNumber) || tokenIs(x.d, k, testMonth) {
 			break // "16 schools and three middle schools"
 		}
 		if t.Lower == "and" {
 			// coordination of nouns: "servicemen and police officers"
-			if len(words) > 0 && x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && !isVerbLike(x.lower(k+1)) {
+			if len(words) > 0 && x.isWord(k+1) && !tokenIs(x.d, k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && !tokenIs(x.d, k+1, testVerbLike) {
 				k++
 				continue
 			}
 			break
 		}
-		if isNPStop(t.Lower) {
+		if tokenIs(x.d, k, testNPStop) {
 			break
 		}
 		if st := stateOf(t.Stem); st != "" {
 			// a participle: before a noun it modifies, otherwise it ends the phrase
-			if x.isWord(k+1) && !isNPStop(x.lower(k+1)) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
+			if x.isWord(k+1) && !tokenIs(x.d, k+1, testNPStop) && stateOf(x.stem(k+1)) == "" && x.t[k+1].Sentence == sent {
 				np.state, np.stateWord = st, t.Lower
 				k++
 				continue
@@ -1002,7 +1012,7 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 			}
 			break
 		}
-		if isVerbLike(t.Lower) || isAdverbWord(t.Lower) {
+		if tokenIs(x.d, k, testVerbLike) || tokenIs(x.d, k, testAdverbWord) {
 			break
 		}
 		words = append(words, k)
@@ -1036,15 +1046,19 @@ func (x *numExtractor) nounPhrase(j int) nounPhrase {
 // "2 children were killed"), or the noun of "the number of X ... rose to N".
 func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	j := next
-	if x.lower(j) == "of" && (m.Approx || m.Spelled && m.Value >= 100 || isDeterminer(x.lower(j+1)) || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "which") {
-		// "hundreds of people", "one of the", "two of them"
-		if x.lower(j+1) == "the" || x.lower(j+1) == "them" || x.lower(j+1) == "whom" || x.lower(j+1) == "those" || x.lower(j+1) == "which" || x.lower(j+1) == "these" {
-			m.Restricted = true
-			return
+	if x.lower(j) == "of" {
+		if w := x.lower(j + 1); m.Approx || m.Spelled && m.Value >= 100 || isDeterminer(w) || w == "them" || w == "whom" || w == "which" {
+			// "hundreds of people", "one of the", "two of them"
+			switch w {
+			case "the", "them", "whom", "those", "which", "these":
+				m.Restricted = true
+				return
+			}
+			j++
 		}
-		j++
 	}
-	if x.lower(j) == "more" || x.lower(j) == "other" || x.lower(j) == "additional" || x.lower(j) == "further" || x.lower(j) == "new" {
+	switch x.lower(j) {
+	case "more", "other", "additional", "further", "new":
 		m.Restricted = true // "five more people": an increment
 		return
 	}
@@ -1057,7 +1071,8 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 	}
 	if np.head == "" && np.state == "" {
 		// "has risen to 17": look back for "the number of X" or "death toll"
-		if x.lower(first-1) == "to" || x.lower(first-1) == "at" || x.lower(first-1) == "reached" || x.lower(first-1) == "was" || x.lower(first-1) == "is" {
+		switch x.lower(first - 1) {
+		case "to", "at", "reached", "was", "is":
 			x.subjectBack(m, first)
 		}
 		return
@@ -1125,7 +1140,8 @@ func (x *numExtractor) subject(m *NumberMention, first, next int) {
 func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 	lo := first - 30
 	for k := first - 1; k >= 0 && k > lo && x.t[k].Sentence == m.Sentence; k-- {
-		if x.lower(k) == "toll" {
+		w := x.lower(k)
+		if w == "toll" {
 			m.State = "killed"
 			m.Subject = "death toll"
 			if x.lower(k-1) == "injury" {
@@ -1133,7 +1149,7 @@ func (x *numExtractor) subjectBack(m *NumberMention, first int) {
 			}
 			return
 		}
-		if x.lower(k) == "of" && (x.lower(k-1) == "number" || x.lower(k-1) == "total") {
+		if w == "of" && (x.lower(k-1) == "number" || x.lower(k-1) == "total") {
 			j := k + 1
 			if isDeterminer(x.lower(j)) {
 				j++

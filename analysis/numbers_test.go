@@ -41,6 +41,8 @@ func TestExtractValues(t *testing.T) {
 		{"Sixteen officers died.", "Sixteen", NumCount, 16, ""},
 		{"There were twenty-one of them.", "twenty-one", NumCount, 21, ""},
 		{"He bought a dozen eggs.", "a dozen", NumCount, 12, ""},
+		{"It happened a thousand times.", "a thousand", NumCount, 1000, ""},
+		{"A week later they left.", "A week later", NumDuration, 1, "week"},
 		{"Some one hundred and five people came.", "one hundred and five", NumCount, 105, ""},
 		{"Two thousand troops left.", "Two thousand", NumCount, 2000, ""},
 		{"They number two million.", "two million", NumCount, 2e6, ""},
@@ -48,6 +50,8 @@ func TestExtractValues(t *testing.T) {
 		// fractions
 		{"Half of them stayed.", "Half", NumFraction, 0.5, "fraction"},
 		{"A third of voters agreed.", "A third", NumFraction, 1.0 / 3, "fraction"},
+		{"Only a-third came.", "a-third", NumFraction, 1.0 / 3, "fraction"},
+		{"He was a fourth person there.", "a fourth", NumOrdinal, 4, "ordinal"},
 		{"Two-thirds of the seats.", "Two-thirds", NumFraction, 2.0 / 3, "fraction"},
 		{"Three quarters of the land.", "Three quarters", NumFraction, 0.75, "fraction"},
 		{"One in five adults smoke.", "One in five", NumFraction, 0.2, "fraction"},
@@ -57,6 +61,8 @@ func TestExtractValues(t *testing.T) {
 		{"Aid of 1.2 million euros arrived.", "1.2 million euros", NumMoney, 1.2e6, "EUR"},
 		{"It costs €40 a month.", "€40", NumMoney, 40, "EUR"},
 		{"Fines of £2bn were paid.", "£2bn", NumMoney, 2e9, "GBP"},
+		{"A fee of $40k was paid.", "$40k", NumMoney, 4e4, "USD"},
+		{"They paid CHF 300 each.", "300", NumMoney, 300, "CHF"},
 		{"Wages of 300,000 tenge.", "300,000 tenge", NumMoney, 300000, "KZT"},
 		// percentages and points
 		{"Turnout was 41%.", "41%", NumPercent, 41, "%"},
@@ -350,5 +356,28 @@ func BenchmarkCheckNumbers(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		var r Report
 		checkNumbers(d, &r)
+	}
+}
+
+func TestSkipNonStarts(t *testing.T) {
+	const cannot, can = 2 << (2 * testMayStartNumber), 3 << (2 * testMayStartNumber)
+	memo := []uint64{0, cannot, can, 0} // words 1 and 2 tested, 3 not yet
+	toks := []Token{
+		{Kind: Punct}, {Kind: Word, word: 1}, {Kind: Word, word: 2}, // 0-2
+		{Kind: Punct}, {Kind: Word, word: 3}, // 3-4
+		{Kind: Word, word: 1}, {Kind: Number}, // 5-6
+		{Kind: Word, word: 1}, {Kind: Word}, // 7-8: no word number
+		{Kind: Word, word: 9},                // beyond the memo
+		{Kind: Punct}, {Kind: Word, word: 1}, // 10-11
+	}
+	for _, c := range []struct{ from, want int }{
+		{0, 2}, {2, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 9}, {10, 12}, {12, 12},
+	} {
+		if got := skipNonStarts(toks, memo, c.from); got != c.want {
+			t.Errorf("skipNonStarts from %d = %d, want %d", c.from, got, c.want)
+		}
+	}
+	if got := skipNonStarts(toks, nil, 1); got != 1 {
+		t.Errorf("skipNonStarts without a memo = %d, want 1", got)
 	}
 }

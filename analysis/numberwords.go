@@ -193,6 +193,10 @@ var mayStartMask = [26]uint32{
 	0x10,  // z
 }
 
+// articleNumberWords, or a fraction denominator, follow "a" or "an" that
+// start a number ("a dozen", "a week later", "a third", "a-third").
+var articleNumberWords = newWordSet("-|day|week|dozen|hundred|thousand")
+
 var mayStartNumberWords = newWordSet("a|an|next|following|half|dozens|scores|hundreds|thousands|millions|billions|first|second|" +
 	"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|monday|tuesday|wednesday|thursday|" +
 	"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|" +
@@ -326,12 +330,14 @@ func (x *numExtractor) currencyBefore(i int) string {
 			return c
 		}
 	}
-	switch x.lower(i - 1) {
-	case "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "kzt", "uah", "cad", "aud":
-		return strings.ToUpper(x.lower(i - 1))
+	if p := x.lower(i - 1); len(p) == 3 && currencyCodes.has(p) {
+		return strings.ToUpper(p)
 	}
 	return ""
 }
+
+// currencyCodes before an amount name its currency ("USD 5").
+var currencyCodes = newWordSet("usd|eur|gbp|jpy|rub|cny|inr|chf|kzt|uah|cad|aud")
 
 // currencyWord maps a currency name after a number to its code.
 //
