@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -84,6 +85,7 @@ type spelling struct {
 	key, fold string
 	runes     int
 	rs        []rune // the runes of key (set by closeIndex)
+	letters   uint64 // the runes of key as bits (letterBits; set by closeIndex)
 	first     rune   // first rune of fold, for bucketing
 	mentions  []int32
 	strong    int // mentions that are not weak
@@ -486,6 +488,9 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			if dom.first != v.first || thr == 0 || max(dom.runes-v.runes, v.runes-dom.runes) > thr || !x.dominates(di, vi) {
 				return
 			}
+			if moreEditsThan(v, dom, thr) {
+				return // the distance is more than thr: no need to compute it
+			}
 			dist := spellingDistance(v, dom)
 			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
@@ -556,6 +561,19 @@ func nameDistance(a, b string) int {
 		return 1
 	}
 	return d
+}
+
+// letterBit is the bit of rune r in a set of runes held in 64 bits: the
+// 26 lower-case ASCII letters have bits of their own, other runes share.
+func letterBit(r rune) uint64 { return 1 << (uint32(r) % 64) }
+
+// moreEditsThan reports whether the sets of runes of two spellings prove
+// that their nameDistance is more than k, without computing it: an edit
+// adds at most one rune to a spelling and removes at most one (a
+// transposition neither), so each of the two needs at least as many edits
+// as it has rune bits (letterBit) the other lacks.
+func moreEditsThan(a, b *spelling, k int) bool {
+	return bits.OnesCount64(a.letters&^b.letters) > k || bits.OnesCount64(b.letters&^a.letters) > k
 }
 
 // spellingDistance is nameDistance of two spellings, whose runes are at
@@ -781,12 +799,20 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 	}
 	for _, a := range nv {
 		for _, b := range nd {
-			if a == b || spellingDistance(&x.spellings[a], &x.spellings[b]) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || x.near(a, b) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// near reports whether spellings a and b are within the name threshold
+// of each other.
+func (x *nameIndex) near(a, b int32) bool {
+	sa, sb := &x.spellings[a], &x.spellings[b]
+	k := nameThreshold(max(sa.runes, sb.runes))
+	return !moreEditsThan(sa, sb, k) && spellingDistance(sa, sb) <= k
 }
 
 // Titles that say whether a person is a man or a woman.
@@ -845,7 +871,7 @@ func (x *nameIndex) partOfOtherName(vi, di int32) bool {
 		}
 		shared := false
 		for _, b := range nd {
-			if a == b || spellingDistance(&x.spellings[a], &x.spellings[b]) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || x.near(a, b) {
 				shared = true
 				break
 			}
@@ -1130,11 +1156,24 @@ func (x *nameIndex) aliasInLongerName(first, end int) bool {
 // closeIndex finds the spellings that can be within the name threshold
 // of a given spelling.
 type closeIndex struct {
-	// pieces maps the pieceKey of a piece to the first entry of its list
-	// in entries (+1); each entry holds a spelling and the next entry (+1,
-	// 0: end).
-	pieces  map[uint64]int32
+	// keys and heads are a hash table of the pieceKeys of the pieces
+	// (open addressing, a power of two long, at most half full): heads[i]
+	// is the first entry (+1; 0: an empty slot) of the list of key keys[i]
+	// in entries; each entry holds a spelling and the next entry (+1, 0:
+	// end).
+	keys    []uint64
+	heads   []int32
 	entries []closeEntry
+}
+
+// slot returns where key k is, or where it goes.
+func (ix *closeIndex) slot(k uint64) uint64 {
+	mask := uint64(len(ix.keys) - 1)
+	i := slot(k, mask)
+	for ix.heads[i] != 0 && ix.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
 }
 
 // pieceKey hashes piece number p of a spelling of n runes whose folded form
@@ -1186,16 +1225,25 @@ func (x *nameIndex) closeIndex() *closeIndex {
 	for i := range x.spellings {
 		total += x.spellings[i].runes
 	}
-	all := make([]rune, 0, total)
+	all, pieces := make([]rune, 0, total), 0
 	for i := range x.spellings {
 		s := &x.spellings[i]
+		if x.isName(s) && s.runes >= minVariantRunes {
+			pieces += pieceCount(s.runes)
+		}
 		from := len(all)
+		s.letters = 0
 		for _, r := range s.key {
 			all = append(all, r)
+			s.letters |= letterBit(r)
 		}
 		s.rs = all[from:len(all):len(all)]
 	}
-	ix := &closeIndex{pieces: make(map[uint64]int32, len(x.spellings))}
+	size := 16
+	for size < 2*pieces {
+		size *= 2
+	}
+	ix := &closeIndex{keys: make([]uint64, size), heads: make([]int32, size), entries: make([]closeEntry, 0, pieces)}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if !x.isName(s) || s.runes < minVariantRunes {
@@ -1206,8 +1254,9 @@ func (x *nameIndex) closeIndex() *closeIndex {
 		for p := 0; p < m; p++ {
 			from, to := piece(n, m, p)
 			k := pieceKey(s.first, n, p, s.rs[from:to])
-			ix.entries = append(ix.entries, closeEntry{int32(i), ix.pieces[k]})
-			ix.pieces[k] = int32(len(ix.entries))
+			j := ix.slot(k)
+			ix.entries = append(ix.entries, closeEntry{int32(i), ix.heads[j]})
+			ix.keys[j], ix.heads[j] = k, int32(len(ix.entries))
 		}
 	}
 	return ix
@@ -1236,7 +1285,7 @@ func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
 				if sh, rest := q-from, nv-n-(q-from); max(p, sh, -sh)+max(rest, -rest) > lb {
 					continue
 				}
-				for e := ix.pieces[pieceKey(v.first, n, p, v.rs[q:q+to-from])]; e > 0; e = ix.entries[e-1].next {
+				for e := ix.heads[ix.slot(pieceKey(v.first, n, p, v.rs[q:q+to-from]))]; e > 0; e = ix.entries[e-1].next {
 					fn(ix.entries[e-1].spelling)
 				}
 			}

@@ -252,6 +252,76 @@ func TestNameDistance(t *testing.T) {
 	}
 }
 
+func TestMoreEditsThan(t *testing.T) {
+	sp := func(key string) *spelling {
+		s := &spelling{key: key, rs: []rune(key)}
+		for _, r := range s.rs {
+			s.letters |= letterBit(r)
+		}
+		return s
+	}
+	cases := []struct {
+		a, b string
+		k    int
+		want bool
+	}{
+		{"zelenksy", "zelensky", 0, false}, // a transposition: the same runes
+		{"kazakstnan", "kazakhstan", 0, true},
+		{"kazakstnan", "kazakhstan", 1, false}, // "h" is missing: at least one edit
+		{"smith", "smyth", 0, true},
+		{"smith", "smyth", 1, false}, // "i" for "y": one edit each way
+		{"abcd", "efgh", 3, true},
+		{"abcd", "efgh", 4, false},
+		{"abcd", "abcdefg", 2, true}, // three runes added
+		{"abcd", "abcdefg", 3, false},
+		{"aaaa", "a", 0, false},      // only sets of runes count: no proof
+		{"kazan", "kázán", 1, false}, // 'á' shares the bit of 'a' (225 = 97 + 128)
+		{"erdogan", "erdoğan", 0, true},
+		{"erdogan", "erdoğan", 1, false},
+	}
+	for _, c := range cases {
+		if got := moreEditsThan(sp(c.a), sp(c.b), c.k); got != c.want {
+			t.Errorf("moreEditsThan(%q, %q, %d) = %v, want %v", c.a, c.b, c.k, got, c.want)
+		}
+	}
+	// it never claims more edits than there are
+	rng := rand.New(rand.NewSource(5))
+	letters := []rune("aábeiklmnorsštuyzğ-")
+	word := func() string {
+		w := make([]rune, 1+rng.Intn(10))
+		for i := range w {
+			w[i] = letters[rng.Intn(len(letters))]
+		}
+		return string(w)
+	}
+	for i := 0; i < 20000; i++ {
+		a, b := word(), word()
+		if i%2 == 0 { // b: a with an edit or two
+			rs := []rune(a)
+			for e := 1 + rng.Intn(2); e > 0; e-- {
+				k := rng.Intn(len(rs))
+				switch r := letters[rng.Intn(len(letters))]; rng.Intn(3) {
+				case 0:
+					rs = append(rs[:k:k], append([]rune{r}, rs[k:]...)...)
+				case 1:
+					if len(rs) > 1 {
+						rs = append(rs[:k:k], rs[k+1:]...)
+					}
+				default:
+					rs[k] = r
+				}
+			}
+			b = string(rs)
+		}
+		d := nameDistance(a, b)
+		for k := 0; k < 6; k++ {
+			if moreEditsThan(sp(a), sp(b), k) && d <= k {
+				t.Fatalf("moreEditsThan(%q, %q, %d), but nameDistance is %d", a, b, k, d)
+			}
+		}
+	}
+}
+
 func TestDerivedForm(t *testing.T) {
 	cases := []struct {
 		a, b string
