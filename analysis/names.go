@@ -492,7 +492,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 				return // the distance is more than thr: no need to compute it
 			}
 			dist := spellingDistance(v, dom)
-			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
+			if dist == 0 || dist > thr || x.derived(v, dom) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
 			}
 			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
@@ -686,6 +686,14 @@ func derivedForm(a, b string) bool {
 	if !strings.Contains(a, "-") && !strings.Contains(b, "-") && stemWord(a) == stemWord(b) {
 		return true
 	}
+	return derivedEnding(a, b)
+}
+
+// derivedEnding is derivedForm's test of the endings: after a common
+// prefix of four letters or more, a and b end in a base and a derived
+// ending, two different derived endings neither of which ends the other,
+// two different non-empty base endings, or nothing and "a".
+func derivedEnding(a, b string) bool {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -714,6 +722,17 @@ func derivedForm(a, b string) bool {
 		p -= w
 	}
 	return false
+}
+
+// derived is derivedForm of the keys of two spellings. The stem of a
+// spelling with a word number is at hand: its tokens have the key as
+// Lower and stemWord of it as Stem.
+func (x *nameIndex) derived(a, b *spelling) bool {
+	if a.word == 0 || b.word == 0 {
+		return derivedForm(a.key, b.key)
+	}
+	stem := func(s *spelling) string { return x.d.Tokens[x.mentions[s.mentions[0]].first].Stem }
+	return stem(a) == stem(b) || derivedEnding(a.key, b.key)
 }
 
 //go:noinline

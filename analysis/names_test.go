@@ -322,6 +322,40 @@ func TestMoreEditsThan(t *testing.T) {
 	}
 }
 
+// TestDerivedWithStems checks that derived, which takes the stems of
+// one-word spellings from their tokens, answers as derivedForm does.
+func TestDerivedWithStems(t *testing.T) {
+	text := "Russia and Russian, Ukraine, Ukrainian, Ukrainians. Smith met Smiths and Smyth. " +
+		"Kazakh, Kazakhstan, Kazakstan. Antonio, Antonia, Ivanov, Ivanova, Merkel, Merkle. " +
+		"Democrats, Democratic, Kassym-Zhomart, Kassym-Zhomat, Erdoğan, Erdogan, Generalization."
+	d := &Document{Text: text}
+	d.Tokens, d.Sentences = segment(text, NewStemmer())
+	gz, err := BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := indexNames(d, gz)
+	withWord, pairs := 0, 0
+	for i := range x.spellings {
+		a := &x.spellings[i]
+		if a.word > 0 {
+			withWord++
+		}
+		for j := range x.spellings {
+			b := &x.spellings[j]
+			if got, want := x.derived(a, b), derivedForm(a.key, b.key); got != want {
+				t.Errorf("derived(%q, %q) = %v, derivedForm: %v", a.key, b.key, got, want)
+			}
+			if derivedForm(a.key, b.key) && a.word > 0 && b.word > 0 && i != j {
+				pairs++
+			}
+		}
+	}
+	if withWord < 20 || pairs < 10 {
+		t.Errorf("%d spellings with word numbers, %d derived pairs of them: want more", withWord, pairs)
+	}
+}
+
 func TestDerivedForm(t *testing.T) {
 	cases := []struct {
 		a, b string
