@@ -947,22 +947,37 @@ func (x *nameIndex) neighbours(s int32) []int32 {
 // reportDiacritics reports a name written with and without diacritics
 // ("Erdoğan", "Erdogan") as info.
 func (x *nameIndex) reportDiacritics(r *Report) {
+	// plain maps the folded forms of the spellings with diacritics to the
+	// spelling without (-1: none); lens has bit len%64 of each form, so
+	// that most spellings need no look-up
 	var plain map[string]int32
+	var lens uint64
+	for i := range x.spellings {
+		if s := &x.spellings[i]; s.fold != s.key && !s.skip && s.runes >= minVariantRunes {
+			if plain == nil {
+				plain = make(map[string]int32)
+			}
+			plain[s.fold] = -1
+			lens |= 1 << (len(s.fold) % 64)
+		}
+	}
+	if plain == nil {
+		return
+	}
+	for j := range x.spellings {
+		if s := &x.spellings[j]; s.fold == s.key && lens&(1<<(len(s.key)%64)) != 0 {
+			if _, ok := plain[s.key]; ok {
+				plain[s.key] = int32(j)
+			}
+		}
+	}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if s.fold == s.key || s.skip || s.runes < minVariantRunes {
 			continue
 		}
-		if plain == nil {
-			plain = make(map[string]int32)
-			for j := range x.spellings {
-				if x.spellings[j].fold == x.spellings[j].key {
-					plain[x.spellings[j].key] = int32(j)
-				}
-			}
-		}
-		pi, ok := plain[s.fold]
-		if !ok || !x.isName(&x.spellings[pi]) {
+		pi := plain[s.fold]
+		if pi < 0 || !x.isName(&x.spellings[pi]) {
 			continue
 		}
 		vi, di := int32(i), pi
