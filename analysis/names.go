@@ -90,7 +90,8 @@ type spelling struct {
 	mentions  []int32
 	strong    int // mentions that are not weak
 	lowerSeen bool
-	word      int32 // Token.word of a one-word spelling; 0: none
+	word      int32  // Token.word of a one-word spelling; 0: none
+	stem      string // with a word number: stemWord(key), its tokens' Stem
 	refs      []gazRef
 	skip      bool // a title or common word
 }
@@ -254,7 +255,10 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			toks[j+1].Kind == Word && isCapitalised(d.Text[toks[j+1].Start:toks[j+1].End]) {
 			j += 2
 		}
-		key, w := t.Lower, int(t.word)
+		key, w, stem := t.Lower, int(t.word), t.Stem
+		if j > i+1 || w == 0 {
+			stem = ""
+		}
 		if j > i+1 {
 			key, w = nameKey(d.Text[t.Start:toks[j-1].End]), 0
 		}
@@ -310,7 +314,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			id = int32(len(x.spellings))
 			fold := foldDiacritics(key)
 			first, _ := utf8.DecodeRuneInString(fold)
-			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w)})
+			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w), stem: stem})
 			if w > 0 {
 				byWord[w] = id + 1
 			} else {
@@ -492,7 +496,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 				return // the distance is more than thr: no need to compute it
 			}
 			dist := spellingDistance(v, dom)
-			if dist == 0 || dist > thr || x.derived(v, dom) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
+			if dist == 0 || dist > thr || derivedForm(v.key, dom.key, v.stem, dom.stem) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
 			}
 			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
@@ -671,29 +675,30 @@ var (
 // two spellings of it: they have the same snowball stem, or after a common
 // prefix of four letters or more they end in a base and a derived ending,
 // two different derived endings neither of which ends the other, or two
-// different non-empty base endings ("Antonio", "Antonia").
-func derivedForm(a, b string) bool {
+// different non-empty base endings ("Antonio", "Antonia"). stemA and
+// stemB are the stems of a and b when they are at hand ("": stemmed here).
+func derivedForm(a, b, stemA, stemB string) bool {
 	// hyphenated compounds: forms of one compound when the parts that
 	// differ are forms of one word ("Counter-Jihad", "Countering-Jihad")
 	if pa, pb := strings.Split(a, "-"), strings.Split(b, "-"); len(pa) > 1 && len(pa) == len(pb) {
 		for i := range pa {
-			if pa[i] != pb[i] && !derivedForm(pa[i], pb[i]) {
+			if pa[i] != pb[i] && !derivedForm(pa[i], pb[i], "", "") {
 				return false
 			}
 		}
 		return true
 	}
-	if !strings.Contains(a, "-") && !strings.Contains(b, "-") && stemWord(a) == stemWord(b) {
-		return true
+	if !strings.Contains(a, "-") && !strings.Contains(b, "-") {
+		if stemA == "" {
+			stemA = stemWord(a)
+		}
+		if stemB == "" {
+			stemB = stemWord(b)
+		}
+		if stemA == stemB {
+			return true
+		}
 	}
-	return derivedEnding(a, b)
-}
-
-// derivedEnding is derivedForm's test of the endings: after a common
-// prefix of four letters or more, a and b end in a base and a derived
-// ending, two different derived endings neither of which ends the other,
-// two different non-empty base endings, or nothing and "a".
-func derivedEnding(a, b string) bool {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -722,17 +727,6 @@ func derivedEnding(a, b string) bool {
 		p -= w
 	}
 	return false
-}
-
-// derived is derivedForm of the keys of two spellings. The stem of a
-// spelling with a word number is at hand: its tokens have the key as
-// Lower and stemWord of it as Stem.
-func (x *nameIndex) derived(a, b *spelling) bool {
-	if a.word == 0 || b.word == 0 {
-		return derivedForm(a.key, b.key)
-	}
-	stem := func(s *spelling) string { return x.d.Tokens[x.mentions[s.mentions[0]].first].Stem }
-	return stem(a) == stem(b) || derivedEnding(a.key, b.key)
 }
 
 //go:noinline
