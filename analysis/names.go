@@ -1020,11 +1020,13 @@ func (x *nameIndex) reportAliases(r *Report) {
 	// (0: not looked up yet); longer phrases need no look-up
 	heads := make([]uint8, len(x.spellings))
 	for i := 0; i < len(ms); {
+		// the mentions of ms[i]'s phrase from i on, at most maxWords
+		n := 1
+		for n < x.gz.maxWords && i+n < len(ms) && ms[i+n].phrase == ms[i].phrase {
+			n++
+		}
 		matched := false
-		for w := min(x.gz.maxWords, len(ms)-i); w >= 1 && !matched; w-- {
-			if ms[i+w-1].phrase != ms[i].phrase {
-				continue
-			}
+		for w := n; w >= 1 && !matched; w-- {
 			if s := ms[i].spelling; w > 1 {
 				if heads[s] == 0 {
 					heads[s] = x.gz.aliasHeads[x.spellings[s].fold] + 1
