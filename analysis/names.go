@@ -70,6 +70,19 @@ func nameThreshold(runes int) int {
 	return 3
 }
 
+// nameBuffers are the name check's buffers kept between calls (see
+// scratch), zeroed.
+type nameBuffers struct {
+	words []int32     // indexNames, by word number
+	slots []pieceSlot // closeIndex
+}
+
+// Buffers larger than these (in elements) are not kept between calls.
+const (
+	maxKeptNameWords = 1 << 18
+	maxKeptPieces    = 1 << 16
+)
+
 // nameMention is one occurrence of a candidate name.
 type nameMention struct {
 	start, end  int   // byte offsets
@@ -221,9 +234,16 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	if cap(x.mentions) < len(toks)/8 {
 		x.mentions = make([]nameMention, 0, len(toks)/8)
 	}
-	// by Token.word: the one-word spelling + 1, and whether the word is
-	// written in lower case somewhere
-	byWord, lower := make([]int32, 1024), make([]bool, 1024)
+	// by Token.word: the one-word spelling + 1, shifted left by one, with
+	// bit 0 set when the word is written in lower case somewhere
+	var words []int32
+	if d.scratch != nil {
+		words, d.scratch.names.words = d.scratch.names.words, nil
+		words = words[:cap(words)] // zero (giveBack)
+	}
+	if len(words) < 1024 {
+		words = make([]int32, 1024)
+	}
 	var lowerKeys []string // lower-case words without a word number
 	// by sentence: whether it is a headline, worked out when first asked
 	// (0: not yet, 1: no, 2: yes)
@@ -234,12 +254,12 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		if t.Kind != Word {
 			continue
 		}
+		for int(t.word) >= len(words) {
+			words = append(words, make([]int32, len(words))...)
+		}
 		if c := d.Text[t.Start]; 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(d.Text[t.Start:t.End]) {
 			if w := int(t.word); w > 0 {
-				for w >= len(lower) {
-					lower = append(lower, make([]bool, len(lower))...)
-				}
-				lower[w] = true
+				words[w] |= 1
 			} else {
 				lowerKeys = append(lowerKeys, t.Lower)
 			}
@@ -303,10 +323,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		}
 		id := int32(-1)
 		if w > 0 {
-			for w >= len(byWord) {
-				byWord = append(byWord, make([]int32, len(byWord))...)
-			}
-			id = byWord[w] - 1
+			id = words[w]>>1 - 1
 		} else if n, ok := x.byKey[key]; ok {
 			id = n
 		}
@@ -316,7 +333,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			first, _ := utf8.DecodeRuneInString(fold)
 			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w), stem: stem})
 			if w > 0 {
-				byWord[w] = id + 1
+				words[w] |= (id + 1) << 1
 			} else {
 				if x.byKey == nil {
 					x.byKey = make(map[string]int32)
@@ -355,7 +372,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if s.word > 0 {
-			s.lowerSeen = int(s.word) < len(lower) && lower[s.word]
+			s.lowerSeen = int(s.word) < len(words) && words[s.word]&1 != 0
 		}
 		s.skip = wordFromName(s.key)
 		s.refs = gz.lookup(s.key)
@@ -364,6 +381,9 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 				s.skip = true
 			}
 		}
+	}
+	if d.scratch != nil {
+		giveBack(&d.scratch.names.words, words, maxKeptNameWords)
 	}
 	return x
 }
@@ -534,6 +554,9 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 				"' (" + times(len(dom.mentions)) + "), " + edits
 			r.Findings = append(r.Findings, x.finding(m, "misspelling", SeverityWarning, 1, msg, suggestion, related))
 		}
+	}
+	if b := x.d.scratch; b != nil {
+		giveBack(&b.names.slots, ix.slots, maxKeptPieces)
 	}
 }
 
@@ -1186,24 +1209,28 @@ func (x *nameIndex) aliasInLongerName(first, end int) bool {
 // closeIndex finds the spellings that can be within the name threshold
 // of a given spelling.
 type closeIndex struct {
-	// keys and heads are a hash table of the pieceKeys of the pieces
-	// (open addressing, a power of two long, at most half full): heads[i]
-	// is the first entry (+1; 0: an empty slot) of the list of key keys[i]
-	// in entries; each entry holds a spelling and the next entry (+1, 0:
-	// end).
-	keys    []uint64
-	heads   []int32
+	// slots are a hash table of the pieceKeys of the pieces (open
+	// addressing, a power of two long, at most half full); each entry
+	// holds a spelling and the next entry of its key (+1, 0: end).
+	slots   []pieceSlot
 	entries []closeEntry
 }
 
+// pieceSlot holds a pieceKey and the first entry (+1) of its list; head
+// 0 is an empty slot.
+type pieceSlot struct {
+	key  uint64
+	head int32
+}
+
 // slot returns where key k is, or where it goes.
-func (ix *closeIndex) slot(k uint64) uint64 {
-	mask := uint64(len(ix.keys) - 1)
+func (ix *closeIndex) slot(k uint64) *pieceSlot {
+	mask := uint64(len(ix.slots) - 1)
 	i := slot(k, mask)
-	for ix.heads[i] != 0 && ix.keys[i] != k {
+	for ix.slots[i].head != 0 && ix.slots[i].key != k {
 		i = (i + 1) & mask
 	}
-	return i
+	return &ix.slots[i]
 }
 
 // pieceKey hashes piece number p of a spelling of n runes whose folded form
@@ -1273,7 +1300,12 @@ func (x *nameIndex) closeIndex() *closeIndex {
 	for size < 2*pieces {
 		size *= 2
 	}
-	ix := &closeIndex{keys: make([]uint64, size), heads: make([]int32, size), entries: make([]closeEntry, 0, pieces)}
+	ix := &closeIndex{entries: make([]closeEntry, 0, pieces)}
+	if b := x.d.scratch; b != nil && cap(b.names.slots) >= size { // zero (giveBack)
+		ix.slots, b.names.slots = b.names.slots[:size], nil
+	} else {
+		ix.slots = make([]pieceSlot, size)
+	}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if !x.isName(s) || s.runes < minVariantRunes {
@@ -1284,9 +1316,9 @@ func (x *nameIndex) closeIndex() *closeIndex {
 		for p := 0; p < m; p++ {
 			from, to := piece(n, m, p)
 			k := pieceKey(s.first, n, p, s.rs[from:to])
-			j := ix.slot(k)
-			ix.entries = append(ix.entries, closeEntry{int32(i), ix.heads[j]})
-			ix.keys[j], ix.heads[j] = k, int32(len(ix.entries))
+			sl := ix.slot(k)
+			ix.entries = append(ix.entries, closeEntry{int32(i), sl.head})
+			sl.key, sl.head = k, int32(len(ix.entries))
 		}
 	}
 	return ix
@@ -1315,7 +1347,7 @@ func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
 				if sh, rest := q-from, nv-n-(q-from); max(p, sh, -sh)+max(rest, -rest) > lb {
 					continue
 				}
-				for e := ix.heads[ix.slot(pieceKey(v.first, n, p, v.rs[q:q+to-from]))]; e > 0; e = ix.entries[e-1].next {
+				for e := ix.slot(pieceKey(v.first, n, p, v.rs[q:q+to-from])).head; e > 0; e = ix.entries[e-1].next {
 					fn(ix.entries[e-1].spelling)
 				}
 			}

@@ -515,6 +515,40 @@ func TestNamesDeterministic(t *testing.T) {
 	}
 }
 
+// TestNamesBuffersKept runs texts of different sizes one after the other
+// through Analyze, which keeps the name check's buffers with its shared
+// Stemmer: the findings must be those of a document that keeps none.
+func TestNamesBuffersKept(t *testing.T) {
+	texts := []string{
+		namesBenchText(200 << 10),
+		"Kazakhstan, Kazakhstan and Kazakstan. Tokayev, Tokayev, Tokaev. Merkel, Merkel, Merkle. Erdoğan, Erdogan.",
+		namesBenchText(30 << 10),
+		"Mr. Smith and Mr. Smyth met Zelensky, Zelensky, Zelenksy in Kyiv (Kiev).",
+		namesBenchText(200 << 10),
+	}
+	for round := 0; round < 2; round++ {
+		for i, text := range texts {
+			d := &Document{Text: text}
+			d.Tokens, d.Sentences = segment(text, NewStemmer())
+			var want Report
+			checkNames(d, &want)
+			sortFindings(want.Findings)
+			got := nameFindingsOf(text)
+			if len(got) != len(want.Findings) {
+				t.Fatalf("round %d, text %d: %d findings, want %d", round, i, len(got), len(want.Findings))
+			}
+			for k := range got {
+				if g, w := got[k], want.Findings[k]; g.Start != w.Start || g.End != w.End || g.Message != w.Message {
+					t.Fatalf("round %d, text %d: finding %d is %+v, want %+v", round, i, k, g, w)
+				}
+			}
+			if round == 0 && i == 0 && len(got) < 50 {
+				t.Fatalf("only %d findings in the large text: too few to compare", len(got))
+			}
+		}
+	}
+}
+
 func FuzzNames(f *testing.F) {
 	for _, s := range []string{
 		"Kazakhstan, Kazakhstan, Kazakstnan.", "Tokayev's and Tokaev’s", "Kassym-Zhomart Kassym-Zhomrat",
