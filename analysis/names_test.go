@@ -484,12 +484,22 @@ func TestParseGazetteerErrors(t *testing.T) {
 		{"place\t" + strings.Repeat("a", 65) + "\n", "at most 64"},
 		{"place\tA B C D E F\n", "more than 5 words"},
 		{"alias\tKyiv|Kiev\nalias\tOdesa|Odessa\nalias\tKIEV|Kyjiw\n", "g.tsv:3: alias \"KIEV\" is already listed on line 1"},
+		// whole messages
+		{"place\t" + strings.Repeat("a", 65) + "\n", "g.tsv:1: name \"" + strings.Repeat("a", 65) + "\" is 65 bytes; at most 64"},
+		{"place\tA  B\n", "g.tsv:1: name \"A  B\" has two spaces in a row"},
+		{"place\tA B C D E F\n", "g.tsv:1: name \"A B C D E F\" has more than 5 words"},
+		{"place\t-Paris\n", "g.tsv:1: name \"-Paris\" does not start with a letter"},
+		{"place\tPar1s\n", "g.tsv:1: name \"Par1s\" has '1'; names hold letters, spaces, hyphens, apostrophes and periods"},
 	}
 	for _, c := range cases {
 		_, err := ParseGazetteer("g.tsv", c.data)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ParseGazetteer(%q) = %v, want error containing %q", c.data, err, c.want)
 		}
+	}
+	// a name may be in several kinds, and in several place lines
+	if _, err := ParseGazetteer("g.tsv", "person\tSmith\ncommon\tSmith\ntitle\tSmith\nalias\tSmith|Smyth\nplace\tSmith\nplace\tSmyth|Smith\n"); err != nil {
+		t.Errorf("a name in several kinds: %v", err)
 	}
 	g, err := ParseGazetteer("g.tsv", "# only comments\n\nplace\tRussia|Russian\r\nperson\tSmith|Smyth\n")
 	if err != nil || len(g.Kinds("russian")) != 1 || len(g.Kinds("Smyth")) != 1 {
