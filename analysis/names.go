@@ -487,8 +487,12 @@ func (x *nameIndex) finding(m *nameMention, category, severity string, weight fl
 	}
 }
 
-//go:noinline
-func times(n int) string { return itoa(n) + "×" }
+// pairMessage says how a name written n times relates to another written
+// m times: "'Kazakstan' (1×) looks like a misspelling of 'Kazakhstan'
+// (20×)", then tail.
+func pairMessage(text string, n int, relation, other string, m int, tail string) string {
+	return "'" + text + "' (" + itoa(n) + "×) " + relation + " '" + other + "' (" + itoa(m) + "×)" + tail
+}
 
 // reportMisspellings clusters the spellings and reports each rarer
 // spelling close to a dominant one.
@@ -540,9 +544,9 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 		dom := &x.spellings[best]
 		suggestion := x.display(best)
 		related := x.spans(dom.mentions)
-		edits := itoa(bestDist) + " edits apart"
+		edits := ", " + itoa(bestDist) + " edits apart"
 		if bestDist == 1 {
-			edits = "1 edit apart"
+			edits = ", 1 edit apart"
 		}
 		for _, mi := range v.mentions {
 			m := &x.mentions[mi]
@@ -550,8 +554,7 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 				continue
 			}
 			text := x.d.Text[m.start:m.end]
-			msg := "'" + text + "' (" + times(len(v.mentions)) + ") looks like a misspelling of '" + suggestion +
-				"' (" + times(len(dom.mentions)) + "), " + edits
+			msg := pairMessage(text, len(v.mentions), "looks like a misspelling of", suggestion, len(dom.mentions), edits)
 			r.Findings = append(r.Findings, x.finding(m, "misspelling", SeverityWarning, 1, msg, suggestion, related))
 		}
 	}
@@ -1020,7 +1023,7 @@ func (x *nameIndex) reportSame(r *Report, vs, ds []int32, category, relation str
 	for _, mi := range vs {
 		m := &x.mentions[mi]
 		text := x.d.Text[m.start:m.end]
-		msg := "'" + text + "' (" + times(len(vs)) + ") " + relation + " '" + dText + "' (" + times(len(ds)) + "); keep one spelling"
+		msg := pairMessage(text, len(vs), relation, dText, len(ds), "; keep one spelling")
 		r.Findings = append(r.Findings, x.finding(m, category, SeverityInfo, 0.25, msg, dText, related))
 	}
 }
@@ -1145,7 +1148,7 @@ func (x *nameIndex) reportAliasName(r *Report, hits []aliasHit, n, dom int) {
 	}
 	for _, h := range vs {
 		s := span(h)
-		msg := "'" + s.Text + "' (" + times(len(vs)) + ") is another name for '" + dText + "' (" + times(len(ds)) + "); keep one name"
+		msg := pairMessage(s.Text, len(vs), "is another name for", dText, len(ds), "; keep one name")
 		f := x.finding(&x.mentions[h.first], "alias", SeverityInfo, 0.25, msg, dText, related)
 		f.End, f.Text = s.End, s.Text
 		r.Findings = append(r.Findings, f)

@@ -360,6 +360,26 @@ func TestDerivedWithStems(t *testing.T) {
 	}
 }
 
+func TestPairMessage(t *testing.T) {
+	cases := []struct {
+		text            string
+		n               int
+		relation, other string
+		m               int
+		tail, want      string
+	}{
+		{"Kazakstnan", 1, "looks like a misspelling of", "Kazakhstan", 20, ", 2 edits apart",
+			"'Kazakstnan' (1×) looks like a misspelling of 'Kazakhstan' (20×), 2 edits apart"},
+		{"Kiev", 3, "is another name for", "Kyiv", 12, "; keep one name", "'Kiev' (3×) is another name for 'Kyiv' (12×); keep one name"},
+		{"", 0, "", "", 0, "", "'' (0×)  '' (0×)"},
+	}
+	for _, c := range cases {
+		if got := pairMessage(c.text, c.n, c.relation, c.other, c.m, c.tail); got != c.want {
+			t.Errorf("pairMessage(%q, %d, %q, %q, %d, %q) = %q, want %q", c.text, c.n, c.relation, c.other, c.m, c.tail, got, c.want)
+		}
+	}
+}
+
 func TestDerivedForm(t *testing.T) {
 	cases := []struct {
 		a, b string
