@@ -98,7 +98,7 @@ type spelling struct {
 	key, fold string
 	runes     int
 	rs        []rune // the runes of key (set by closeIndex)
-	letters   uint64 // the runes of key as bits (letterBits; set by closeIndex)
+	letters   uint64 // the runes of key as bits (letterBit; set by closeIndex)
 	first     rune   // first rune of fold, for bucketing
 	mentions  []int32
 	strong    int // mentions that are not weak
