@@ -33,6 +33,7 @@ type scratch struct {
 	matches      []Match
 	nameMentions []nameMention
 	spellings    []spelling
+	names        nameBuffers
 	numbers      []NumberMention
 
 	// wordTests, by word number (Token.word): the answers of the

@@ -92,8 +92,8 @@ func BuiltinGazetteer() (*Gazetteer, error) {
 // Errors name the source and line.
 func ParseGazetteer(source, data string) (*Gazetteer, error) {
 	g := &Gazetteer{names: make(map[string][]gazRef, 2048), maxWords: 1, aliasHeads: map[string]uint8{}}
-	listSeen := map[GazetteerKind]map[string]int{}
-	aliasSeen := map[string]int{}
+	// the line of each alias and of each name of a list kind, by kind and key
+	seen := map[string]int{}
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
@@ -125,26 +125,23 @@ func ParseGazetteer(source, data string) (*Gazetteer, error) {
 			if words := strings.Count(key, " ") + 1; words > g.maxWords {
 				g.maxWords = words
 			}
-			if kind == GazAlias { // one thing has one line of names
-				if prev, dup := aliasSeen[key]; dup {
-					return nil, &LexiconError{where, "alias " + quoted(name) + " is already listed on line " + itoa(prev)}
+			// one thing has one line of names; a list names each once
+			if kind != GazPlace {
+				k := string(rune(kind)) + key
+				if prev, dup := seen[k]; dup {
+					what := "name "
+					if kind == GazAlias {
+						what = "alias "
+					}
+					return nil, &LexiconError{where, what + quoted(name) + " is already listed on line " + itoa(prev)}
 				}
-				aliasSeen[key] = n + 1
+				seen[k] = n + 1
 			}
 			if kind == GazPlace || kind == GazAlias {
 				written = append(written, name)
 				g.add(key, gazRef{group, kind})
 				continue
 			}
-			seen := listSeen[kind]
-			if seen == nil {
-				seen = map[string]int{}
-				listSeen[kind] = seen
-			}
-			if prev, dup := seen[key]; dup {
-				return nil, &LexiconError{where, "name " + quoted(name) + " is already listed on line " + itoa(prev)}
-			}
-			seen[key] = n + 1
 			g.add(key, gazRef{int32(len(g.groups)), kind})
 			g.groups = append(g.groups, []string{name})
 		}
@@ -168,23 +165,26 @@ func (g *Gazetteer) add(key string, ref gazRef) {
 }
 
 func validGazetteerName(name string) error {
-	switch {
+	problem := ""
+	switch r, _ := utf8.DecodeRuneInString(name); {
 	case name == "":
 		return errors.New("empty name")
 	case len(name) > maxGazetteerName:
-		return errors.New("name " + quoted(name) + " is " + itoa(len(name)) + " bytes; at most " + itoa(maxGazetteerName))
+		problem = " is " + itoa(len(name)) + " bytes; at most " + itoa(maxGazetteerName)
 	case strings.Contains(name, "  "):
-		return errors.New("name " + quoted(name) + " has two spaces in a row")
+		problem = " has two spaces in a row"
 	case strings.Count(name, " ")+1 > maxGazetteerWords:
-		return errors.New("name " + quoted(name) + " has more than " + itoa(maxGazetteerWords) + " words")
-	}
-	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
-		return errors.New("name " + quoted(name) + " does not start with a letter")
+		problem = " has more than " + itoa(maxGazetteerWords) + " words"
+	case !unicode.IsLetter(r):
+		problem = " does not start with a letter"
 	}
 	for _, r := range name {
-		if !(isWordRune(r) || r == ' ' || r == '-' || r == '.' || isApostrophe(r)) {
-			return errors.New("name " + quoted(name) + " has " + numtext.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods")
+		if problem == "" && !(isWordRune(r) || r == ' ' || r == '-' || r == '.' || isApostrophe(r)) {
+			problem = " has " + numtext.QuoteRune(r) + "; names hold letters, spaces, hyphens, apostrophes and periods"
 		}
+	}
+	if problem != "" {
+		return errors.New("name " + quoted(name) + problem)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -69,6 +70,19 @@ func nameThreshold(runes int) int {
 	return 3
 }
 
+// nameBuffers are the name check's buffers kept between calls (see
+// scratch), zeroed.
+type nameBuffers struct {
+	words []int32     // indexNames, by word number
+	slots []pieceSlot // closeIndex
+}
+
+// Buffers larger than these (in elements) are not kept between calls.
+const (
+	maxKeptNameWords = 1 << 18
+	maxKeptPieces    = 1 << 16
+)
+
 // nameMention is one occurrence of a candidate name.
 type nameMention struct {
 	start, end  int   // byte offsets
@@ -84,11 +98,13 @@ type spelling struct {
 	key, fold string
 	runes     int
 	rs        []rune // the runes of key (set by closeIndex)
+	letters   uint64 // the runes of key as bits (letterBit; set by closeIndex)
 	first     rune   // first rune of fold, for bucketing
 	mentions  []int32
 	strong    int // mentions that are not weak
 	lowerSeen bool
-	word      int32 // Token.word of a one-word spelling; 0: none
+	word      int32  // Token.word of a one-word spelling; 0: none
+	stem      string // with a word number: stemWord(key), its tokens' Stem
 	refs      []gazRef
 	skip      bool // a title or common word
 }
@@ -218,9 +234,16 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	if cap(x.mentions) < len(toks)/8 {
 		x.mentions = make([]nameMention, 0, len(toks)/8)
 	}
-	// by Token.word: the one-word spelling + 1, and whether the word is
-	// written in lower case somewhere
-	byWord, lower := make([]int32, 1024), make([]bool, 1024)
+	// by Token.word: the one-word spelling + 1, shifted left by one, with
+	// bit 0 set when the word is written in lower case somewhere
+	var words []int32
+	if d.scratch != nil {
+		words, d.scratch.names.words = d.scratch.names.words, nil
+		words = words[:cap(words)] // zero (giveBack)
+	}
+	if len(words) < 1024 {
+		words = make([]int32, 1024)
+	}
 	var lowerKeys []string // lower-case words without a word number
 	// by sentence: whether it is a headline, worked out when first asked
 	// (0: not yet, 1: no, 2: yes)
@@ -231,12 +254,12 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		if t.Kind != Word {
 			continue
 		}
+		for int(t.word) >= len(words) {
+			words = append(words, make([]int32, len(words))...)
+		}
 		if c := d.Text[t.Start]; 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(d.Text[t.Start:t.End]) {
 			if w := int(t.word); w > 0 {
-				for w >= len(lower) {
-					lower = append(lower, make([]bool, len(lower))...)
-				}
-				lower[w] = true
+				words[w] |= 1
 			} else {
 				lowerKeys = append(lowerKeys, t.Lower)
 			}
@@ -252,7 +275,10 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			toks[j+1].Kind == Word && isCapitalised(d.Text[toks[j+1].Start:toks[j+1].End]) {
 			j += 2
 		}
-		key, w := t.Lower, int(t.word)
+		key, w, stem := t.Lower, int(t.word), t.Stem
+		if j > i+1 || w == 0 {
+			stem = ""
+		}
 		if j > i+1 {
 			key, w = nameKey(d.Text[t.Start:toks[j-1].End]), 0
 		}
@@ -297,10 +323,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		}
 		id := int32(-1)
 		if w > 0 {
-			for w >= len(byWord) {
-				byWord = append(byWord, make([]int32, len(byWord))...)
-			}
-			id = byWord[w] - 1
+			id = words[w]>>1 - 1
 		} else if n, ok := x.byKey[key]; ok {
 			id = n
 		}
@@ -308,9 +331,9 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			id = int32(len(x.spellings))
 			fold := foldDiacritics(key)
 			first, _ := utf8.DecodeRuneInString(fold)
-			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w)})
+			x.spellings = append(x.spellings, spelling{key: key, fold: fold, first: first, runes: utf8.RuneCountInString(key), word: int32(w), stem: stem})
 			if w > 0 {
-				byWord[w] = id + 1
+				words[w] |= (id + 1) << 1
 			} else {
 				if x.byKey == nil {
 					x.byKey = make(map[string]int32)
@@ -349,7 +372,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if s.word > 0 {
-			s.lowerSeen = int(s.word) < len(lower) && lower[s.word]
+			s.lowerSeen = int(s.word) < len(words) && words[s.word]&1 != 0
 		}
 		s.skip = wordFromName(s.key)
 		s.refs = gz.lookup(s.key)
@@ -358,6 +381,9 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 				s.skip = true
 			}
 		}
+	}
+	if d.scratch != nil {
+		giveBack(&d.scratch.names.words, words, maxKeptNameWords)
 	}
 	return x
 }
@@ -461,8 +487,12 @@ func (x *nameIndex) finding(m *nameMention, category, severity string, weight fl
 	}
 }
 
-//go:noinline
-func times(n int) string { return itoa(n) + "×" }
+// pairMessage says how a name written n times relates to another written
+// m times: "'Kazakstan' (1×) looks like a misspelling of 'Kazakhstan'
+// (20×)", then tail.
+func pairMessage(text string, n int, relation, other string, m int, tail string) string {
+	return "'" + text + "' (" + itoa(n) + "×) " + relation + " '" + other + "' (" + itoa(m) + "×)" + tail
+}
 
 // reportMisspellings clusters the spellings and reports each rarer
 // spelling close to a dominant one.
@@ -486,8 +516,11 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 			if dom.first != v.first || thr == 0 || max(dom.runes-v.runes, v.runes-dom.runes) > thr || !x.dominates(di, vi) {
 				return
 			}
+			if moreEditsThan(v, dom, thr) {
+				return // the distance is more than thr: no need to compute it
+			}
 			dist := spellingDistance(v, dom)
-			if dist == 0 || dist > thr || derivedForm(v.key, dom.key) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
+			if dist == 0 || dist > thr || derivedForm(v.key, dom.key, v.stem, dom.stem) || v.fold == dom.fold || substitutionsOnly(v.rs, dom.rs, dist) {
 				return
 			}
 			if (x.isPersonName(di) && petForm(v.key, dom.key)) || (x.isPersonName(vi) && petForm(dom.key, v.key)) {
@@ -511,9 +544,9 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 		dom := &x.spellings[best]
 		suggestion := x.display(best)
 		related := x.spans(dom.mentions)
-		edits := itoa(bestDist) + " edits apart"
+		edits := ", " + itoa(bestDist) + " edits apart"
 		if bestDist == 1 {
-			edits = "1 edit apart"
+			edits = ", 1 edit apart"
 		}
 		for _, mi := range v.mentions {
 			m := &x.mentions[mi]
@@ -521,10 +554,12 @@ func (x *nameIndex) reportMisspellings(r *Report) {
 				continue
 			}
 			text := x.d.Text[m.start:m.end]
-			msg := "'" + text + "' (" + times(len(v.mentions)) + ") looks like a misspelling of '" + suggestion +
-				"' (" + times(len(dom.mentions)) + "), " + edits
+			msg := pairMessage(text, len(v.mentions), "looks like a misspelling of", suggestion, len(dom.mentions), edits)
 			r.Findings = append(r.Findings, x.finding(m, "misspelling", SeverityWarning, 1, msg, suggestion, related))
 		}
+	}
+	if b := x.d.scratch; b != nil {
+		giveBack(&b.names.slots, ix.slots, maxKeptPieces)
 	}
 }
 
@@ -556,6 +591,19 @@ func nameDistance(a, b string) int {
 		return 1
 	}
 	return d
+}
+
+// letterBit is the bit of rune r in a set of runes held in 64 bits: the
+// 26 lower-case ASCII letters have bits of their own, other runes share.
+func letterBit(r rune) uint64 { return 1 << (uint32(r) % 64) }
+
+// moreEditsThan reports whether the sets of runes of two spellings prove
+// that their nameDistance is more than k, without computing it: an edit
+// adds at most one rune to a spelling and removes at most one (a
+// transposition neither), so each of the two needs at least as many edits
+// as it has rune bits (letterBit) the other lacks.
+func moreEditsThan(a, b *spelling, k int) bool {
+	return bits.OnesCount64(a.letters&^b.letters) > k || bits.OnesCount64(b.letters&^a.letters) > k
 }
 
 // spellingDistance is nameDistance of two spellings, whose runes are at
@@ -653,20 +701,29 @@ var (
 // two spellings of it: they have the same snowball stem, or after a common
 // prefix of four letters or more they end in a base and a derived ending,
 // two different derived endings neither of which ends the other, or two
-// different non-empty base endings ("Antonio", "Antonia").
-func derivedForm(a, b string) bool {
+// different non-empty base endings ("Antonio", "Antonia"). stemA and
+// stemB are the stems of a and b when they are at hand ("": stemmed here).
+func derivedForm(a, b, stemA, stemB string) bool {
 	// hyphenated compounds: forms of one compound when the parts that
 	// differ are forms of one word ("Counter-Jihad", "Countering-Jihad")
 	if pa, pb := strings.Split(a, "-"), strings.Split(b, "-"); len(pa) > 1 && len(pa) == len(pb) {
 		for i := range pa {
-			if pa[i] != pb[i] && !derivedForm(pa[i], pb[i]) {
+			if pa[i] != pb[i] && !derivedForm(pa[i], pb[i], "", "") {
 				return false
 			}
 		}
 		return true
 	}
-	if !strings.Contains(a, "-") && !strings.Contains(b, "-") && stemWord(a) == stemWord(b) {
-		return true
+	if !strings.Contains(a, "-") && !strings.Contains(b, "-") {
+		if stemA == "" {
+			stemA = stemWord(a)
+		}
+		if stemB == "" {
+			stemB = stemWord(b)
+		}
+		if stemA == stemB {
+			return true
+		}
 	}
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
@@ -781,12 +838,20 @@ func (x *nameIndex) differentContext(vi, di int32) bool {
 	}
 	for _, a := range nv {
 		for _, b := range nd {
-			if a == b || spellingDistance(&x.spellings[a], &x.spellings[b]) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || x.near(a, b) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// near reports whether spellings a and b are within the name threshold
+// of each other.
+func (x *nameIndex) near(a, b int32) bool {
+	sa, sb := &x.spellings[a], &x.spellings[b]
+	k := nameThreshold(max(sa.runes, sb.runes))
+	return !moreEditsThan(sa, sb, k) && spellingDistance(sa, sb) <= k
 }
 
 // Titles that say whether a person is a man or a woman.
@@ -845,7 +910,7 @@ func (x *nameIndex) partOfOtherName(vi, di int32) bool {
 		}
 		shared := false
 		for _, b := range nd {
-			if a == b || spellingDistance(&x.spellings[a], &x.spellings[b]) <= nameThreshold(max(x.spellings[a].runes, x.spellings[b].runes)) {
+			if a == b || x.near(a, b) {
 				shared = true
 				break
 			}
@@ -902,22 +967,37 @@ func (x *nameIndex) neighbours(s int32) []int32 {
 // reportDiacritics reports a name written with and without diacritics
 // ("Erdoğan", "Erdogan") as info.
 func (x *nameIndex) reportDiacritics(r *Report) {
+	// plain maps the folded forms of the spellings with diacritics to the
+	// spelling without (-1: none); lens has bit len%64 of each form, so
+	// that most spellings need no look-up
 	var plain map[string]int32
+	var lens uint64
+	for i := range x.spellings {
+		if s := &x.spellings[i]; s.fold != s.key && !s.skip && s.runes >= minVariantRunes {
+			if plain == nil {
+				plain = make(map[string]int32)
+			}
+			plain[s.fold] = -1
+			lens |= 1 << (len(s.fold) % 64)
+		}
+	}
+	if plain == nil {
+		return
+	}
+	for j := range x.spellings {
+		if s := &x.spellings[j]; s.fold == s.key && lens&(1<<(len(s.key)%64)) != 0 {
+			if _, ok := plain[s.key]; ok {
+				plain[s.key] = int32(j)
+			}
+		}
+	}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if s.fold == s.key || s.skip || s.runes < minVariantRunes {
 			continue
 		}
-		if plain == nil {
-			plain = make(map[string]int32)
-			for j := range x.spellings {
-				if x.spellings[j].fold == x.spellings[j].key {
-					plain[x.spellings[j].key] = int32(j)
-				}
-			}
-		}
-		pi, ok := plain[s.fold]
-		if !ok || !x.isName(&x.spellings[pi]) {
+		pi := plain[s.fold]
+		if pi < 0 || !x.isName(&x.spellings[pi]) {
 			continue
 		}
 		vi, di := int32(i), pi
@@ -943,7 +1023,7 @@ func (x *nameIndex) reportSame(r *Report, vs, ds []int32, category, relation str
 	for _, mi := range vs {
 		m := &x.mentions[mi]
 		text := x.d.Text[m.start:m.end]
-		msg := "'" + text + "' (" + times(len(vs)) + ") " + relation + " '" + dText + "' (" + times(len(ds)) + "); keep one spelling"
+		msg := pairMessage(text, len(vs), relation, dText, len(ds), "; keep one spelling")
 		r.Findings = append(r.Findings, x.finding(m, category, SeverityInfo, 0.25, msg, dText, related))
 	}
 }
@@ -966,11 +1046,13 @@ func (x *nameIndex) reportAliases(r *Report) {
 	// (0: not looked up yet); longer phrases need no look-up
 	heads := make([]uint8, len(x.spellings))
 	for i := 0; i < len(ms); {
+		// the mentions of ms[i]'s phrase from i on, at most maxWords
+		n := 1
+		for n < x.gz.maxWords && i+n < len(ms) && ms[i+n].phrase == ms[i].phrase {
+			n++
+		}
 		matched := false
-		for w := min(x.gz.maxWords, len(ms)-i); w >= 1 && !matched; w-- {
-			if ms[i+w-1].phrase != ms[i].phrase {
-				continue
-			}
+		for w := n; w >= 1 && !matched; w-- {
 			if s := ms[i].spelling; w > 1 {
 				if heads[s] == 0 {
 					heads[s] = x.gz.aliasHeads[x.spellings[s].fold] + 1
@@ -1066,7 +1148,7 @@ func (x *nameIndex) reportAliasName(r *Report, hits []aliasHit, n, dom int) {
 	}
 	for _, h := range vs {
 		s := span(h)
-		msg := "'" + s.Text + "' (" + times(len(vs)) + ") is another name for '" + dText + "' (" + times(len(ds)) + "); keep one name"
+		msg := pairMessage(s.Text, len(vs), "is another name for", dText, len(ds), "; keep one name")
 		f := x.finding(&x.mentions[h.first], "alias", SeverityInfo, 0.25, msg, dText, related)
 		f.End, f.Text = s.End, s.Text
 		r.Findings = append(r.Findings, f)
@@ -1130,11 +1212,28 @@ func (x *nameIndex) aliasInLongerName(first, end int) bool {
 // closeIndex finds the spellings that can be within the name threshold
 // of a given spelling.
 type closeIndex struct {
-	// pieces maps the pieceKey of a piece to the first entry of its list
-	// in entries (+1); each entry holds a spelling and the next entry (+1,
-	// 0: end).
-	pieces  map[uint64]int32
+	// slots are a hash table of the pieceKeys of the pieces (open
+	// addressing, a power of two long, at most half full); each entry
+	// holds a spelling and the next entry of its key (+1, 0: end).
+	slots   []pieceSlot
 	entries []closeEntry
+}
+
+// pieceSlot holds a pieceKey and the first entry (+1) of its list; head
+// 0 is an empty slot.
+type pieceSlot struct {
+	key  uint64
+	head int32
+}
+
+// slot returns where key k is, or where it goes.
+func (ix *closeIndex) slot(k uint64) *pieceSlot {
+	mask := uint64(len(ix.slots) - 1)
+	i := slot(k, mask)
+	for ix.slots[i].head != 0 && ix.slots[i].key != k {
+		i = (i + 1) & mask
+	}
+	return &ix.slots[i]
 }
 
 // pieceKey hashes piece number p of a spelling of n runes whose folded form
@@ -1186,16 +1285,30 @@ func (x *nameIndex) closeIndex() *closeIndex {
 	for i := range x.spellings {
 		total += x.spellings[i].runes
 	}
-	all := make([]rune, 0, total)
+	all, pieces := make([]rune, 0, total), 0
 	for i := range x.spellings {
 		s := &x.spellings[i]
+		if x.isName(s) && s.runes >= minVariantRunes {
+			pieces += pieceCount(s.runes)
+		}
 		from := len(all)
+		s.letters = 0
 		for _, r := range s.key {
 			all = append(all, r)
+			s.letters |= letterBit(r)
 		}
 		s.rs = all[from:len(all):len(all)]
 	}
-	ix := &closeIndex{pieces: make(map[uint64]int32, len(x.spellings))}
+	size := 16
+	for size < 2*pieces {
+		size *= 2
+	}
+	ix := &closeIndex{entries: make([]closeEntry, 0, pieces)}
+	if b := x.d.scratch; b != nil && cap(b.names.slots) >= size { // zero (giveBack)
+		ix.slots, b.names.slots = b.names.slots[:size], nil
+	} else {
+		ix.slots = make([]pieceSlot, size)
+	}
 	for i := range x.spellings {
 		s := &x.spellings[i]
 		if !x.isName(s) || s.runes < minVariantRunes {
@@ -1206,8 +1319,9 @@ func (x *nameIndex) closeIndex() *closeIndex {
 		for p := 0; p < m; p++ {
 			from, to := piece(n, m, p)
 			k := pieceKey(s.first, n, p, s.rs[from:to])
-			ix.entries = append(ix.entries, closeEntry{int32(i), ix.pieces[k]})
-			ix.pieces[k] = int32(len(ix.entries))
+			sl := ix.slot(k)
+			ix.entries = append(ix.entries, closeEntry{int32(i), sl.head})
+			sl.key, sl.head = k, int32(len(ix.entries))
 		}
 	}
 	return ix
@@ -1236,7 +1350,7 @@ func (ix *closeIndex) candidates(v *spelling, fn func(int32)) {
 				if sh, rest := q-from, nv-n-(q-from); max(p, sh, -sh)+max(rest, -rest) > lb {
 					continue
 				}
-				for e := ix.pieces[pieceKey(v.first, n, p, v.rs[q:q+to-from])]; e > 0; e = ix.entries[e-1].next {
+				for e := ix.slot(pieceKey(v.first, n, p, v.rs[q:q+to-from])).head; e > 0; e = ix.entries[e-1].next {
 					fn(ix.entries[e-1].spelling)
 				}
 			}

@@ -252,6 +252,134 @@ func TestNameDistance(t *testing.T) {
 	}
 }
 
+func TestMoreEditsThan(t *testing.T) {
+	sp := func(key string) *spelling {
+		s := &spelling{key: key, rs: []rune(key)}
+		for _, r := range s.rs {
+			s.letters |= letterBit(r)
+		}
+		return s
+	}
+	cases := []struct {
+		a, b string
+		k    int
+		want bool
+	}{
+		{"zelenksy", "zelensky", 0, false}, // a transposition: the same runes
+		{"kazakstnan", "kazakhstan", 0, true},
+		{"kazakstnan", "kazakhstan", 1, false}, // "h" is missing: at least one edit
+		{"smith", "smyth", 0, true},
+		{"smith", "smyth", 1, false}, // "i" for "y": one edit each way
+		{"abcd", "efgh", 3, true},
+		{"abcd", "efgh", 4, false},
+		{"abcd", "abcdefg", 2, true}, // three runes added
+		{"abcd", "abcdefg", 3, false},
+		{"aaaa", "a", 0, false},      // only sets of runes count: no proof
+		{"kazan", "kázán", 1, false}, // 'á' shares the bit of 'a' (225 = 97 + 128)
+		{"erdogan", "erdoğan", 0, true},
+		{"erdogan", "erdoğan", 1, false},
+	}
+	for _, c := range cases {
+		if got := moreEditsThan(sp(c.a), sp(c.b), c.k); got != c.want {
+			t.Errorf("moreEditsThan(%q, %q, %d) = %v, want %v", c.a, c.b, c.k, got, c.want)
+		}
+	}
+	// it never claims more edits than there are
+	rng := rand.New(rand.NewSource(5))
+	letters := []rune("aábeiklmnorsštuyzğ-")
+	word := func() string {
+		w := make([]rune, 1+rng.Intn(10))
+		for i := range w {
+			w[i] = letters[rng.Intn(len(letters))]
+		}
+		return string(w)
+	}
+	for i := 0; i < 20000; i++ {
+		a, b := word(), word()
+		if i%2 == 0 { // b: a with an edit or two
+			rs := []rune(a)
+			for e := 1 + rng.Intn(2); e > 0; e-- {
+				k := rng.Intn(len(rs))
+				switch r := letters[rng.Intn(len(letters))]; rng.Intn(3) {
+				case 0:
+					rs = append(rs[:k:k], append([]rune{r}, rs[k:]...)...)
+				case 1:
+					if len(rs) > 1 {
+						rs = append(rs[:k:k], rs[k+1:]...)
+					}
+				default:
+					rs[k] = r
+				}
+			}
+			b = string(rs)
+		}
+		d := nameDistance(a, b)
+		for k := 0; k < 6; k++ {
+			if moreEditsThan(sp(a), sp(b), k) && d <= k {
+				t.Fatalf("moreEditsThan(%q, %q, %d), but nameDistance is %d", a, b, k, d)
+			}
+		}
+	}
+}
+
+// TestDerivedWithStems checks the stems of the one-word spellings, taken
+// from their tokens, and that derivedForm answers the same with them.
+func TestDerivedWithStems(t *testing.T) {
+	text := "Russia and Russian, Ukraine, Ukrainian, Ukrainians. Smith met Smiths and Smyth. " +
+		"Kazakh, Kazakhstan, Kazakstan. Antonio, Antonia, Ivanov, Ivanova, Merkel, Merkle. " +
+		"Democrats, Democratic, Kassym-Zhomart, Kassym-Zhomat, Erdoğan, Erdogan, Generalization."
+	d := &Document{Text: text}
+	d.Tokens, d.Sentences = segment(text, NewStemmer())
+	gz, err := BuiltinGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := indexNames(d, gz)
+	withStem, pairs := 0, 0
+	for i := range x.spellings {
+		a := &x.spellings[i]
+		if (a.word > 0 && a.stem != stemWord(a.key)) || (a.word == 0 && a.stem != "") {
+			t.Errorf("%q: stem %q, want stemWord's %q", a.key, a.stem, stemWord(a.key))
+		}
+		if a.stem != "" {
+			withStem++
+		}
+		for j := range x.spellings {
+			b := &x.spellings[j]
+			got, want := derivedForm(a.key, b.key, a.stem, b.stem), derivedForm(a.key, b.key, "", "")
+			if got != want {
+				t.Errorf("derivedForm(%q, %q) with stems %q, %q = %v, without: %v", a.key, b.key, a.stem, b.stem, got, want)
+			}
+			if want && a.stem != "" && b.stem != "" && i != j {
+				pairs++
+			}
+		}
+	}
+	if withStem < 20 || pairs < 10 {
+		t.Errorf("%d spellings with stems, %d derived pairs of them: want more", withStem, pairs)
+	}
+}
+
+func TestPairMessage(t *testing.T) {
+	cases := []struct {
+		text            string
+		n               int
+		relation, other string
+		m               int
+		tail, want      string
+	}{
+		{"Kazakstnan", 1, "looks like a misspelling of", "Kazakhstan", 20, ", 2 edits apart",
+			"'Kazakstnan' (1×) looks like a misspelling of 'Kazakhstan' (20×), 2 edits apart"},
+		{"Kiev", 3, "is another name for", "Kyiv", 12, "; keep one name", "'Kiev' (3×) is another name for 'Kyiv' (12×); keep one name"},
+		{"", 0, "", "", 0, "", "'' (0×)  '' (0×)"},
+	}
+	for _, c := range cases {
+		if got := pairMessage(c.text, c.n, c.relation, c.other, c.m, c.tail); got != c.want {
+			t.Errorf("pairMessage(%q, %d, %q, %q, %d, %q) = %q, want %q", c.text, c.n, c.relation, c.other, c.m, c.tail, got, c.want)
+		}
+	}
+}
+
 func TestDerivedForm(t *testing.T) {
 	cases := []struct {
 		a, b string
@@ -277,7 +405,7 @@ func TestDerivedForm(t *testing.T) {
 		{"", "", true},
 	}
 	for _, c := range cases {
-		if got := derivedForm(c.a, c.b); got != c.want {
+		if got := derivedForm(c.a, c.b, "", ""); got != c.want {
 			t.Errorf("derivedForm(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
@@ -376,12 +504,22 @@ func TestParseGazetteerErrors(t *testing.T) {
 		{"place\t" + strings.Repeat("a", 65) + "\n", "at most 64"},
 		{"place\tA B C D E F\n", "more than 5 words"},
 		{"alias\tKyiv|Kiev\nalias\tOdesa|Odessa\nalias\tKIEV|Kyjiw\n", "g.tsv:3: alias \"KIEV\" is already listed on line 1"},
+		// whole messages
+		{"place\t" + strings.Repeat("a", 65) + "\n", "g.tsv:1: name \"" + strings.Repeat("a", 65) + "\" is 65 bytes; at most 64"},
+		{"place\tA  B\n", "g.tsv:1: name \"A  B\" has two spaces in a row"},
+		{"place\tA B C D E F\n", "g.tsv:1: name \"A B C D E F\" has more than 5 words"},
+		{"place\t-Paris\n", "g.tsv:1: name \"-Paris\" does not start with a letter"},
+		{"place\tPar1s\n", "g.tsv:1: name \"Par1s\" has '1'; names hold letters, spaces, hyphens, apostrophes and periods"},
 	}
 	for _, c := range cases {
 		_, err := ParseGazetteer("g.tsv", c.data)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ParseGazetteer(%q) = %v, want error containing %q", c.data, err, c.want)
 		}
+	}
+	// a name may be in several kinds, and in several place lines
+	if _, err := ParseGazetteer("g.tsv", "person\tSmith\ncommon\tSmith\ntitle\tSmith\nalias\tSmith|Smyth\nplace\tSmith\nplace\tSmyth|Smith\n"); err != nil {
+		t.Errorf("a name in several kinds: %v", err)
 	}
 	g, err := ParseGazetteer("g.tsv", "# only comments\n\nplace\tRussia|Russian\r\nperson\tSmith|Smyth\n")
 	if err != nil || len(g.Kinds("russian")) != 1 || len(g.Kinds("Smyth")) != 1 {
@@ -402,6 +540,40 @@ func TestNamesDeterministic(t *testing.T) {
 		for k := range got {
 			if got[k].Start != first[k].Start || got[k].Message != first[k].Message {
 				t.Fatalf("run %d: finding %d differs: %+v vs %+v", i, k, got[k], first[k])
+			}
+		}
+	}
+}
+
+// TestNamesBuffersKept runs texts of different sizes one after the other
+// through Analyze, which keeps the name check's buffers with its shared
+// Stemmer: the findings must be those of a document that keeps none.
+func TestNamesBuffersKept(t *testing.T) {
+	texts := []string{
+		namesBenchText(200 << 10),
+		"Kazakhstan, Kazakhstan and Kazakstan. Tokayev, Tokayev, Tokaev. Merkel, Merkel, Merkle. Erdoğan, Erdogan.",
+		namesBenchText(30 << 10),
+		"Mr. Smith and Mr. Smyth met Zelensky, Zelensky, Zelenksy in Kyiv (Kiev).",
+		namesBenchText(200 << 10),
+	}
+	for round := 0; round < 2; round++ {
+		for i, text := range texts {
+			d := &Document{Text: text}
+			d.Tokens, d.Sentences = segment(text, NewStemmer())
+			var want Report
+			checkNames(d, &want)
+			sortFindings(want.Findings)
+			got := nameFindingsOf(text)
+			if len(got) != len(want.Findings) {
+				t.Fatalf("round %d, text %d: %d findings, want %d", round, i, len(got), len(want.Findings))
+			}
+			for k := range got {
+				if g, w := got[k], want.Findings[k]; g.Start != w.Start || g.End != w.End || g.Message != w.Message {
+					t.Fatalf("round %d, text %d: finding %d is %+v, want %+v", round, i, k, g, w)
+				}
+			}
+			if round == 0 && i == 0 && len(got) < 50 {
+				t.Fatalf("only %d findings in the large text: too few to compare", len(got))
 			}
 		}
 	}
