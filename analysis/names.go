@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -654,7 +655,7 @@ func substitutionsOnly(ra, rb []rune, dist int) bool {
 		return false
 	}
 	// a letter dropped at first and added at last, or the other way round
-	moved := equalRunes(ra[first:last], rb[first+1:last+1]) || equalRunes(ra[first+1:last+1], rb[first:last])
+	moved := slices.Equal(ra[first:last], rb[first+1:last+1]) || slices.Equal(ra[first+1:last+1], rb[first:last])
 	return !moved
 }
 
@@ -671,19 +672,7 @@ func transposed(ra, rb []rune) bool {
 	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] {
 		return false
 	}
-	return equalRunes(ra[i+2:], rb[i+2:])
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(ra[i+2:], rb[i+2:])
 }
 
 // Derived-form endings: a name and the name with one of these endings

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -150,7 +151,7 @@ func (c *numChecker) disjointParts(parts []*NumberMention) bool {
 	if heads == len(parts) {
 		same := true
 		for _, p := range parts[1:] {
-			if p.Head != parts[0].Head || !equalStrings(p.Mods, parts[0].Mods) {
+			if p.Head != parts[0].Head || !slices.Equal(p.Mods, parts[0].Mods) {
 				same = false
 			}
 		}
@@ -171,18 +172,6 @@ func (c *numChecker) disjointParts(parts []*NumberMention) bool {
 			return false
 		}
 		seen[key] = true
-	}
-	return true
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
 	}
 	return true
 }
