@@ -97,11 +97,11 @@ func (b *nameBuffers) startCall(s *Stemmer) {
 }
 
 // noteCase notes word token k of tokens, formed by s: starting in lower
-// case or not (as indexNames tells them apart). Plain ASCII words are
-// noted by scanTokens and formASCII instead.
+// case or not (as indexNames tells them apart). formASCII notes the plain
+// ASCII words in lower case itself.
 func (s *Stemmer) noteCase(text string, tokens []Token, k int) {
 	t := &tokens[k]
-	if c := text[t.Start]; 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(text[t.Start:t.End]) {
+	if startsLower(text[t.Start:t.End]) {
 		s.words[t.word-1].lowerIn = s.scratch.names.call
 	} else {
 		s.scratch.names.capitals = append(s.scratch.names.capitals, int32(k))
@@ -187,28 +187,19 @@ func isCapitalised(s string) bool {
 	if !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
 		return false
 	}
-	n, lower := 0, false
+	// "I", "A", "CSTO", "U.S." are not names here; a capital after a
+	// lower-case letter past the third letter is a handle or a coinage
+	// ("WestervillePD"), not a name ("McCain", "DeSantis")
+	n, lower, prevLower := 0, false, false
 	for _, r := range s {
-		n++
-		if unicode.IsLower(r) {
-			lower = true
-		}
-	}
-	if n < 2 || !lower { // "I", "A", "CSTO", "U.S." are not names here
-		return false
-	}
-	// a capital after a lower-case letter past the third letter is a
-	// handle or a coinage ("WestervillePD"), not a name ("McCain", "DeSantis")
-	prevLower := false
-	k := 0
-	for _, r := range s {
-		if prevLower && unicode.IsUpper(r) && k > 3 {
+		if prevLower && n > 3 && unicode.IsUpper(r) {
 			return false
 		}
 		prevLower = unicode.IsLower(r)
-		k++
+		lower = lower || prevLower
+		n++
 	}
-	return true
+	return n >= 2 && lower
 }
 
 // isHandle reports whether token i follows "@" or "#" directly.

@@ -273,7 +273,7 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 					s.formToken(text, &tokens[len(tokens)-1])
 					s.noteCase(text, tokens, len(tokens)-1)
 				} else if s.formASCII(text[i:end], &tokens[len(tokens)-1], h, tail, upper == 0); text[i] < 'a' {
-					s.scratch.names.capitals = append(s.scratch.names.capitals, int32(len(tokens)-1))
+					s.noteCase(text, tokens, len(tokens)-1)
 				}
 			}
 			i = end

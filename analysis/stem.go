@@ -198,27 +198,25 @@ func (s *Stemmer) formToken(text string, t *Token) {
 // case for the name check (see nameBuffers).
 func (s *Stemmer) formASCII(raw string, t *Token, h, tail uint64, clean bool) {
 	mask := uint64(len(s.slots) - 1)
+	var id int32
 	for i := slot(h, mask); ; i = (i + 1) & mask {
-		id := s.slots[i]
-		if id == 0 {
+		if id = s.slots[i]; id == 0 {
 			break
 		}
 		w := &s.words[id-1]
 		if w.hash == h && w.tail == tail && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower, raw)) {
-			t.Lower, t.Stem, t.word = w.lower, w.stem, id
-			if raw[0] >= 'a' {
-				w.lowerIn = s.scratch.names.call
-			}
-			return
+			break
 		}
 	}
-	var lower string
-	if clean {
-		lower = strings.Clone(raw)
-	} else {
-		lower = strings.ToLower(raw)
+	if id == 0 {
+		var lower string
+		if clean {
+			lower = strings.Clone(raw)
+		} else {
+			lower = strings.ToLower(raw)
+		}
+		id = s.add(lower, h)
 	}
-	id := s.add(lower, h)
 	w := &s.words[id-1]
 	t.Lower, t.Stem, t.word = w.lower, w.stem, id
 	if raw[0] >= 'a' {
