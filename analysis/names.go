@@ -345,7 +345,20 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		if s := t.Sentence; !m.weak {
 			if titles[s] == 0 {
 				titles[s] = 1
-				if isHeadline(d, s) {
+				// the noted capitalised tokens of the sentence bound its capitals
+				c := len(toks)
+				if noted {
+					sent := &d.Sentences[s]
+					lo, hi := n, n+1
+					for lo > 0 && int(caps[lo-1]) >= sent.FirstToken {
+						lo--
+					}
+					for hi < len(caps) && int(caps[hi]) < sent.EndToken {
+						hi++
+					}
+					c = hi - lo
+				}
+				if isHeadlineWith(d, s, c) {
 					titles[s] = 2
 				}
 			}
