@@ -118,12 +118,7 @@ func lexiconFinding(d *Document, m Match) Finding {
 // Most sentences are rejected after a few words: once even a capitalised
 // long word in every remaining token could not bring the share of capitals
 // to four in five, the answer is no.
-func isHeadline(d *Document, s int) bool { return isHeadlineWith(d, s, len(d.Tokens)) }
-
-// isHeadlineWith is isHeadline for a sentence known to hold at most
-// capitals word tokens that do not start in lower case, which lets it
-// give up sooner.
-func isHeadlineWith(d *Document, s, capitals int) bool {
+func isHeadline(d *Document, s int) bool {
 	if s < 0 || s >= len(d.Sentences) {
 		return false
 	}
@@ -145,7 +140,7 @@ func isHeadlineWith(d *Document, s, capitals int) bool {
 		}
 		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(c) {
 			caps++
-		} else if 4*(long-caps) > min(capitals, caps+len(toks)-1-k) {
+		} else if 4*(long-caps) > caps+len(toks)-1-k {
 			return false // caps*5 >= long*4 needs caps >= 4*(long-caps)
 		}
 	}

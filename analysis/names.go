@@ -72,40 +72,10 @@ func nameThreshold(runes int) int {
 }
 
 // nameBuffers are the name check's buffers kept between calls (see
-// scratch), zeroed, and what the tokenizer notes for it (noteCase).
+// scratch), zeroed.
 type nameBuffers struct {
 	words []int32     // indexNames, by word number
 	slots []pieceSlot // closeIndex
-
-	// Set while a Stemmer scans a text (scanTokens): call numbers the
-	// scans; tokens is how many tokens the last one made; capitals lists
-	// its word tokens that do not start in lower case; a word's
-	// forms.lowerIn is call when it was written in lower case in it.
-	// indexNames then reads only the capitalised tokens.
-	call     uint32
-	tokens   int
-	capitals []int32
-	stemmer  *Stemmer
-}
-
-// startCall starts noting the words of a new scan by s.
-func (b *nameBuffers) startCall(s *Stemmer) {
-	b.call++
-	b.tokens = -1 // until the scan ends
-	b.capitals = b.capitals[:0]
-	b.stemmer = s
-}
-
-// noteCase notes word token k of tokens, formed by s: starting in lower
-// case or not (as indexNames tells them apart). formASCII notes the plain
-// ASCII words in lower case itself.
-func (s *Stemmer) noteCase(text string, tokens []Token, k int) {
-	t := &tokens[k]
-	if startsLower(text[t.Start:t.End]) {
-		s.words[t.word-1].lowerIn = s.scratch.names.call
-	} else {
-		s.scratch.names.capitals = append(s.scratch.names.capitals, int32(k))
-	}
 }
 
 // Buffers larger than these (in elements) are not kept between calls.
@@ -271,30 +241,15 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	// (0: not yet, 1: no, 2: yes)
 	titles := make([]uint8, len(d.Sentences))
 	phrase := int32(-1)
-	// with the tokenizer's notes, only the capitalised tokens are read
-	var caps []int32
-	noted := false
-	if b := d.scratch; b != nil { // d was made by a Stemmer keeping d.scratch
-		caps, noted = b.names.capitals, b.names.call != 0 && b.names.tokens == len(toks)
-	}
-	for n, next := 0, 0; ; n++ {
-		i := n
-		if noted {
-			if n >= len(caps) {
-				break
-			}
-			i = int(caps[n])
-		} else if n >= len(toks) {
-			break
-		}
+	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != Word || i < next { // next: after the last mention
+		if t.Kind != Word {
 			continue
 		}
 		for int(t.word) >= len(words) {
 			words = append(words, make([]int32, len(words))...)
 		}
-		if c := d.Text[t.Start]; !noted && ('a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(d.Text[t.Start:t.End])) {
+		if c := d.Text[t.Start]; 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && startsLower(d.Text[t.Start:t.End]) {
 			if w := int(t.word); w > 0 {
 				words[w] |= 1
 			} else {
@@ -345,20 +300,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 		if s := t.Sentence; !m.weak {
 			if titles[s] == 0 {
 				titles[s] = 1
-				// the noted capitalised tokens of the sentence bound its capitals
-				c := len(toks)
-				if noted {
-					sent := &d.Sentences[s]
-					lo, hi := n, n+1
-					for lo > 0 && int(caps[lo-1]) >= sent.FirstToken {
-						lo--
-					}
-					for hi < len(caps) && int(caps[hi]) < sent.EndToken {
-						hi++
-					}
-					c = hi - lo
-				}
-				if isHeadlineWith(d, s, c) {
+				if isHeadline(d, s) {
 					titles[s] = 2
 				}
 			}
@@ -396,7 +338,7 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 			x.spellings[id].strong++
 		}
 		x.mentions = append(x.mentions, m)
-		next = j
+		i = j - 1
 	}
 	// each spelling's mentions, in order: parts of one slice
 	counts := make([]int, len(x.spellings))
@@ -421,11 +363,8 @@ func indexNames(d *Document, gz *Gazetteer) *nameIndex {
 	x.markSic()
 	for i := range x.spellings {
 		s := &x.spellings[i]
-		if w := int(s.word); w > 0 && noted {
-			b := &d.scratch.names
-			s.lowerSeen = b.stemmer.words[w-1].lowerIn == b.call
-		} else if w > 0 {
-			s.lowerSeen = w < len(words) && words[w]&1 != 0
+		if s.word > 0 {
+			s.lowerSeen = int(s.word) < len(words) && words[s.word]&1 != 0
 		}
 		s.skip = wordFromName(s.key)
 		s.refs = gz.lookup(s.key)

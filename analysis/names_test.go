@@ -835,16 +835,6 @@ func TestIsHeadline(t *testing.T) {
 		if got := isHeadline(d, s); got != want {
 			t.Fatalf("isHeadline(%q) = %v, want %v", d.Text[d.Sentences[s].Start:d.Sentences[s].End], got, want)
 		}
-		// with the bound indexNames gives: word tokens not in lower case
-		capitals := 0
-		for _, tok := range d.Tokens[d.Sentences[s].FirstToken:d.Sentences[s].EndToken] {
-			if tok.Kind == Word && !startsLower(d.Text[tok.Start:tok.End]) {
-				capitals++
-			}
-		}
-		if got := isHeadlineWith(d, s, capitals); got != want {
-			t.Fatalf("isHeadlineWith(%q, %d) = %v, want %v", d.Text[d.Sentences[s].Start:d.Sentences[s].End], capitals, got, want)
-		}
 		if want {
 			yes++
 		}

@@ -145,8 +145,7 @@ func tokenize(text string) []Token {
 // old tokens: every field is set again), and marks those inside direct
 // quotations (see Token.Quoted). With a stemmer it also sets
 // Lower, Stem and the word number of each token as it goes (an ASCII word
-// is lower-cased and hashed while it is scanned), and notes each word's
-// case for the name check (nameBuffers); without one, Lower and
+// is lower-cased and hashed while it is scanned); without one, Lower and
 // Stem are left for lowerTokens. ASCII words are scanned inline: under
 // wasm a function call costs more than the loop body.
 func scanTokens(text string, buf []Token, s *Stemmer) []Token {
@@ -155,9 +154,6 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 	// replaced: the one kept between calls fits the texts being analysed
 	if want := len(text)/5 + 16; cap(tokens) < want || cap(tokens) > maxSharedTokens && cap(tokens) > 4*want {
 		tokens = make([]Token, 0, want)
-	}
-	if s != nil {
-		s.scratch.names.startCall(s)
 	}
 	i := 0
 	gap, afterLF := uint8(0), false // the white space since the last token
@@ -243,7 +239,6 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 						tokens = appendToken(tokens, i, n, Word, g, quoted)
 						if s != nil {
 							s.formToken(text, &tokens[len(tokens)-1])
-							s.noteCase(text, tokens, len(tokens)-1)
 						}
 						i = n
 						continue
@@ -259,7 +254,6 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 							} else {
 								s.formToken(text, &tokens[len(tokens)-2])
 							}
-							s.noteCase(text, tokens, len(tokens)-2)
 							s.formToken(text, &tokens[len(tokens)-1])
 						}
 						i = end
@@ -269,11 +263,10 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 			}
 			tokens = appendToken(tokens, i, end, Word, g, quoted)
 			if s != nil {
-				if !fast {
+				if fast {
+					s.formASCII(text[i:end], &tokens[len(tokens)-1], h, tail, upper == 0)
+				} else {
 					s.formToken(text, &tokens[len(tokens)-1])
-					s.noteCase(text, tokens, len(tokens)-1)
-				} else if s.formASCII(text[i:end], &tokens[len(tokens)-1], h, tail, upper == 0); text[i] < 'a' {
-					s.noteCase(text, tokens, len(tokens)-1)
 				}
 			}
 			i = end
@@ -314,9 +307,6 @@ func scanTokens(text string, buf []Token, s *Stemmer) []Token {
 		if i < len(text) && text[i] == ' ' { // a space after a token changes no gap
 			i++
 		}
-	}
-	if s != nil {
-		s.scratch.names.tokens = len(tokens)
 	}
 	return tokens
 }

@@ -37,9 +37,6 @@ type forms struct {
 	// tail is lower's last chunk (see wordTail): with the length it tells
 	// words of up to eight bytes apart without comparing them.
 	tail uint64
-	// lowerIn is the last scan that saw the word in lower case (see
-	// nameBuffers).
-	lowerIn uint32
 }
 
 // FNV-1a, 64-bit: under wasm 64-bit arithmetic needs no masking.
@@ -194,34 +191,29 @@ func (s *Stemmer) formToken(text string, t *Token) {
 // formASCII is formToken for raw, the token t: a word of ASCII letters and
 // digits whose lower-case hash h and tail (see wordHash and wordTail) the
 // tokenizer computed while scanning it; clean says it has no capitals. A
-// word seen before costs no allocation. It notes a word starting in lower
-// case for the name check (see nameBuffers).
+// word seen before costs no allocation.
 func (s *Stemmer) formASCII(raw string, t *Token, h, tail uint64, clean bool) {
 	mask := uint64(len(s.slots) - 1)
-	var id int32
 	for i := slot(h, mask); ; i = (i + 1) & mask {
-		if id = s.slots[i]; id == 0 {
+		id := s.slots[i]
+		if id == 0 {
 			break
 		}
 		w := &s.words[id-1]
 		if w.hash == h && w.tail == tail && len(w.lower) == len(raw) && (len(raw) <= 8 || isLowerOf(w.lower, raw)) {
-			break
+			t.Lower, t.Stem, t.word = w.lower, w.stem, id
+			return
 		}
 	}
-	if id == 0 {
-		var lower string
-		if clean {
-			lower = strings.Clone(raw)
-		} else {
-			lower = strings.ToLower(raw)
-		}
-		id = s.add(lower, h)
+	var lower string
+	if clean {
+		lower = strings.Clone(raw)
+	} else {
+		lower = strings.ToLower(raw)
 	}
+	id := s.add(lower, h)
 	w := &s.words[id-1]
 	t.Lower, t.Stem, t.word = w.lower, w.stem, id
-	if raw[0] >= 'a' {
-		w.lowerIn = s.scratch.names.call
-	}
 }
 
 // isLowerOf reports whether lower is the lower-case form of raw, a run of
