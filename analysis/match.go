@@ -44,6 +44,8 @@ type condition struct {
 	kind   uint8
 	negate bool
 	keys   []int32 // numbers of stems, or of "="+word for exact words
+	// set has bit n set for each of keys (condNear: tested at many tokens)
+	set []uint64
 }
 
 var condKinds = map[string]uint8{"near": condNear, "doc": condDoc, "prev": condPrev, "next": condNext}
@@ -70,6 +72,9 @@ func compileContext(ctx string, kt *keyTable) ([]condition, error) {
 				return nil, errors.New("context word " + quote(a) + " in " + quote(field) + " must be one word")
 			}
 			c.keys = append(c.keys, kt.number(termKey(ws[0], exact)))
+		}
+		if c.kind == condNear {
+			c.set = keySet(c.keys)
 		}
 		out = append(out, c)
 	}
@@ -145,6 +150,26 @@ func compilePattern(e *Entry, kt *keyTable) (*pattern, error) {
 	return p, nil
 }
 
+// keySet returns the bitset of keys: bit n of word n/64 for key n.
+func keySet(keys []int32) []uint64 {
+	top := int32(0)
+	for _, n := range keys {
+		top = max(top, n)
+	}
+	set := make([]uint64, top/64+1)
+	for _, n := range keys {
+		set[n>>6] |= 1 << (n & 63)
+	}
+	return set
+}
+
+// inSet reports whether n is a key (n > 0) with its bit set in set.
+func inSet(set []uint64, n int32) bool {
+	return n > 0 && int(n>>6) < len(set) && set[n>>6]&(1<<(n&63)) != 0
+}
+
+func digitFirst(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
 func quote(s string) string { return "\"" + s + "\"" }
 
 // termWords splits a term word into its word and number tokens, lower-cased.
@@ -171,6 +196,9 @@ func termKey(word string, exact bool) string {
 type keyTable struct {
 	stems map[string]int32 // stem → number
 	exact map[string]int32 // exact word (the key without "=") → number
+	// numeric lists the stems and exact words that start with an ASCII
+	// digit (see mayHave)
+	numeric []string
 	// starts lists, by key number, the patterns whose first matched token
 	// may have the key, longest first, then in file order
 	starts [][]*pattern
@@ -195,8 +223,26 @@ func (kt *keyTable) number(key string) int32 {
 	}
 	n := int32(len(kt.starts))
 	m[word] = n
+	if digitFirst(word) {
+		kt.numeric = append(kt.numeric, word)
+	}
 	kt.starts = append(kt.starts, nil)
 	return n
+}
+
+// mayHave reports whether s may be a stem or exact word of a key: it is
+// not when it starts with an ASCII digit and is not listed in numeric. It
+// saves the map look-ups (string hashing) of every number token.
+func (kt *keyTable) mayHave(s string) bool {
+	if !digitFirst(s) {
+		return true
+	}
+	for _, k := range kt.numeric {
+		if k == s {
+			return true
+		}
+	}
+	return false
 }
 
 // firstKeys lists the number of every key the first matched token can have.
@@ -276,11 +322,14 @@ func (m *matcher) setKeys(buf []wordKeys) {
 // when t has a word number.
 func (m *matcher) learn(t *Token) wordKeys {
 	ks := wordKeys{stem: -1, exact: -1}
-	if n, ok := m.keys.stems[t.Stem]; ok {
-		ks.stem = n
-	}
-	if n, ok := m.keys.exact[t.Lower]; ok {
-		ks.exact = n
+	// numbers have no word number: mayHave saves their look-ups
+	if m.keys.mayHave(t.Lower) || m.keys.mayHave(t.Stem) {
+		if n, ok := m.keys.stems[t.Stem]; ok {
+			ks.stem = n
+		}
+		if n, ok := m.keys.exact[t.Lower]; ok {
+			ks.exact = n
+		}
 	}
 	if w := int(t.word); m.byWord && w > 0 {
 		if w >= len(m.words) {
@@ -391,17 +440,17 @@ func (m *matcher) contextHolds(p *pattern, first, end int) bool {
 		case condNear:
 			s := tokens[first].Sentence
 			for j := first - 1; j >= 0 && tokens[j].Sentence >= s-1 && !ok; j-- {
-				ok = m.hasAny(c.keys, j)
+				ok = inSet(c.set, m.at[j].stem) || inSet(c.set, m.at[j].exact)
 			}
 			for j := end; j < len(tokens) && tokens[j].Sentence <= s+1 && !ok; j++ {
-				ok = m.hasAny(c.keys, j)
+				ok = inSet(c.set, m.at[j].stem) || inSet(c.set, m.at[j].exact)
 			}
 		case condDoc:
 			if m.doc == nil {
 				m.fillDoc()
 			}
 			for _, n := range c.keys {
-				if n > 0 && m.doc[n>>6]&(1<<(n&63)) != 0 {
+				if inSet(m.doc, n) {
 					ok = true
 					break
 				}
