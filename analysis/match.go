@@ -341,8 +341,10 @@ func (m *matcher) learn(t *Token) wordKeys {
 }
 
 // hasAny reports whether token i has one of the keys ns.
-func (m *matcher) hasAny(ns []int32, i int) bool {
-	ks := m.at[i]
+func (m *matcher) hasAny(ns []int32, i int) bool { return m.at[i].hasAny(ns) }
+
+// hasAny reports whether ks has one of the keys ns.
+func (ks wordKeys) hasAny(ns []int32) bool {
 	for _, n := range ns {
 		if n == ks.stem || n == ks.exact {
 			return true
@@ -575,9 +577,13 @@ func sortMatches(ms []Match) {
 
 func (m *matcher) appendMatches(all []Match, i int, candidates []*pattern) []Match {
 	tokens := m.tokens
-	j := m.skipJoint(i + 1) // the token after a one-word first element
+	j := m.skipJoint(i + 1)  // the token after a one-word first element
+	next := wordKeys{-1, -1} // its keys (none after the last token)
+	if j < len(m.at) {
+		next = m.at[j]
+	}
 	for _, p := range candidates {
-		if p.next != nil && (j >= len(tokens) || !m.hasAny(p.next, j)) {
+		if p.next != nil && !next.hasAny(p.next) {
 			continue
 		}
 		var end int
