@@ -89,6 +89,9 @@ func wanted(want, have []string) bool {
 
 func filterFindings(fs []Finding, opts Options) []Finding {
 	min := severityRank(opts.MinSeverity)
+	if len(opts.Kinds) == 0 && min == 0 {
+		return fs // every finding is kept: no copies
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		if (len(opts.Kinds) == 0 || wanted(opts.Kinds, []string{f.Kind})) && severityRank(f.Severity) >= min {
