@@ -48,7 +48,8 @@ type condition struct {
 	set []uint64
 }
 
-var condKinds = map[string]uint8{"near": condNear, "doc": condDoc, "prev": condPrev, "next": condNext}
+// condNames are the names of the condition kinds, by kind.
+var condNames = [...]string{condNear: "near", condDoc: "doc", condPrev: "prev", condNext: "next"}
 
 // compileContext parses an entry's context (see Entry.Context), numbering
 // its keys in kt.
@@ -60,11 +61,12 @@ func compileContext(ctx string, kt *keyTable) ([]condition, error) {
 			c.negate, field = true, field[1:]
 		}
 		name, words, ok := strings.Cut(field, ":")
-		kind, known := condKinds[name]
-		if !ok || !known {
+		for c.kind < uint8(len(condNames)) && condNames[c.kind] != name {
+			c.kind++
+		}
+		if !ok || c.kind == uint8(len(condNames)) {
 			return nil, errors.New("context condition " + quote(field) + " is not near:, doc:, prev: or next: followed by words (a|b|c), optionally after !")
 		}
-		c.kind = kind
 		for _, a := range strings.Split(words, "|") {
 			exact := strings.HasPrefix(a, "=")
 			ws := termWords(strings.TrimPrefix(a, "="))
