@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -89,10 +90,13 @@ func wanted(want, have []string) bool {
 
 func filterFindings(fs []Finding, opts Options) []Finding {
 	min := severityRank(opts.MinSeverity)
+	if len(opts.Kinds) == 0 && min == 0 {
+		return fs // every finding is kept: no copies
+	}
 	out := fs[:0]
-	for _, f := range fs {
-		if (len(opts.Kinds) == 0 || wanted(opts.Kinds, []string{f.Kind})) && severityRank(f.Severity) >= min {
-			out = append(out, f)
+	for i := range fs {
+		if f := &fs[i]; (len(opts.Kinds) == 0 || slices.Contains(opts.Kinds, f.Kind)) && severityRank(f.Severity) >= min {
+			out = append(out, *f)
 		}
 	}
 	return out

@@ -44,9 +44,12 @@ type condition struct {
 	kind   uint8
 	negate bool
 	keys   []int32 // numbers of stems, or of "="+word for exact words
+	// set has bit n set for each of keys (condNear: tested at many tokens)
+	set []uint64
 }
 
-var condKinds = map[string]uint8{"near": condNear, "doc": condDoc, "prev": condPrev, "next": condNext}
+// condNames are the names of the condition kinds, by kind.
+var condNames = [...]string{condNear: "near", condDoc: "doc", condPrev: "prev", condNext: "next"}
 
 // compileContext parses an entry's context (see Entry.Context), numbering
 // its keys in kt.
@@ -58,11 +61,12 @@ func compileContext(ctx string, kt *keyTable) ([]condition, error) {
 			c.negate, field = true, field[1:]
 		}
 		name, words, ok := strings.Cut(field, ":")
-		kind, known := condKinds[name]
-		if !ok || !known {
+		for c.kind < uint8(len(condNames)) && condNames[c.kind] != name {
+			c.kind++
+		}
+		if !ok || c.kind == uint8(len(condNames)) {
 			return nil, errors.New("context condition " + quote(field) + " is not near:, doc:, prev: or next: followed by words (a|b|c), optionally after !")
 		}
-		c.kind = kind
 		for _, a := range strings.Split(words, "|") {
 			exact := strings.HasPrefix(a, "=")
 			ws := termWords(strings.TrimPrefix(a, "="))
@@ -70,6 +74,9 @@ func compileContext(ctx string, kt *keyTable) ([]condition, error) {
 				return nil, errors.New("context word " + quote(a) + " in " + quote(field) + " must be one word")
 			}
 			c.keys = append(c.keys, kt.number(termKey(ws[0], exact)))
+		}
+		if c.kind == condNear {
+			c.set = keySet(c.keys)
 		}
 		out = append(out, c)
 	}
@@ -145,6 +152,26 @@ func compilePattern(e *Entry, kt *keyTable) (*pattern, error) {
 	return p, nil
 }
 
+// keySet returns the bitset of keys: bit n of word n/64 for key n.
+func keySet(keys []int32) []uint64 {
+	top := int32(0)
+	for _, n := range keys {
+		top = max(top, n)
+	}
+	set := make([]uint64, top/64+1)
+	for _, n := range keys {
+		set[n>>6] |= 1 << (n & 63)
+	}
+	return set
+}
+
+// inSet reports whether n is a key (n > 0) with its bit set in set.
+func inSet(set []uint64, n int32) bool {
+	return n > 0 && int(n>>6) < len(set) && set[n>>6]&(1<<(n&63)) != 0
+}
+
+func digitFirst(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
 func quote(s string) string { return "\"" + s + "\"" }
 
 // termWords splits a term word into its word and number tokens, lower-cased.
@@ -171,6 +198,9 @@ func termKey(word string, exact bool) string {
 type keyTable struct {
 	stems map[string]int32 // stem → number
 	exact map[string]int32 // exact word (the key without "=") → number
+	// numeric lists the stems and exact words that start with an ASCII
+	// digit (see mayHave)
+	numeric []string
 	// starts lists, by key number, the patterns whose first matched token
 	// may have the key, longest first, then in file order
 	starts [][]*pattern
@@ -195,8 +225,26 @@ func (kt *keyTable) number(key string) int32 {
 	}
 	n := int32(len(kt.starts))
 	m[word] = n
+	if digitFirst(word) {
+		kt.numeric = append(kt.numeric, word)
+	}
 	kt.starts = append(kt.starts, nil)
 	return n
+}
+
+// mayHave reports whether s may be a stem or exact word of a key: it is
+// not when it starts with an ASCII digit and is not listed in numeric. It
+// saves the map look-ups (string hashing) of every number token.
+func (kt *keyTable) mayHave(s string) bool {
+	if !digitFirst(s) {
+		return true
+	}
+	for _, k := range kt.numeric {
+		if k == s {
+			return true
+		}
+	}
+	return false
 }
 
 // firstKeys lists the number of every key the first matched token can have.
@@ -249,8 +297,9 @@ type matcher struct {
 }
 
 // setKeys fills m.at, reusing buf: each word's keys come from the memo,
-// or are looked up once and kept there.
-func (m *matcher) setKeys(buf []wordKeys) {
+// or are looked up once and kept there. It returns the number of word and
+// number tokens (not punctuation).
+func (m *matcher) setKeys(buf []wordKeys) (words int) {
 	tokens := m.tokens
 	if cap(buf) < len(tokens) {
 		buf = make([]wordKeys, len(tokens))
@@ -261,8 +310,10 @@ func (m *matcher) setKeys(buf []wordKeys) {
 		switch w := int(t.word); {
 		case w < len(m.words) && m.words[w].stem != 0: // w > 0: words[0] stays zero
 			at[i] = m.words[w]
+			words++ // only word tokens have word numbers
 		case t.Kind != Punct:
 			at[i] = m.learn(t)
+			words++
 		case skipHyphen(tokens, i) > i:
 			at[i] = wordKeys{joint, -1}
 		default:
@@ -270,17 +321,21 @@ func (m *matcher) setKeys(buf []wordKeys) {
 		}
 	}
 	m.at = at
+	return words
 }
 
 // learn looks up the key numbers of token t, and keeps them in m.words
 // when t has a word number.
 func (m *matcher) learn(t *Token) wordKeys {
 	ks := wordKeys{stem: -1, exact: -1}
-	if n, ok := m.keys.stems[t.Stem]; ok {
-		ks.stem = n
-	}
-	if n, ok := m.keys.exact[t.Lower]; ok {
-		ks.exact = n
+	// numbers have no word number: mayHave saves their look-ups
+	if m.keys.mayHave(t.Lower) || m.keys.mayHave(t.Stem) {
+		if n, ok := m.keys.stems[t.Stem]; ok {
+			ks.stem = n
+		}
+		if n, ok := m.keys.exact[t.Lower]; ok {
+			ks.exact = n
+		}
 	}
 	if w := int(t.word); m.byWord && w > 0 {
 		if w >= len(m.words) {
@@ -292,8 +347,10 @@ func (m *matcher) learn(t *Token) wordKeys {
 }
 
 // hasAny reports whether token i has one of the keys ns.
-func (m *matcher) hasAny(ns []int32, i int) bool {
-	ks := m.at[i]
+func (m *matcher) hasAny(ns []int32, i int) bool { return m.at[i].hasAny(ns) }
+
+// hasAny reports whether ks has one of the keys ns.
+func (ks wordKeys) hasAny(ns []int32) bool {
 	for _, n := range ns {
 		if n == ks.stem || n == ks.exact {
 			return true
@@ -391,17 +448,17 @@ func (m *matcher) contextHolds(p *pattern, first, end int) bool {
 		case condNear:
 			s := tokens[first].Sentence
 			for j := first - 1; j >= 0 && tokens[j].Sentence >= s-1 && !ok; j-- {
-				ok = m.hasAny(c.keys, j)
+				ok = inSet(c.set, m.at[j].stem) || inSet(c.set, m.at[j].exact)
 			}
 			for j := end; j < len(tokens) && tokens[j].Sentence <= s+1 && !ok; j++ {
-				ok = m.hasAny(c.keys, j)
+				ok = inSet(c.set, m.at[j].stem) || inSet(c.set, m.at[j].exact)
 			}
 		case condDoc:
 			if m.doc == nil {
 				m.fillDoc()
 			}
 			for _, n := range c.keys {
-				if n > 0 && m.doc[n>>6]&(1<<(n&63)) != 0 {
+				if inSet(m.doc, n) {
 					ok = true
 					break
 				}
@@ -454,7 +511,7 @@ func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 	}
 	// a word's keys are looked up once (with scratch, once for every
 	// call), not at every occurrence
-	mt.setKeys(buf)
+	words := mt.setKeys(buf)
 	starts := l.keys.starts
 	for i, ks := range mt.at {
 		if ks.stem > 0 && len(starts[ks.stem]) > 0 {
@@ -465,7 +522,7 @@ func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 		}
 	}
 	if sc != nil {
-		sc.words = mt.words
+		sc.words, sc.tokenWords = mt.words, words
 		if cap(mt.at) <= maxSharedTokens {
 			sc.keys = mt.at[:0]
 		}
@@ -526,9 +583,13 @@ func sortMatches(ms []Match) {
 
 func (m *matcher) appendMatches(all []Match, i int, candidates []*pattern) []Match {
 	tokens := m.tokens
-	j := m.skipJoint(i + 1) // the token after a one-word first element
+	j := m.skipJoint(i + 1)  // the token after a one-word first element
+	next := wordKeys{-1, -1} // its keys (none after the last token)
+	if j < len(m.at) {
+		next = m.at[j]
+	}
 	for _, p := range candidates {
-		if p.next != nil && (j >= len(tokens) || !m.hasAny(p.next, j)) {
+		if p.next != nil && !next.hasAny(p.next) {
 			continue
 		}
 		var end int

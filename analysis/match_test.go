@@ -228,3 +228,84 @@ func BenchmarkFind(b *testing.B) {
 		lex.Find(text, tokens)
 	}
 }
+
+// BenchmarkFindCorpus matches the built-in lexicon in 1 MiB of real news,
+// with the scratch buffers and word memo kept between calls as Analyze
+// keeps them.
+func BenchmarkFindCorpus(b *testing.B) {
+	text := corpusText(b, 1<<20)
+	lex, err := Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := NewStemmer()
+	tokens, _ := segment(text, s)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.scratch.matches = lex.find(tokens, &s.scratch)
+	}
+}
+
+func TestKeySet(t *testing.T) {
+	set := keySet([]int32{0, 3, 64, 130})
+	for _, c := range []struct {
+		n    int32
+		want bool
+	}{{-2, false}, {-1, false}, {0, false}, {1, false}, {3, true}, {63, false}, {64, true}, {129, false}, {130, true}, {131, false}, {192, false}, {1000, false}} {
+		if got := inSet(set, c.n); got != c.want {
+			t.Errorf("inSet(%d) = %v, want %v", c.n, got, c.want)
+		}
+	}
+}
+
+func TestKeyTableMayHave(t *testing.T) {
+	kt := newKeyTable()
+	for _, k := range []string{"protest", "=9/11", "1917", "=2nd", "=g7"} {
+		kt.number(k)
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true}, {"protest", true}, {"riot", true}, {"g7", true}, {"٣", true}, // no ASCII digit first: looked up
+		{"9/11", true}, {"9", false}, {"1917", true}, {"2nd", true}, // listed
+		{"1918", false}, {"2", false}, {"19", false}, {"3.5", false}, {"1,000", false},
+	} {
+		if got := kt.mayHave(c.s); got != c.want {
+			t.Errorf("mayHave(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// TestSetKeysCountsWords checks the word count that Score takes from find:
+// every token that is not punctuation, with and without word numbers.
+func TestSetKeysCountsWords(t *testing.T) {
+	lex, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewStemmer()
+	for _, text := range []string{"", "...", "Officials said 3,000 people — perhaps more — left.", "well-coordinated 9/11 attacks, ٣ days", "a a a"} {
+		for _, tokens := range [][]Token{func() []Token { tk, _ := segment(text, s); return tk }(), func() []Token { tk, _ := Segment(text); return tk }()} {
+			want := 0
+			for i := range tokens {
+				if tokens[i].Kind != Punct {
+					want++
+				}
+			}
+			mt := matcher{keys: &lex.keys, tokens: tokens, byWord: true}
+			if got := mt.setKeys(nil); got != want {
+				t.Errorf("setKeys(%q) counted %d words, want %d", text, got, want)
+			}
+		}
+		// Analyze takes the count from find; Score alone counts the tokens
+		d := &Document{Text: text}
+		d.Tokens, d.Sentences = Segment(text)
+		var r Report
+		Score(d, &r)
+		if got := Analyze(text, Options{}).Stats.Words; got != r.Stats.Words {
+			t.Errorf("Analyze(%q).Stats.Words = %d, Score: %d", text, got, r.Stats.Words)
+		}
+	}
+}
