@@ -39,11 +39,6 @@ type scratch struct {
 	// wordTests, by word number (Token.word): the answers of the
 	// per-word tests that hedge.go and numbers.go memoise (see tokenIs).
 	wordTests []uint64
-
-	// tokenWords is the number of word and number tokens in the tokens
-	// Lexicon.find last matched (Score's word count, counted in find's
-	// pass over the tokens).
-	tokenWords int
 }
 
 // Buffers larger than these (in elements) are not kept between calls.

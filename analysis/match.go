@@ -297,9 +297,8 @@ type matcher struct {
 }
 
 // setKeys fills m.at, reusing buf: each word's keys come from the memo,
-// or are looked up once and kept there. It returns the number of word and
-// number tokens (not punctuation).
-func (m *matcher) setKeys(buf []wordKeys) (words int) {
+// or are looked up once and kept there.
+func (m *matcher) setKeys(buf []wordKeys) {
 	tokens := m.tokens
 	if cap(buf) < len(tokens) {
 		buf = make([]wordKeys, len(tokens))
@@ -310,10 +309,8 @@ func (m *matcher) setKeys(buf []wordKeys) (words int) {
 		switch w := int(t.word); {
 		case w < len(m.words) && m.words[w].stem != 0: // w > 0: words[0] stays zero
 			at[i] = m.words[w]
-			words++ // only word tokens have word numbers
 		case t.Kind != Punct:
 			at[i] = m.learn(t)
-			words++
 		case skipHyphen(tokens, i) > i:
 			at[i] = wordKeys{joint, -1}
 		default:
@@ -321,7 +318,6 @@ func (m *matcher) setKeys(buf []wordKeys) (words int) {
 		}
 	}
 	m.at = at
-	return words
 }
 
 // learn looks up the key numbers of token t, and keeps them in m.words
@@ -511,7 +507,7 @@ func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 	}
 	// a word's keys are looked up once (with scratch, once for every
 	// call), not at every occurrence
-	words := mt.setKeys(buf)
+	mt.setKeys(buf)
 	starts := l.keys.starts
 	for i, ks := range mt.at {
 		if ks.stem > 0 && len(starts[ks.stem]) > 0 {
@@ -522,7 +518,7 @@ func (l *Lexicon) find(tokens []Token, sc *scratch) []Match {
 		}
 	}
 	if sc != nil {
-		sc.words, sc.tokenWords = mt.words, words
+		sc.words = mt.words
 		if cap(mt.at) <= maxSharedTokens {
 			sc.keys = mt.at[:0]
 		}

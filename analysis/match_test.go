@@ -277,35 +277,3 @@ func TestKeyTableMayHave(t *testing.T) {
 		}
 	}
 }
-
-// TestSetKeysCountsWords checks the word count that Score takes from find:
-// every token that is not punctuation, with and without word numbers.
-func TestSetKeysCountsWords(t *testing.T) {
-	lex, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := NewStemmer()
-	for _, text := range []string{"", "...", "Officials said 3,000 people — perhaps more — left.", "well-coordinated 9/11 attacks, ٣ days", "a a a"} {
-		for _, tokens := range [][]Token{func() []Token { tk, _ := segment(text, s); return tk }(), func() []Token { tk, _ := Segment(text); return tk }()} {
-			want := 0
-			for i := range tokens {
-				if tokens[i].Kind != Punct {
-					want++
-				}
-			}
-			mt := matcher{keys: &lex.keys, tokens: tokens, byWord: true}
-			if got := mt.setKeys(nil); got != want {
-				t.Errorf("setKeys(%q) counted %d words, want %d", text, got, want)
-			}
-		}
-		// Analyze takes the count from find; Score alone counts the tokens
-		d := &Document{Text: text}
-		d.Tokens, d.Sentences = Segment(text)
-		var r Report
-		Score(d, &r)
-		if got := Analyze(text, Options{}).Stats.Words; got != r.Stats.Words {
-			t.Errorf("Analyze(%q).Stats.Words = %d, Score: %d", text, got, r.Stats.Words)
-		}
-	}
-}

@@ -40,13 +40,9 @@ func saturate(x, scale float64) float64 {
 // from the document and the findings already in the report.
 func Score(d *Document, r *Report) {
 	words := 0
-	if d.scratch != nil { // Analyze's document: find has counted them
-		words = d.scratch.tokenWords
-	} else {
-		for i := range d.Tokens {
-			if d.Tokens[i].Kind != Punct {
-				words++
-			}
+	for i := range d.Tokens {
+		if d.Tokens[i].Kind != Punct {
+			words++
 		}
 	}
 	r.Stats = Stats{Bytes: len(d.Text), Words: words, Sentences: len(d.Sentences)}
