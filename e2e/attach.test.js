@@ -3,17 +3,11 @@
 // element; and detach() leaving nothing behind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, visit as visitPage } from './helpers.js';
+import { startSuite, stopSuite, visit as visitPage } from './helpers.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 const visit = (name, fn) => visitPage(browser, server.url, name, fn);
 

@@ -36,6 +36,17 @@ export function launch() {
   });
 }
 
+/** startSuite starts a test file's server (start: a startServer) and Chromium. */
+export async function startSuite(start = startServer) {
+  return { server: await start(), browser: await launch() };
+}
+
+/** stopSuite closes what startSuite started (either may be missing after a failed start). */
+export async function stopSuite({ server, browser }) {
+  await browser?.close();
+  await server?.stop();
+}
+
 /**
  * openPage opens a new page with the watchers installed. The returned
  * `problems()` lists console errors, CSP violations, page errors and dialogs

@@ -6,17 +6,11 @@
 // heap after a forced garbage collection (HeapProfiler.collectGarbage).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, visit as visitPage } from './helpers.js';
+import { startSuite, stopSuite, visit as visitPage } from './helpers.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 const TEXT = 'The tyrant’s thugs perhaps caused chaos downtown, sources said. It was reported that 12 people were hurt.';
 

@@ -7,17 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { startServer, launch, setText, waitForAnalysis, report, root, artifacts, visit as visitPage } from './helpers.js';
+import { startSuite, stopSuite, setText, waitForAnalysis, report, root, artifacts, visit as visitPage } from './helpers.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 // Written for these tests (not the shared example article).
 const TEXT = 'The agitator’s thugs caused chaos downtown. Perhaps the mayor was reportedly told, ' +

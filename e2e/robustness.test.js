@@ -2,17 +2,11 @@
 // paste, a worker that crashes, a worker that hangs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, setText, waitForAnalysis, visit as visitPage } from './helpers.js';
+import { startSuite, stopSuite, setText, waitForAnalysis, visit as visitPage } from './helpers.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 const visit = (name, fn, { allow } = {}) => visitPage(browser, server.url, name, fn, { allow, goto: false });
 

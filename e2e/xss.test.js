@@ -7,18 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launch, setText, waitForAnalysis, report, visit as visitPage } from './helpers.js';
+import { startSuite, stopSuite, setText, waitForAnalysis, report, visit as visitPage } from './helpers.js';
 import { PAYLOADS, term, lexicon, lexiconText, domAudit } from './xss-payloads.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 const visit = (name, fn) => visitPage(browser, server.url, name, fn);
 

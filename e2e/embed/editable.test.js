@@ -6,17 +6,11 @@
 // DOM is never changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, snapshotOnFailure } from './helpers.js';
+import { startSuite, stopSuite, openPage, snapshotOnFailure } from './helpers.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 test('contenteditable: offsets map back to the DOM text exactly; the DOM is untouched', async () => {
   const { context, page, problems, foreign } = await openPage(browser, server.url);

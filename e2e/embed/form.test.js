@@ -5,17 +5,11 @@
 // (kinds, min-severity, lang, lexicon, wasm) and events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, snapshotOnFailure, sameBox } from './helpers.js';
+import { startSuite, stopSuite, openPage, snapshotOnFailure, sameBox } from './helpers.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 async function visit(name, path, fn, opts) {
   const { context, page, problems, foreign, requests } = await openPage(browser, server.url, opts);

@@ -11,9 +11,12 @@ import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage as basePage, snapshotOnFailure as baseSnapshot } from '../helpers.js';
+import { openPage as basePage, snapshotOnFailure as baseSnapshot, startSuite as baseSuite, stopSuite } from '../helpers.js';
 
-export { launch };
+export { stopSuite };
+
+/** startSuite starts the fixtures' server and Chromium (see ../helpers.js). */
+export const startSuite = () => baseSuite(startServer);
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const root = path.resolve(here, '../..');

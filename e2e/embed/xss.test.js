@@ -8,18 +8,12 @@
 // CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, snapshotOnFailure } from './helpers.js';
+import { startSuite, stopSuite, openPage, snapshotOnFailure } from './helpers.js';
 import { PAYLOADS, term, lexicon, lexiconText, domAudit } from '../xss-payloads.js';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startSuite()));
+after(() => stopSuite({ server, browser }));
 
 const n = PAYLOADS.length;
 const at = (i) => PAYLOADS[((i % n) + n) % n];
